@@ -1,0 +1,66 @@
+#include "optim/optimizer.h"
+
+#include <cmath>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
+
+namespace gs {
+
+const Vec& Optimizer::state(int) const {
+    throw std::out_of_range("optimizer has no state vector with that index");
+}
+
+void Optimizer::ensureValues() const {
+    const auto& hp = hyperParams();
+    if (values_.size() == hp.size()) return;
+    values_.clear();
+    for (const HyperParam& p : hp)
+        values_.push_back(p.defaultValue);
+}
+
+double Optimizer::param(int i) const {
+    ensureValues();
+    return values_[static_cast<size_t>(i)];
+}
+
+namespace {
+std::string rangeMessage(const HyperParam& p, double value) {
+    std::ostringstream os;
+    os << p.key << " (" << p.label << ") must be in [" << p.min << ", " << p.max << "], got "
+       << value;
+    return os.str();
+}
+} // namespace
+
+std::optional<std::string> Optimizer::set(std::string_view key, double value) {
+    ensureValues();
+    const auto& hp = hyperParams();
+    for (size_t i = 0; i < hp.size(); ++i) {
+        if (hp[i].key != key) continue;
+        if (!std::isfinite(value) || value < hp[i].min || value > hp[i].max)
+            return rangeMessage(hp[i], value);
+        values_[i] = hp[i].integer ? std::round(value) : value;
+        return std::nullopt;
+    }
+    return "unknown hyperparameter '" + std::string(key) + "' for " + displayName();
+}
+
+double Optimizer::get(std::string_view key) const {
+    ensureValues();
+    const auto& hp = hyperParams();
+    for (size_t i = 0; i < hp.size(); ++i)
+        if (hp[i].key == key) return values_[i];
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
+std::optional<std::string> Optimizer::validate() const {
+    ensureValues();
+    const auto& hp = hyperParams();
+    for (size_t i = 0; i < hp.size(); ++i)
+        if (!std::isfinite(values_[i]) || values_[i] < hp[i].min || values_[i] > hp[i].max)
+            return rangeMessage(hp[i], values_[i]);
+    return std::nullopt;
+}
+
+} // namespace gs

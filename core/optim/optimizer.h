@@ -1,0 +1,66 @@
+#pragma once
+// Optimizer: one interface, one small class per method. A method describes its hyperparameters
+// as data (so the GUI builds its controls from them) and exposes its inner state by name
+// (so a view can draw velocity, moments or the effective step).
+
+#include "objective/objective.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gs {
+
+/// Describes one hyperparameter: enough for a GUI control, a scene file and validation.
+struct HyperParam {
+    std::string key;   ///< stable identifier used in scene files, e.g. "lr"
+    std::string label; ///< short label for a control, e.g. "learning rate λ"
+    double defaultValue = 0.0;
+    double min = 0.0;
+    double max = 1.0;
+    bool logScale = false;
+    std::string help; ///< one line for a tooltip
+    bool integer = false;
+};
+
+class Optimizer {
+public:
+    virtual ~Optimizer() = default;
+
+    /// Registry key, e.g. "gd", "adam".
+    virtual std::string key() const = 0;
+    /// Name for people, e.g. "Gradient descent".
+    virtual std::string displayName() const = 0;
+    /// The update rule as plain text, e.g. "x ← x − λ ∇f(x)".
+    virtual std::string updateRule() const = 0;
+    virtual const std::vector<HyperParam>& hyperParams() const = 0;
+
+    /// Forget all state and prepare for an n-dimensional problem.
+    virtual void reset(int n) = 0;
+    /// One update of x in place, given g = ∇f(x). `f` is there for methods that need more than
+    /// the gradient (Newton's Hessian).
+    virtual void step(const Objective& f, Vec& x, const Vec& g) = 0;
+
+    /// Names of the state vectors a view can draw ("velocity", "m", "v", ...).
+    virtual std::vector<std::string> stateNames() const { return {}; }
+    /// State vector i (in stateNames() order) as it is after the last step.
+    virtual const Vec& state(int i) const;
+
+    /// Sets a hyperparameter; returns a message naming it when the key or value is bad.
+    std::optional<std::string> set(std::string_view key, double value);
+    /// Current value of a hyperparameter; NaN for an unknown key.
+    double get(std::string_view key) const;
+    /// Checks every hyperparameter against its range; the message names the first bad one.
+    std::optional<std::string> validate() const;
+
+protected:
+    /// Current value of the i-th hyperparameter (in hyperParams() order).
+    double param(int i) const;
+
+private:
+    void ensureValues() const;
+    mutable std::vector<double> values_; // lazily filled with defaults
+};
+
+} // namespace gs

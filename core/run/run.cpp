@@ -1,0 +1,77 @@
+#include "run/run.h"
+
+#include <cmath>
+
+namespace gs {
+
+std::optional<std::string> StopRules::validate() const {
+    if (maxSteps < 0) return "maxSteps must be ≥ 0, got " + std::to_string(maxSteps);
+    if (!(gradientTol >= 0)) return "gradientTol must be ≥ 0";
+    if (!(stepTol >= 0)) return "stepTol must be ≥ 0";
+    if (!(valueTol >= 0)) return "valueTol must be ≥ 0";
+    if (!(bound > 0)) return "bound must be > 0";
+    return std::nullopt;
+}
+
+namespace {
+
+DivergenceCause checkPoint(const Vec& x, double f, const Vec& g, double bound) {
+    if (std::isnan(f) || x.hasNaN() || g.hasNaN()) return DivergenceCause::NotANumber;
+    if (!std::isfinite(f) || !x.allFinite() || !g.allFinite()) return DivergenceCause::Infinite;
+    if (std::abs(f) > bound || x.cwiseAbs().maxCoeff() > bound) return DivergenceCause::OutOfBounds;
+    return DivergenceCause::None;
+}
+
+} // namespace
+
+Trajectory run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& rules) {
+    const int n = f.dimension();
+    opt.reset(n);
+    const auto names = opt.stateNames();
+    Trajectory t(n, names);
+
+    std::vector<const Vec*> states(names.size());
+    auto collectStates = [&] {
+        for (size_t i = 0; i < names.size(); ++i)
+            states[i] = &opt.state(static_cast<int>(i));
+    };
+
+    Vec x = start, g(n), prev(n);
+    double fx = f.valueAndGradient(x, g);
+    if (auto cause = checkPoint(x, fx, g, rules.bound); cause != DivergenceCause::None) {
+        t.finish(RunStatus::Diverged, 0, cause);
+        return t;
+    }
+    collectStates();
+    t.append(x, fx, g, states);
+
+    for (int k = 1; k <= rules.maxSteps; ++k) {
+        if (rules.gradientTol > 0 && g.norm() < rules.gradientTol) {
+            t.finish(RunStatus::Converged, k - 1);
+            return t;
+        }
+        prev = x;
+        const double fPrev = fx;
+        opt.step(f, x, g);
+        fx = f.valueAndGradient(x, g);
+        if (auto cause = checkPoint(x, fx, g, rules.bound); cause != DivergenceCause::None) {
+            t.finish(RunStatus::Diverged, k, cause);
+            return t;
+        }
+        collectStates();
+        t.append(x, fx, g, states);
+        const bool smallStep = rules.stepTol > 0 && (x - prev).norm() < rules.stepTol;
+        const bool smallChange = rules.valueTol > 0 && std::abs(fx - fPrev) < rules.valueTol;
+        if (smallStep || smallChange) {
+            t.finish(RunStatus::Converged, k);
+            return t;
+        }
+    }
+    if (rules.gradientTol > 0 && g.norm() < rules.gradientTol)
+        t.finish(RunStatus::Converged, rules.maxSteps);
+    else
+        t.finish(RunStatus::StepLimit, rules.maxSteps);
+    return t;
+}
+
+} // namespace gs

@@ -1,0 +1,28 @@
+#pragma once
+// Running an optimizer from a start point to a stop, recording every step.
+
+#include "optim/optimizer.h"
+#include "run/trajectory.h"
+
+#include <optional>
+#include <string>
+
+namespace gs {
+
+/// When a run stops. A rule set to 0 is off.
+struct StopRules {
+    int maxSteps = 1000;       ///< step limit
+    double gradientTol = 1e-8; ///< converged when ‖∇f‖ < gradientTol
+    double stepTol = 0.0;      ///< converged when ‖x_{k+1} − x_k‖ < stepTol
+    double valueTol = 0.0;     ///< converged when |f_{k+1} − f_k| < valueTol
+    double bound = 1e8;        ///< diverged when any |x_i| or |f| exceeds this
+
+    /// Message naming the first bad field, or nothing when all are valid.
+    std::optional<std::string> validate() const;
+};
+
+/// Runs `opt` on `f` from `start`. The optimizer is reset first. Points that are NaN, infinite or
+/// out of bounds are never recorded: the run ends with status Diverged at that step instead.
+Trajectory run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& rules = {});
+
+} // namespace gs

@@ -1,0 +1,67 @@
+#include "run/trajectory.h"
+
+#include <cassert>
+
+namespace gs {
+
+Trajectory::Trajectory(int dimension, std::vector<std::string> stateNames)
+    : dim_(dimension), stateNames_(std::move(stateNames)) {}
+
+Trajectory::ConstMap Trajectory::x(int k) const {
+    return ConstMap(x_.data() + static_cast<size_t>(k) * dim_, dim_);
+}
+
+Trajectory::ConstMap Trajectory::gradient(int k) const {
+    return ConstMap(g_.data() + static_cast<size_t>(k) * dim_, dim_);
+}
+
+Trajectory::ConstMap Trajectory::state(int k, int s) const {
+    const size_t perPoint = stateNames_.size() * static_cast<size_t>(dim_);
+    return ConstMap(
+        state_.data() + static_cast<size_t>(k) * perPoint + static_cast<size_t>(s) * dim_, dim_);
+}
+
+void Trajectory::append(const Vec& x, double f, const Vec& g,
+                        const std::vector<const Vec*>& states) {
+    assert(x.size() == dim_ && g.size() == dim_ && states.size() == stateNames_.size());
+    x_.insert(x_.end(), x.data(), x.data() + dim_);
+    f_.push_back(f);
+    g_.insert(g_.end(), g.data(), g.data() + dim_);
+    for (const Vec* s : states) {
+        if (s && s->size() == dim_)
+            state_.insert(state_.end(), s->data(), s->data() + dim_);
+        else
+            state_.insert(state_.end(), static_cast<size_t>(dim_), 0.0);
+    }
+}
+
+void Trajectory::finish(RunStatus status, int stopStep, DivergenceCause cause) {
+    status_ = status;
+    stopStep_ = stopStep;
+    cause_ = cause;
+}
+
+std::string describeStatus(const Trajectory& t) {
+    const std::string k = std::to_string(t.stopStep());
+    switch (t.status()) {
+    case RunStatus::Converged:
+        return "converged at step " + k;
+    case RunStatus::StepLimit:
+        return "step limit " + k;
+    case RunStatus::Diverged:
+        break;
+    }
+    switch (t.divergenceCause()) {
+    case DivergenceCause::NotANumber:
+        return "diverged at step " + k + " (not a number)";
+    case DivergenceCause::Infinite:
+        return "diverged at step " + k + " (infinite value)";
+    case DivergenceCause::OutOfBounds:
+        return "diverged at step " + k + " (left the bounded region)";
+    case DivergenceCause::None:
+        break;
+    }
+    return "diverged at step " + k;
+}
+
+} // namespace gs
