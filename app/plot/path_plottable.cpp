@@ -1,0 +1,117 @@
+#include "plot/path_plottable.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace gs::app {
+
+PathPlottable::PathPlottable(QCPAxis* keyAxis, QCPAxis* valueAxis)
+    : QCPAbstractPlottable(keyAxis, valueAxis) {
+    setAntialiased(true);
+}
+
+void PathPlottable::setPoints(QVector<QPointF> points) {
+    points_ = std::move(points);
+    current_ = std::clamp(current_, 0, std::max(0, static_cast<int>(points_.size()) - 1));
+}
+
+void PathPlottable::setCurrent(int current) {
+    current_ = std::clamp(current, 0, std::max(0, static_cast<int>(points_.size()) - 1));
+}
+
+void PathPlottable::setColor(const QColor& color) {
+    color_ = color;
+    setPen(QPen(color, lineWidth_));
+    setBrush(QBrush(color));
+}
+
+void PathPlottable::setSizes(double lineWidth, double markerSize) {
+    lineWidth_ = lineWidth;
+    markerSize_ = markerSize;
+    setColor(color_);
+}
+
+double PathPlottable::selectTest(const QPointF&, bool, QVariant*) const {
+    return -1;
+}
+
+QCPRange PathPlottable::getKeyRange(bool& foundRange, QCP::SignDomain) const {
+    foundRange = !points_.isEmpty();
+    QCPRange r;
+    if (!foundRange) return r;
+    r.lower = r.upper = points_.front().x();
+    for (const QPointF& p : points_)
+        r.expand(p.x());
+    return r;
+}
+
+QCPRange PathPlottable::getValueRange(bool& foundRange, QCP::SignDomain, const QCPRange&) const {
+    foundRange = !points_.isEmpty();
+    QCPRange r;
+    if (!foundRange) return r;
+    r.lower = r.upper = points_.front().y();
+    for (const QPointF& p : points_)
+        r.expand(p.y());
+    return r;
+}
+
+namespace {
+void drawArrowHead(QCPPainter* painter, QPointF from, QPointF to, double size) {
+    const QPointF d = to - from;
+    const double len = std::hypot(d.x(), d.y());
+    if (len <= 0) return;
+    const QPointF u = d / len, n(-u.y(), u.x());
+    // The head's tip sits just short of the target marker so the marker stays readable.
+    const QPointF tip = to - u * (size * 0.45);
+    const QPointF base = tip - u * size;
+    const QPointF head[3] = {tip, base + n * (size * 0.45), base - n * (size * 0.45)};
+    painter->drawPolygon(head, 3);
+}
+} // namespace
+
+void PathPlottable::draw(QCPPainter* painter) {
+    if (points_.isEmpty()) return;
+    QCPAxis* keyAxis = mKeyAxis.data();
+    QCPAxis* valueAxis = mValueAxis.data();
+    if (!keyAxis || !valueAxis) return;
+
+    const int last = std::min(current_, static_cast<int>(points_.size()) - 1);
+    QVector<QPointF> px(last + 1);
+    for (int i = 0; i <= last; ++i)
+        px[i] = coordsToPixels(points_[i].x(), points_[i].y());
+
+    applyDefaultAntialiasingHint(painter);
+    painter->setPen(QPen(color_, lineWidth_, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    painter->drawPolyline(px.constData(), static_cast<int>(px.size()));
+
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(color_);
+    const double head = 3.5 * lineWidth_ + 2;
+    for (int i = 1; i <= last; ++i) {
+        const QPointF d = px[i] - px[i - 1];
+        if (std::hypot(d.x(), d.y()) >= std::max(minArrowPx_, 1.6 * head))
+            drawArrowHead(painter, px[i - 1], px[i], head);
+    }
+
+    // Small dots at the iterates, a ring at the start, a large marker at the current step.
+    const double dot = markerSize_ * 0.5;
+    for (int i = 0; i < last; ++i)
+        painter->drawEllipse(px[i], dot / 2, dot / 2);
+    painter->setBrush(Qt::white);
+    painter->setPen(QPen(color_, lineWidth_));
+    painter->drawEllipse(px[0], markerSize_ * 0.55, markerSize_ * 0.55);
+    painter->setBrush(color_);
+    painter->setPen(QPen(Qt::white, std::max(1.0, lineWidth_ * 0.6)));
+    painter->drawEllipse(px[last], markerSize_ * 0.8, markerSize_ * 0.8);
+}
+
+void PathPlottable::drawLegendIcon(QCPPainter* painter, const QRectF& rect) const {
+    painter->setPen(QPen(color_, lineWidth_));
+    const double y = rect.center().y();
+    painter->drawLine(QLineF(rect.left(), y, rect.right(), y));
+    painter->setBrush(color_);
+    painter->drawEllipse(QPointF(rect.right() - markerSize_, y), markerSize_ * 0.5,
+                         markerSize_ * 0.5);
+}
+
+} // namespace gs::app

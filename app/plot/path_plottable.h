@@ -1,0 +1,48 @@
+#pragma once
+// A descent path drawn as one plottable: points joined by arrows, revealed up to a current step,
+// with a larger marker at the current point. One plottable per path, so thousands of steps cost
+// one draw call each replot instead of thousands of QCustomPlot items.
+
+#include <qcustomplot.h>
+
+#include <QVector>
+
+namespace gs::app {
+
+class PathPlottable : public QCPAbstractPlottable {
+    Q_OBJECT
+public:
+    PathPlottable(QCPAxis* keyAxis, QCPAxis* valueAxis);
+
+    /// Points in plot coordinates (key, value).
+    void setPoints(QVector<QPointF> points);
+    const QVector<QPointF>& points() const { return points_; }
+    /// Draws points 0..current (clamped); the current point gets the large marker.
+    void setCurrent(int current);
+    int current() const { return current_; }
+    void setColor(const QColor& color);
+    void setSizes(double lineWidth, double markerSize);
+    /// Segments shorter than this many pixels get no arrowhead (they would be a blot).
+    void setMinArrowLength(double pixels) { minArrowPx_ = pixels; }
+
+    double selectTest(const QPointF& pos, bool onlySelectable,
+                      QVariant* details = nullptr) const override;
+    QCPRange getKeyRange(bool& foundRange,
+                         QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
+    QCPRange getValueRange(bool& foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth,
+                           const QCPRange& inKeyRange = QCPRange()) const override;
+
+protected:
+    void draw(QCPPainter* painter) override;
+    void drawLegendIcon(QCPPainter* painter, const QRectF& rect) const override;
+
+private:
+    QVector<QPointF> points_;
+    int current_ = 0;
+    QColor color_ = Qt::black;
+    double lineWidth_ = 2.0;
+    double markerSize_ = 7.0;
+    double minArrowPx_ = 10.0;
+};
+
+} // namespace gs::app

@@ -1,0 +1,33 @@
+#pragma once
+// Colors and sizes shared by every view: Okabe–Ito for paths (colorblind-safe), a light and a
+// dark theme, and a presentation scale that enlarges fonts, lines and markers for a projector.
+
+#include <QColor>
+#include <QFont>
+
+class QCustomPlot;
+
+namespace gs::app {
+
+struct PlotStyle {
+    bool dark = false;
+    double scale = 1.0; ///< 1 on a desk, ~1.6 on a projector
+
+    QColor background() const;
+    QColor foreground() const;
+    QColor grid() const;
+    QColor curve() const;
+    /// The i-th path color (Okabe–Ito, cycling; black/white is skipped so paths stay visible).
+    QColor pathColor(int i) const;
+    QColor optimumColor() const;
+    QColor errorColor() const;
+
+    double lineWidth() const { return 2.0 * scale; }
+    double markerSize() const { return 7.0 * scale; }
+    QFont font(const QFont& base, double relative = 1.0) const;
+
+    /// Applies background, axis colors, grid and fonts to a plot.
+    void apply(QCustomPlot& plot, const QFont& baseFont) const;
+};
+
+} // namespace gs::app

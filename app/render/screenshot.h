@@ -1,0 +1,14 @@
+#pragma once
+// Rendering a widget to an image file without showing it on screen.
+
+#include <QString>
+
+class QWidget;
+
+namespace gs::app {
+
+/// Renders `widget` at `scale` × its size into a PNG. Returns an empty string on success, otherwise
+/// a one-line reason naming the path.
+QString saveWidgetPng(QWidget& widget, const QString& path, double scale);
+
+} // namespace gs::app

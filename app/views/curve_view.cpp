@@ -1,0 +1,134 @@
+#include "views/curve_view.h"
+
+#include "plot/path_plottable.h"
+
+#include <qcustomplot.h>
+
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace gs::app {
+
+namespace {
+constexpr int kCurveSamples = 1200;
+}
+
+CurveView::CurveView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot_);
+    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot_->setAntialiasedElements(QCP::aeAll);
+    plot_->xAxis->setLabel(QStringLiteral("x"));
+    plot_->yAxis->setLabel(QStringLiteral("f(x)"));
+
+    curve_ = plot_->addGraph();
+    optima_ = plot_->addGraph();
+    optima_->setLineStyle(QCPGraph::lsNone);
+    path_ = new PathPlottable(plot_->xAxis, plot_->yAxis);
+    tangent_ = new QCPItemLine(plot_);
+    tangent_->setVisible(false);
+    connect(plot_, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
+    restyle();
+}
+
+void CurveView::setStyle(const PlotStyle& style) {
+    style_ = style;
+    restyle();
+    if (f_) setObjective(f_); // labels are rebuilt with the new fonts
+    plot_->replot();
+}
+
+void CurveView::restyle() {
+    style_.apply(*plot_, font());
+    curve_->setPen(QPen(style_.curve(), style_.lineWidth()));
+    optima_->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssStar, style_.optimumColor(), style_.markerSize() * 2.2));
+    path_->setColor(style_.pathColor(0));
+    path_->setSizes(style_.lineWidth(), style_.markerSize());
+    tangent_->setPen(
+        QPen(style_.pathColor(0).darker(130), style_.lineWidth() * 0.75, Qt::DashLine));
+}
+
+void CurveView::setObjective(const ObjectivePtr& f) {
+    f_ = f;
+    const double lo = f->info().viewBox.lo[0], hi = f->info().viewBox.hi[0];
+    QVector<double> xs(kCurveSamples), ys(kCurveSamples);
+    yLo_ = INFINITY;
+    yHi_ = -INFINITY;
+    Vec x(1);
+    for (int i = 0; i < kCurveSamples; ++i) {
+        x[0] = lo + (hi - lo) * i / (kCurveSamples - 1);
+        xs[i] = x[0];
+        ys[i] = f->value(x);
+        if (std::isfinite(ys[i])) {
+            yLo_ = std::min(yLo_, ys[i]);
+            yHi_ = std::max(yHi_, ys[i]);
+        }
+    }
+    if (!(yLo_ < yHi_)) { // constant or nowhere finite: a unit band keeps the axis sane
+        yLo_ = std::isfinite(yLo_) ? yLo_ - 1 : -1;
+        yHi_ = yLo_ + 2;
+    }
+    curve_->setData(xs, ys, true);
+
+    QVector<double> ox, oy;
+    for (QCPItemText* label : optimumLabels_)
+        plot_->removeItem(label);
+    optimumLabels_.clear();
+    for (const Optimum& o : f->info().optima) {
+        ox << o.x[0];
+        oy << o.value;
+        auto* label = new QCPItemText(plot_);
+        label->position->setCoords(o.x[0], o.value);
+        label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+        label->setPadding(QMargins(0, 0, 0, static_cast<int>(10 * style_.scale)));
+        const QString kind = o.kind == Optimum::Kind::Maximum   ? tr("maximum")
+                             : o.kind == Optimum::Kind::Minimum ? tr("minimum")
+                                                                : tr("stationary point");
+        label->setText(o.global ? tr("global %1").arg(kind) : tr("local %1").arg(kind));
+        label->setFont(style_.font(font(), 0.95));
+        label->setColor(style_.optimumColor());
+        optimumLabels_ << label;
+    }
+    optima_->setData(ox, oy);
+    resetView();
+}
+
+void CurveView::resetView() {
+    if (!f_) return;
+    const double pad = 0.12 * (yHi_ - yLo_);
+    plot_->xAxis->setRange(f_->info().viewBox.lo[0], f_->info().viewBox.hi[0]);
+    plot_->yAxis->setRange(yLo_ - pad, yHi_ + pad);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void CurveView::setPath(QVector<QPointF> points, QVector<double> slopes) {
+    path_->setPoints(std::move(points));
+    slopes_ = std::move(slopes);
+    updateTangent();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void CurveView::setCurrent(int k) {
+    path_->setCurrent(k);
+    updateTangent();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void CurveView::updateTangent() {
+    const int k = path_->current();
+    if (path_->points().isEmpty() || k >= slopes_.size() || !std::isfinite(slopes_[k])) {
+        tangent_->setVisible(false);
+        return;
+    }
+    // t(y) = f'(x)(y − x) + f(x), drawn over a fixed fraction of the view's width.
+    const QPointF p = path_->points()[k];
+    const double half = 0.08 * plot_->xAxis->range().size();
+    tangent_->start->setCoords(p.x() - half, p.y() - slopes_[k] * half);
+    tangent_->end->setCoords(p.x() + half, p.y() + slopes_[k] * half);
+    tangent_->setVisible(true);
+}
+
+} // namespace gs::app

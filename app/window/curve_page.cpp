@@ -1,0 +1,130 @@
+#include "window/curve_page.h"
+
+#include "controls/param_slider.h"
+#include "controls/playback_bar.h"
+#include "objective/article_functions.h"
+#include "optim/gradient_descent.h"
+#include "run/run.h"
+#include "views/curve_view.h"
+#include "window/number_format.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace gs::app {
+
+CurvePage::CurvePage(QWidget* parent) : QWidget(parent) {
+    view_ = new CurveView(this);
+    formula_ = new QLabel(this);
+    formula_->setTextFormat(Qt::RichText);
+    directionBox_ = new QComboBox(this);
+    directionBox_->addItem(tr("Gradient ascent: x ← x + λ f′(x)"));
+    directionBox_->addItem(tr("Gradient descent: x ← x − λ f′(x)"));
+    directionBox_->setFocusPolicy(Qt::NoFocus);
+    start_ = new ParamSlider(tr("Start x₀"), {-10.0, 10.0, false, 2}, -2.0, this);
+    lr_ = new ParamSlider(tr("Learning rate λ"), {1e-4, 1.0, true}, 0.01, this);
+    playback_ = new PlaybackBar(this);
+    readout_ = new QLabel(this);
+    readout_->setTextFormat(Qt::RichText);
+    readout_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* controls = new QGridLayout;
+    controls->addWidget(formula_, 0, 0);
+    controls->addWidget(directionBox_, 0, 1);
+    controls->addWidget(start_, 1, 0);
+    controls->addWidget(lr_, 1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(view_, 1);
+    layout->addWidget(readout_);
+    layout->addWidget(playback_);
+    layout->addLayout(controls);
+
+    connect(start_, &ParamSlider::valueChanged, this, &CurvePage::recompute);
+    connect(lr_, &ParamSlider::valueChanged, this, &CurvePage::recompute);
+    connect(directionBox_, &QComboBox::currentIndexChanged, this,
+            [this](int i) { setDirection(i == 0 ? Direction::Ascent : Direction::Descent); });
+    connect(playback_, &PlaybackBar::indexChanged, this, &CurvePage::showStep);
+
+    setObjective(article::sineParabola());
+}
+
+void CurvePage::setObjective(const ObjectivePtr& f) {
+    f_ = f;
+    formula_->setText(QStringLiteral("<b>f(x) = %1</b>")
+                          .arg(QString::fromStdString(f->info().name).toHtmlEscaped()));
+    view_->setObjective(f);
+    recompute();
+}
+
+void CurvePage::setDirection(Direction d) {
+    direction_ = d;
+    directionBox_->setCurrentIndex(d == Direction::Ascent ? 0 : 1);
+    recompute();
+}
+
+void CurvePage::setStyle(const PlotStyle& style) {
+    style_ = style;
+    view_->setStyle(style);
+    showStep(playback_->index());
+}
+
+void CurvePage::recompute() {
+    if (!f_) return;
+    GradientDescent gd;
+    if (gd.set("lr", lr_->value())) return; // the slider's range is inside the method's range
+    // Ascent is descent on −f: one code path for both.
+    const auto objective =
+        direction_ == Direction::Ascent ? std::make_shared<NegatedObjective>(f_) : ObjectivePtr(f_);
+    StopRules rules;
+    rules.maxSteps = 1000;
+    rules.gradientTol = 1e-6;
+    trajectory_ = run(*objective, gd, Vec::Constant(1, start_->value()), rules);
+    ++recomputes_;
+
+    const double sign = direction_ == Direction::Ascent ? -1.0 : 1.0;
+    QVector<QPointF> points;
+    QVector<double> slopes;
+    points.reserve(trajectory_.size());
+    slopes.reserve(trajectory_.size());
+    for (int k = 0; k < trajectory_.size(); ++k) {
+        points << QPointF(trajectory_.x(k)[0], sign * trajectory_.f(k));
+        slopes << sign * trajectory_.gradient(k)[0];
+    }
+    view_->setPath(points, slopes);
+    // A changed setting shows the whole new run; Play replays it from the start.
+    playback_->setLast(std::max(0, trajectory_.size() - 1));
+    playback_->setIndex(playback_->last());
+    showStep(playback_->index());
+}
+
+void CurvePage::showStep(int k) {
+    view_->setCurrent(k);
+    if (trajectory_.empty()) {
+        readout_->setText(QStringLiteral("<span style='color:%1'>%2</span>")
+                              .arg(style_.errorColor().name(),
+                                   tr("The start point is not valid: %1")
+                                       .arg(QString::fromStdString(describeStatus(trajectory_)))));
+        return;
+    }
+    const double sign = direction_ == Direction::Ascent ? -1.0 : 1.0;
+    const double x = trajectory_.x(k)[0];
+    QString text =
+        tr("step <b>%1</b> of %2 &nbsp;·&nbsp; x = <b>%3</b> &nbsp;·&nbsp; f(x) = <b>%4</b>"
+           " &nbsp;·&nbsp; f′(x) = <b>%5</b>")
+            .arg(k)
+            .arg(trajectory_.size() - 1)
+            .arg(formatNumber(x), formatNumber(sign * trajectory_.f(k)),
+                 formatNumber(sign * trajectory_.gradient(k)[0]));
+    const QString status = QString::fromStdString(describeStatus(trajectory_));
+    const bool diverged = trajectory_.status() == RunStatus::Diverged;
+    text += QStringLiteral(" &nbsp;·&nbsp; <span style='color:%1'>%2</span>")
+                .arg(diverged ? style_.errorColor().name() : palette().text().color().name(),
+                     diverged ? tr("<b>%1</b>: the learning rate is too large for this function")
+                                    .arg(status.toHtmlEscaped())
+                              : status.toHtmlEscaped());
+    readout_->setText(text);
+}
+
+} // namespace gs::app
