@@ -2,9 +2,9 @@
 
 #include "controls/param_slider.h"
 #include "controls/playback_bar.h"
-#include "objective/article_functions.h"
-#include "optim/gradient_descent.h"
+#include "optim/registry.h"
 #include "run/run.h"
+#include "scene/function_source.h"
 #include "views/curve_view.h"
 #include "window/number_format.h"
 
@@ -12,10 +12,11 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QVBoxLayout>
+#include <qcustomplot.h>
 
 namespace gs::app {
 
-CurvePage::CurvePage(QWidget* parent) : QWidget(parent) {
+CurvePage::CurvePage(QWidget* parent) : ScenePage(parent) {
     view_ = new CurveView(this);
     formula_ = new QLabel(this);
     formula_->setTextFormat(Qt::RichText);
@@ -47,11 +48,66 @@ CurvePage::CurvePage(QWidget* parent) : QWidget(parent) {
             [this](int i) { setDirection(i == 0 ? Direction::Ascent : Direction::Descent); });
     connect(playback_, &PlaybackBar::indexChanged, this, &CurvePage::showStep);
 
-    setObjective(article::sineParabola());
+    Scene start;
+    start.catalog = QStringLiteral("sine-parabola");
+    start.direction = Direction::Ascent;
+    start.start = {-2.0};
+    start.runs = {SceneRun{QStringLiteral("gd"), {{QStringLiteral("lr"), 0.01}}, {}, true}};
+    applyScene(start);
+}
+
+QString CurvePage::applyScene(const Scene& s) {
+    if (s.view != Scene::View::Curve) return tr("this scene is not for the one-variable view");
+    const ResolvedFunction fn = resolveFunction(s.catalog, s.formula, 1);
+    if (!fn.objective) return fn.error;
+    if (s.runs.isEmpty() || !createOptimizer(s.runs.front().optimizer.toStdString()))
+        return tr("the scene needs one run with a known optimizer");
+    scene_ = s;
+    const bool oldBlock = blockSignals(true);
+    lr_->blockSignals(true);
+    start_->blockSignals(true);
+    directionBox_->blockSignals(true);
+    direction_ = s.direction;
+    directionBox_->setCurrentIndex(direction_ == Direction::Ascent ? 0 : 1);
+    lr_->setValue(s.runs.front().params.value(QStringLiteral("lr"), 0.01));
+    start_->setValue(s.start.isEmpty() ? fn.objective->info().defaultStart[0] : s.start[0]);
+    lr_->blockSignals(false);
+    start_->blockSignals(false);
+    directionBox_->blockSignals(false);
+    blockSignals(oldBlock);
+    f_ = fn.objective;
+    formula_->setText(QStringLiteral("<b>f(x) = %1</b>")
+                          .arg(QString::fromStdString(f_->info().name).toHtmlEscaped()));
+    view_->setObjective(f_);
+    recompute();
+    if (s.step >= 0) playback_->setIndex(s.step);
+    return {};
+}
+
+Scene CurvePage::scene() const {
+    Scene s = scene_;
+    s.view = Scene::View::Curve;
+    s.direction = direction_;
+    s.start = {start_->value()};
+    if (s.runs.isEmpty()) s.runs = {SceneRun{}};
+    s.runs.front().params.insert(QStringLiteral("lr"), lr_->value());
+    s.step = playback_->index() == playback_->last() ? -1 : playback_->index();
+    return s;
+}
+
+QCustomPlot* CurvePage::plot() const {
+    return view_->plot();
+}
+
+QVector<RunView> CurvePage::runs() const {
+    return {RunView{scene_.runs.isEmpty() ? QStringLiteral("gd") : scene_.runs.front().optimizer,
+                    &trajectory_, direction_ == Direction::Ascent ? -1.0 : 1.0}};
 }
 
 void CurvePage::setObjective(const ObjectivePtr& f) {
     f_ = f;
+    scene_.catalog.clear();
+    scene_.formula = QString::fromStdString(f->info().formula);
     formula_->setText(QStringLiteral("<b>f(x) = %1</b>")
                           .arg(QString::fromStdString(f->info().name).toHtmlEscaped()));
     view_->setObjective(f);
@@ -72,15 +128,19 @@ void CurvePage::setStyle(const PlotStyle& style) {
 
 void CurvePage::recompute() {
     if (!f_) return;
-    GradientDescent gd;
-    if (gd.set("lr", lr_->value())) return; // the slider's range is inside the method's range
+    const SceneRun spec = scene_.runs.isEmpty() ? SceneRun{} : scene_.runs.front();
+    auto opt = createOptimizer(spec.optimizer.toStdString());
+    if (!opt) return;
+    for (auto it = spec.params.begin(); it != spec.params.end(); ++it)
+        (void)opt->set(it.key().toStdString(), it.value()); // validated when the scene was read
+    if (opt->set("lr", lr_->value())) return; // the slider's range is inside the method's range
     // Ascent is descent on −f: one code path for both.
     const auto objective =
         direction_ == Direction::Ascent ? std::make_shared<NegatedObjective>(f_) : ObjectivePtr(f_);
     StopRules rules;
-    rules.maxSteps = 1000;
+    rules.maxSteps = scene_.maxSteps;
     rules.gradientTol = 1e-6;
-    trajectory_ = run(*objective, gd, Vec::Constant(1, start_->value()), rules);
+    trajectory_ = gs::run(*objective, *opt, Vec::Constant(1, start_->value()), rules);
     ++recomputes_;
 
     const double sign = direction_ == Direction::Ascent ? -1.0 : 1.0;

@@ -4,10 +4,7 @@
 // playback only reveals it.
 
 #include "objective/objective.h"
-#include "plot/plot_style.h"
-#include "run/trajectory.h"
-
-#include <QWidget>
+#include "window/scene_page.h"
 
 class QComboBox;
 class QLabel;
@@ -18,22 +15,28 @@ class CurveView;
 class ParamSlider;
 class PlaybackBar;
 
-class CurvePage : public QWidget {
+class CurvePage : public ScenePage {
     Q_OBJECT
 public:
-    enum class Direction { Ascent, Descent };
+    using Direction = Scene::Direction;
 
     explicit CurvePage(QWidget* parent = nullptr);
 
+    /// Shows a function directly (not from the catalog); the scene then has no function spec.
     void setObjective(const ObjectivePtr& f);
     void setDirection(Direction d);
-    void setStyle(const PlotStyle& style);
+
+    QString applyScene(const Scene& scene) override;
+    Scene scene() const override;
+    void setStyle(const PlotStyle& style) override;
+    QCustomPlot* plot() const override;
+    PlaybackBar* playback() const override { return playback_; }
+    QVector<RunView> runs() const override;
 
     const Trajectory& trajectory() const { return trajectory_; }
     CurveView* view() const { return view_; }
     ParamSlider* startSlider() const { return start_; }
     ParamSlider* learningRateSlider() const { return lr_; }
-    PlaybackBar* playback() const { return playback_; }
     QLabel* readout() const { return readout_; }
     /// How many times the run was recomputed (for tests and benchmarks).
     int recomputeCount() const { return recomputes_; }
@@ -45,6 +48,7 @@ private:
     void showStep(int k);
 
     ObjectivePtr f_;
+    Scene scene_; // function spec, optimizer and the settings without a control here
     Direction direction_ = Direction::Ascent;
     Trajectory trajectory_;
     int recomputes_ = 0;
