@@ -1,22 +1,36 @@
-// Gradscape: the GUI, or a headless render that writes a file and exits.
+// Gradscape: the GUI, or a headless render of a scene that writes a file and exits.
+// Exit status: 0 success, 1 failure, 2 usage error; the reason is one line on stderr.
 
+#include "controls/playback_bar.h"
+#include "render/exporter.h"
 #include "render/screenshot.h"
+#include "scene/builtin_scenes.h"
 #include "window/main_window.h"
+#include "window/pages.h"
+#include "window/scene_page.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
 #include <QRegularExpression>
 
 #include <cstdio>
 #include <cstring>
+#include <optional>
+
+#include <unistd.h>
 
 namespace {
 
+constexpr int kFailure = 1;
+constexpr int kUsage = 2;
+
+/// Headless modes need no display: they must pick the offscreen platform before Qt starts.
 bool wantsHeadless(int argc, char** argv) {
     for (int i = 1; i < argc; ++i)
-        if (std::strcmp(argv[i], "--screenshot") == 0 ||
-            std::strncmp(argv[i], "--screenshot=", 13) == 0)
-            return true;
+        for (const char* opt : {"--screenshot", "--gif", "--csv", "--list"})
+            if (std::strncmp(argv[i], opt, std::strlen(opt)) == 0) return true;
     return false;
 }
 
@@ -25,12 +39,132 @@ int fail(int code, const QString& message) {
     return code;
 }
 
+std::optional<QSize> parseSize(const QString& text) {
+    const auto m = QRegularExpression(QStringLiteral("^(\\d{1,5})x(\\d{1,5})$")).match(text);
+    if (!m.hasMatch()) return std::nullopt;
+    const QSize size(m.captured(1).toInt(), m.captured(2).toInt());
+    if (size.isEmpty() || size.width() > 16384 || size.height() > 16384) return std::nullopt;
+    return size;
+}
+
+std::optional<int> parseInt(const QString& text, int lo, int hi) {
+    bool ok = false;
+    const int v = text.toInt(&ok);
+    if (!ok || v < lo || v > hi) return std::nullopt;
+    return v;
+}
+
+struct Options {
+    QCommandLineOption screenshot{
+        QStringLiteral("screenshot"),
+        QStringLiteral("Render the scene to FILE (.png, .svg or .pdf) and exit."),
+        QStringLiteral("FILE")};
+    QCommandLineOption gif{QStringLiteral("gif"),
+                           QStringLiteral("Render the run as an animated GIF and exit."),
+                           QStringLiteral("FILE")};
+    QCommandLineOption csv{QStringLiteral("csv"),
+                           QStringLiteral("Write every step of every run as CSV and exit."),
+                           QStringLiteral("FILE")};
+    QCommandLineOption list{QStringLiteral("list"),
+                            QStringLiteral("List the built-in scenes and exit.")};
+    QCommandLineOption size{QStringLiteral("size"),
+                            QStringLiteral("Image size (default 1600x1000; GIF 960x600)."),
+                            QStringLiteral("WxH")};
+    QCommandLineOption step{QStringLiteral("step"),
+                            QStringLiteral("Show step K (default: the last)."),
+                            QStringLiteral("K")};
+    QCommandLineOption theme{QStringLiteral("theme"), QStringLiteral("light or dark."),
+                             QStringLiteral("THEME")};
+    QCommandLineOption scale{QStringLiteral("scale"),
+                             QStringLiteral("PNG pixel scale, e.g. 2 for high DPI."),
+                             QStringLiteral("S"), QStringLiteral("1")};
+    QCommandLineOption fps{QStringLiteral("fps"),
+                           QStringLiteral("GIF frames per second (default 30)."),
+                           QStringLiteral("N"), QStringLiteral("30")};
+    QCommandLineOption frames{QStringLiteral("frames"),
+                              QStringLiteral("GIF frame count (default: one per step)."),
+                              QStringLiteral("N"), QStringLiteral("0")};
+    QCommandLineOption window{
+        QStringLiteral("window"),
+        QStringLiteral("With --screenshot: render the whole window, not just the plot.")};
+};
+
+int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::app::Scene& scene) {
+    using namespace gs::app;
+    const bool gif = parser.isSet(o.gif);
+    const QSize fallback = gif ? QSize(960, 600) : QSize(1600, 1000);
+    const auto size = parser.isSet(o.size) ? parseSize(parser.value(o.size)) : fallback;
+    if (!size) return fail(kUsage, QStringLiteral("--size takes WxH, e.g. 1600x1000"));
+    const auto step =
+        parser.isSet(o.step) ? parseInt(parser.value(o.step), 0, 1000000) : std::optional<int>(-1);
+    if (!step) return fail(kUsage, QStringLiteral("--step takes a step number ≥ 0"));
+    bool scaleOk = false;
+    const double scale = parser.value(o.scale).toDouble(&scaleOk);
+    if (!scaleOk || !(scale > 0 && scale <= 8))
+        return fail(kUsage, QStringLiteral("--scale takes a number in (0, 8]"));
+    const auto fps = parseInt(parser.value(o.fps), 1, 100);
+    if (!fps) return fail(kUsage, QStringLiteral("--fps takes 1 to 100"));
+    const auto frames = parseInt(parser.value(o.frames), 0, 10000);
+    if (!frames) return fail(kUsage, QStringLiteral("--frames takes 1 to 10000"));
+    PlotStyle style;
+    style.dark = scene.theme == Scene::Theme::Dark;
+    if (parser.isSet(o.theme)) {
+        const QString t = parser.value(o.theme);
+        if (t != QLatin1String("light") && t != QLatin1String("dark"))
+            return fail(kUsage, QStringLiteral("--theme takes light or dark"));
+        style.dark = t == QLatin1String("dark");
+    }
+
+    if (parser.isSet(o.window)) {
+        MainWindow window;
+        if (const QString e = window.openScene(scene); !e.isEmpty()) return fail(kFailure, e);
+        window.setDarkTheme(style.dark);
+        window.resize(*size);
+        window.setAttribute(Qt::WA_DontShowOnScreen);
+        window.show();
+        QApplication::processEvents();
+        const QString e = saveWidgetPng(window, parser.value(o.screenshot), scale);
+        return e.isEmpty() ? 0 : fail(kFailure, e);
+    }
+
+    std::unique_ptr<ScenePage> page = createPage(scene.view);
+    if (!page) return fail(kFailure, QStringLiteral("this build cannot show that kind of scene"));
+    if (const QString e = page->applyScene(scene); !e.isEmpty()) return fail(kFailure, e);
+    page->setStyle(style);
+    if (*step >= 0) page->playback()->setIndex(*step);
+
+    QString error;
+    if (parser.isSet(o.screenshot))
+        error = exportImage(*page, parser.value(o.screenshot), *size, scale);
+    if (error.isEmpty() && gif) {
+        GifOptions g;
+        g.size = *size;
+        g.fps = *fps;
+        g.frames = *frames;
+        error = exportGif(*page, parser.value(o.gif), g);
+    }
+    if (error.isEmpty() && parser.isSet(o.csv)) error = exportCsv(*page, parser.value(o.csv));
+    return error.isEmpty() ? 0 : fail(kFailure, error);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
-    // A headless render needs no display: pick the offscreen platform before Qt starts.
-    if (wantsHeadless(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (wantsHeadless(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Without a session (CI, ssh) Qt falls back to a private runtime dir and warns on stderr;
+        // a headless render's stderr is reserved for its one-line reason.
+        if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+            const QByteArray dir = QDir::tempPath().toLocal8Bit() + "/gradscape-runtime-" +
+                                   QByteArray::number(static_cast<qulonglong>(getuid()));
+            if (QDir().mkpath(QString::fromLocal8Bit(dir))) {
+                QFile::setPermissions(QString::fromLocal8Bit(dir), QFileDevice::ReadOwner |
+                                                                       QFileDevice::WriteOwner |
+                                                                       QFileDevice::ExeOwner);
+                qputenv("XDG_RUNTIME_DIR", dir);
+            }
+        }
+    }
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Gradscape"));
@@ -42,30 +176,46 @@ int main(int argc, char** argv) {
         QStringLiteral("See how optimization for deep learning works."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Render the window to FILE (PNG) and exit."),
-                                        QStringLiteral("FILE"));
-    const QCommandLineOption size(QStringLiteral("size"),
-                                  QStringLiteral("Window size, e.g. 1600x1000."),
-                                  QStringLiteral("WxH"), QStringLiteral("1280x820"));
-    parser.addOption(screenshot);
-    parser.addOption(size);
-    if (!parser.parse(QApplication::arguments())) return fail(2, parser.errorText());
+    parser.addPositionalArgument(QStringLiteral("scene"),
+                                 QStringLiteral("A scene file or a built-in scene name."),
+                                 QStringLiteral("[SCENE|NAME]"));
+    const Options o;
+    for (const QCommandLineOption* opt : {&o.screenshot, &o.gif, &o.csv, &o.list, &o.size, &o.step,
+                                          &o.theme, &o.scale, &o.fps, &o.frames, &o.window})
+        parser.addOption(*opt);
+    if (!parser.parse(QApplication::arguments())) return fail(kUsage, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) parser.showHelp(0);
     if (parser.isSet(QStringLiteral("version"))) parser.showVersion();
 
-    gs::app::MainWindow window;
-    if (parser.isSet(screenshot)) {
-        const auto m =
-            QRegularExpression(QStringLiteral("^(\\d+)x(\\d+)$")).match(parser.value(size));
-        if (!m.hasMatch()) return fail(2, QStringLiteral("--size takes WxH, e.g. 1600x1000"));
-        window.resize(m.captured(1).toInt(), m.captured(2).toInt());
-        window.setAttribute(Qt::WA_DontShowOnScreen);
-        window.show();
-        QApplication::processEvents();
-        const QString error = gs::app::saveWidgetPng(window, parser.value(screenshot), 1.0);
-        return error.isEmpty() ? 0 : fail(1, error);
+    if (parser.isSet(o.list)) {
+        for (const QString& name : gs::app::builtinSceneNames())
+            std::printf("%s\n", qPrintable(name));
+        return 0;
     }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1) return fail(kUsage, QStringLiteral("give at most one scene"));
+    const bool headless = parser.isSet(o.screenshot) || parser.isSet(o.gif) || parser.isSet(o.csv);
+
+    std::optional<gs::app::Scene> scene;
+    if (!positional.isEmpty()) {
+        gs::app::SceneResult loaded = gs::app::loadSceneByNameOrPath(positional.front());
+        if (auto* e = std::get_if<gs::app::SceneError>(&loaded))
+            return fail(headless ? kFailure : kUsage, e->text());
+        scene = std::get<gs::app::Scene>(loaded);
+    }
+    if (headless) {
+        if (!scene) {
+            gs::app::SceneResult fallback = gs::app::builtinScene(QStringLiteral("article-ascent"));
+            if (auto* e = std::get_if<gs::app::SceneError>(&fallback))
+                return fail(kFailure, e->text());
+            scene = std::get<gs::app::Scene>(fallback);
+        }
+        return runHeadless(parser, o, *scene);
+    }
+
+    gs::app::MainWindow window;
+    if (scene)
+        if (const QString e = window.openScene(*scene); !e.isEmpty()) return fail(kFailure, e);
     window.show();
     return QApplication::exec();
 }

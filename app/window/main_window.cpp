@@ -1,19 +1,27 @@
 #include "window/main_window.h"
 
 #include "controls/playback_bar.h"
+#include "render/exporter.h"
 #include "render/screenshot.h"
+#include "scene/scene_json.h"
 #include "window/curve_page.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyleHints>
 #include <QTabWidget>
+#include <qcustomplot.h>
 
 namespace gs::app {
 
@@ -23,6 +31,7 @@ constexpr double kPresentationScale = 1.6;
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), baseFont_(QApplication::font()) {
     setWindowTitle(tr("Gradscape"));
+    setAcceptDrops(true);
     createPages();
     createActions();
     readSettings();
@@ -53,13 +62,28 @@ QAction* MainWindow::addAction(QMenu* menu, const QString& text, const QKeySeque
 
 void MainWindow::createActions() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    addAction(file, tr("Save &Screenshot…"), QKeySequence(tr("Ctrl+Shift+S")),
-              tr("Save the window as a PNG image"), [this] { saveScreenshot(); });
+    addAction(file, tr("&Open Scene…"), QKeySequence::Open, tr("Open a scene file"),
+              [this] { open(); });
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    addAction(file, tr("&Save Scene"), QKeySequence::Save, tr("Save the scene"),
+              [this] { save(); });
+    addAction(file, tr("Save Scene &As…"), QKeySequence::SaveAs,
+              tr("Save the scene under a new name"), [this] { saveAs(); });
+    file->addSeparator();
+    addAction(file, tr("Export &Image…"), QKeySequence(tr("Ctrl+E")),
+              tr("Export the plot as PNG, SVG or PDF"), [this] { exportImageDialog(); });
+    addAction(file, tr("Export Animated &GIF…"), QKeySequence(tr("Ctrl+G")),
+              tr("Export the run as an animated GIF"), [this] { exportGifDialog(); });
+    addAction(file, tr("Export Runs as &CSV…"), QKeySequence(),
+              tr("Every step of every run as CSV"), [this] { exportCsvDialog(); });
+    addAction(file, tr("Save Window Screens&hot…"), QKeySequence(tr("Ctrl+Shift+S")),
+              tr("Save the whole window as a PNG image"), [this] { saveScreenshot(); });
+    updateRecentMenu();
     file->addSeparator();
     addAction(file, tr("&Quit"), QKeySequence::Quit, tr("Quit Gradscape"), [this] { close(); });
 
     QMenu* play = menuBar()->addMenu(tr("&Playback"));
-    auto bar = [this] { return curvePage_->playback(); };
+    auto bar = [this] { return currentPage()->playback(); };
     addAction(play, tr("&Play / Pause"), Qt::Key_Space, tr("Play or pause the run"),
               [bar] { bar()->togglePlay(); });
     addAction(play, tr("Step &Forward"), Qt::Key_Right, tr("Show the next step"),
@@ -137,6 +161,156 @@ void MainWindow::saveScreenshot() {
         QMessageBox::warning(this, tr("Screenshot not saved"), error);
     else
         statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
+ScenePage* MainWindow::currentPage() const {
+    return qobject_cast<ScenePage*>(pages_->currentWidget());
+}
+
+QString MainWindow::openScene(const Scene& scene) {
+    ScenePage* page = nullptr;
+    for (int i = 0; i < pages_->count(); ++i) {
+        auto* candidate = qobject_cast<ScenePage*>(pages_->widget(i));
+        if (candidate && candidate->scene().view == scene.view) page = candidate;
+    }
+    if (!page) return tr("this build has no page for that kind of scene");
+    if (const QString error = page->applyScene(scene); !error.isEmpty()) return error;
+    pages_->setCurrentWidget(page);
+    setDarkTheme(scene.theme == Scene::Theme::Dark);
+    return {};
+}
+
+bool MainWindow::openFile(const QString& path) {
+    const SceneResult result = loadSceneFile(path);
+    QString error;
+    if (const auto* e = std::get_if<SceneError>(&result))
+        error = e->text();
+    else
+        error = openScene(std::get<Scene>(result));
+    if (!error.isEmpty()) {
+        showError(tr("Cannot open %1").arg(QFileInfo(path).fileName()), error);
+        return false;
+    }
+    currentFile_ = path;
+    setWindowTitle(tr("%1 — Gradscape").arg(QFileInfo(path).fileName()));
+    addRecentFile(path);
+    statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
+    return true;
+}
+
+void MainWindow::open() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Scene"), QString(), tr("Gradscape scenes (*.json);;All files (*)"));
+    if (!path.isEmpty()) openFile(path);
+}
+
+bool MainWindow::save() {
+    if (currentFile_.isEmpty()) return saveAs();
+    if (const QString error = saveSceneFile(currentPage()->scene(), currentFile_);
+        !error.isEmpty()) {
+        showError(tr("Scene not saved"), error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(currentFile_), 5000);
+    return true;
+}
+
+bool MainWindow::saveAs() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Scene"), QStringLiteral("scene.json"), tr("Gradscape scenes (*.json)"));
+    if (path.isEmpty()) return false;
+    currentFile_ = path;
+    setWindowTitle(tr("%1 — Gradscape").arg(QFileInfo(path).fileName()));
+    addRecentFile(path);
+    return save();
+}
+
+void MainWindow::exportImageDialog() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Image"), QStringLiteral("gradscape.png"),
+        tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+    if (path.isEmpty()) return;
+    ScenePage* page = currentPage();
+    const QSize size = page->plot()->size();
+    const QString error =
+        exportImage(*page, path, size, devicePixelRatioF() > 1 ? devicePixelRatioF() : 2.0);
+    page->plot()->replot();
+    if (!error.isEmpty())
+        showError(tr("Image not exported"), error);
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
+}
+
+void MainWindow::exportGifDialog() {
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export Animated GIF"),
+                                     QStringLiteral("gradscape.gif"), tr("GIF animation (*.gif)"));
+    if (path.isEmpty()) return;
+    ScenePage* page = currentPage();
+    QProgressDialog progress(tr("Rendering frames…"), tr("Cancel"), 0, 100, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    std::atomic<bool> cancel{false};
+    GifOptions options;
+    options.size = page->plot()->size();
+    options.cancel = &cancel;
+    options.progress = [&](int done, int total) {
+        progress.setMaximum(total);
+        progress.setValue(done);
+        QApplication::processEvents();
+        if (progress.wasCanceled()) cancel = true;
+    };
+    const QString error = exportGif(*page, path, options);
+    page->plot()->replot();
+    if (!error.isEmpty())
+        showError(tr("GIF not exported"), error);
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
+}
+
+void MainWindow::exportCsvDialog() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Runs"), QStringLiteral("runs.csv"), tr("CSV table (*.csv)"));
+    if (path.isEmpty()) return;
+    if (const QString error = exportCsv(*currentPage(), path); !error.isEmpty())
+        showError(tr("CSV not exported"), error);
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
+}
+
+void MainWindow::showError(const QString& title, const QString& message) {
+    statusBar()->showMessage(message, 10000);
+    if (QApplication::platformName() != QLatin1String("offscreen"))
+        QMessageBox::warning(this, title, message);
+}
+
+void MainWindow::addRecentFile(const QString& path) {
+    QSettings settings;
+    QStringList recent = settings.value("recentFiles").toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > 8)
+        recent.removeLast();
+    settings.setValue("recentFiles", recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+    recentMenu_->clear();
+    const QStringList recent = QSettings().value("recentFiles").toStringList();
+    for (const QString& path : recent)
+        recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); })
+            ->setStatusTip(path);
+    recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.front().isLocalFile()) openFile(urls.front().toLocalFile());
 }
 
 void MainWindow::readSettings() {

@@ -2,6 +2,7 @@
 // The main window only wires things together: actions, menus, pages, settings.
 
 #include "plot/plot_style.h"
+#include "scene/scene.h"
 
 #include <QMainWindow>
 
@@ -10,6 +11,7 @@ class QTabWidget;
 namespace gs::app {
 
 class CurvePage;
+class ScenePage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -18,6 +20,11 @@ public:
 
     CurvePage* curvePage() const { return curvePage_; }
     const PlotStyle& plotStyle() const { return style_; }
+    ScenePage* currentPage() const;
+    /// Shows the scene on the page for its view; on error returns the reason and changes nothing.
+    QString openScene(const Scene& scene);
+    /// Loads a scene file; on error shows the reason and keeps the current scene.
+    bool openFile(const QString& path);
 
 public Q_SLOTS:
     void setPresentationMode(bool on);
@@ -25,6 +32,8 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createPages();
@@ -34,6 +43,15 @@ private:
     void showShortcuts();
     void showAbout();
     void saveScreenshot();
+    void open();
+    bool save();
+    bool saveAs();
+    void exportImageDialog();
+    void exportGifDialog();
+    void exportCsvDialog();
+    void addRecentFile(const QString& path);
+    void updateRecentMenu();
+    void showError(const QString& title, const QString& message);
     void applyStyle();
     void readSettings();
     void writeSettings() const;
@@ -44,6 +62,8 @@ private:
     CurvePage* curvePage_ = nullptr;
     QAction* presentationAction_ = nullptr;
     QAction* darkAction_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    QString currentFile_;
 };
 
 } // namespace gs::app

@@ -11,6 +11,7 @@
 
 #include <QLabel>
 #include <QSlider>
+#include <QStandardPaths>
 #include <QTest>
 #include <qcustomplot.h>
 
@@ -22,6 +23,8 @@ using namespace gs::app;
 class TestCurveView : public QObject {
     Q_OBJECT
 private slots:
+    // Settings (recent files, theme) go to a test location, not the user's.
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void defaultRunClimbsToLocalPeak();
     void slidersRecomputeThePath_data();
     void slidersRecomputeThePath();

@@ -1,0 +1,36 @@
+#pragma once
+// Export of what a page shows: images (PNG, SVG, PDF), an animated GIF of the run, a CSV of every
+// step. The same code serves the GUI's File > Export and the headless command line. Every function
+// returns an empty string on success, else a one-line reason; a failed export leaves no partial
+// file.
+
+#include <QSize>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+
+namespace gs::app {
+
+class ScenePage;
+
+/// The image format follows the suffix: .png, .svg or .pdf. `scale` multiplies the pixel size of a
+/// PNG (for high-DPI figures); vector formats ignore it.
+QString exportImage(ScenePage& page, const QString& path, QSize size, double scale = 1.0);
+
+struct GifOptions {
+    QSize size{960, 600};
+    int fps = 30;
+    int frames = 0; ///< 0: one frame per step, at most 300
+    std::function<void(int done, int total)> progress;
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+/// Renders frames from step 0 to the last step and encodes them with libcgif.
+QString exportGif(ScenePage& page, const QString& path, const GifOptions& options);
+
+/// Header run,optimizer,step,x,y,f,grad_x,grad_y; numbers with 17 significant digits; f and the
+/// gradient are the function's own (an ascent reports f, not −f). 1D leaves y and grad_y empty.
+QString exportCsv(const ScenePage& page, const QString& path);
+
+} // namespace gs::app

@@ -1,0 +1,17 @@
+#include "window/pages.h"
+
+#include "window/curve_page.h"
+
+namespace gs::app {
+
+std::unique_ptr<ScenePage> createPage(Scene::View view) {
+    switch (view) {
+    case Scene::View::Curve:
+        return std::make_unique<CurvePage>();
+    case Scene::View::Landscape:
+        break;
+    }
+    return nullptr;
+}
+
+} // namespace gs::app

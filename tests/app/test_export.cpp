@@ -1,0 +1,261 @@
+// Export, in process and through the headless command line: image sizes and GIF frame counts read
+// back from the files' headers, a PNG that is not blank, a CSV that agrees with the run, exit
+// codes.
+
+#include "controls/playback_bar.h"
+#include "render/exporter.h"
+#include "scene/builtin_scenes.h"
+#include "window/curve_page.h"
+
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <set>
+
+using namespace gs;
+using namespace gs::app;
+
+namespace {
+
+struct GifInfo {
+    int width = 0, height = 0, frames = 0;
+};
+
+/// Walks the GIF block structure (GIF89a spec, section 17 onwards) and counts image descriptors.
+GifInfo readGif(const QByteArray& d) {
+    GifInfo info;
+    if (d.size() < 13 || !d.startsWith("GIF89a")) return info;
+    auto u8 = [&](qsizetype i) { return static_cast<unsigned char>(d[i]); };
+    info.width = u8(6) | (u8(7) << 8);
+    info.height = u8(8) | (u8(9) << 8);
+    qsizetype i = 13;
+    if (u8(10) & 0x80) i += 3 * (qsizetype(1) << ((u8(10) & 7) + 1));
+    auto skipSubBlocks = [&] {
+        while (i < d.size() && u8(i) != 0)
+            i += u8(i) + 1;
+        ++i;
+    };
+    while (i < d.size()) {
+        const unsigned char tag = u8(i);
+        if (tag == 0x3B) return info; // trailer
+        if (tag == 0x21) {            // extension: label, then data sub-blocks
+            i += 2;
+            skipSubBlocks();
+        } else if (tag == 0x2C) { // image: descriptor, optional local table, LZW size, data
+            const unsigned char flags = u8(i + 9);
+            i += 10;
+            if (flags & 0x80) i += 3 * (qsizetype(1) << ((flags & 7) + 1));
+            i += 1;
+            skipSubBlocks();
+            ++info.frames;
+        } else {
+            return GifInfo{}; // corrupt
+        }
+    }
+    return GifInfo{};
+}
+
+QSize svgSize(const QByteArray& svg) {
+    const auto m = QRegularExpression(QStringLiteral("viewBox=\"0 0 (\\d+) (\\d+)\""))
+                       .match(QString::fromUtf8(svg));
+    return m.hasMatch() ? QSize(m.captured(1).toInt(), m.captured(2).toInt()) : QSize();
+}
+
+QSize pdfSize(const QByteArray& pdf) {
+    const auto m = QRegularExpression(QStringLiteral("/MediaBox \\[0 0 ([\\d.]+) ([\\d.]+)\\]"))
+                       .match(QString::fromLatin1(pdf));
+    return m.hasMatch() ? QSize(qRound(m.captured(1).toDouble()), qRound(m.captured(2).toDouble()))
+                        : QSize();
+}
+
+QByteArray readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+struct Cli {
+    int exitCode = -1;
+    QString stderrText;
+};
+
+Cli runCli(const QStringList& args) {
+    QProcess p;
+    p.start(QStringLiteral(GRADSCAPE_BIN), args);
+    p.waitForFinished(120000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace
+
+class TestExport : public QObject {
+    Q_OBJECT
+private slots:
+    void cliWritesImagesOfTheAskedSize_data();
+    void cliWritesImagesOfTheAskedSize();
+    void cliGifHasAskedSizeAndFrames();
+    void renderedPngIsNotBlank();
+    void csvAgreesWithTheRun();
+    void cliErrorsHaveExitCodesAndOneLine_data();
+    void cliErrorsHaveExitCodesAndOneLine();
+    void cliListsBuiltinScenes();
+    void failedExportKeepsExistingFile();
+};
+
+void TestExport::cliWritesImagesOfTheAskedSize_data() {
+    QTest::addColumn<QString>("suffix");
+    QTest::addColumn<QString>("scale");
+    QTest::addColumn<QSize>("expected");
+    QTest::newRow("png") << "png"
+                         << "1" << QSize(800, 500);
+    QTest::newRow("png at scale 2") << "png"
+                                    << "2" << QSize(1600, 1000);
+    QTest::newRow("svg") << "svg"
+                         << "1" << QSize(800, 500);
+    QTest::newRow("pdf") << "pdf"
+                         << "1" << QSize(800, 500);
+}
+
+void TestExport::cliWritesImagesOfTheAskedSize() {
+    QFETCH(QString, suffix);
+    QFETCH(QString, scale);
+    QFETCH(QSize, expected);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("out.") + suffix);
+    const Cli r = runCli({QStringLiteral("article-ascent"), QStringLiteral("--screenshot"), path,
+                          QStringLiteral("--size"), QStringLiteral("800x500"),
+                          QStringLiteral("--scale"), scale});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.stderrText));
+    const QByteArray data = readAll(path);
+    if (suffix == QLatin1String("png")) QCOMPARE(QImage::fromData(data, "PNG").size(), expected);
+    if (suffix == QLatin1String("svg")) QCOMPARE(svgSize(data), expected);
+    if (suffix == QLatin1String("pdf")) {
+        QVERIFY(data.startsWith("%PDF-"));
+        QCOMPARE(pdfSize(data), expected);
+    }
+}
+
+void TestExport::cliGifHasAskedSizeAndFrames() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.gif"));
+    const Cli r =
+        runCli({QStringLiteral("article-descent-lr01"), QStringLiteral("--gif"), path,
+                QStringLiteral("--size"), QStringLiteral("320x200"), QStringLiteral("--frames"),
+                QStringLiteral("12"), QStringLiteral("--fps"), QStringLiteral("10")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.stderrText));
+    const GifInfo info = readGif(readAll(path));
+    QCOMPARE(info.width, 320);
+    QCOMPARE(info.height, 200);
+    QCOMPARE(info.frames, 12);
+}
+
+void TestExport::renderedPngIsNotBlank() {
+    CurvePage page;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("curve.png"));
+    QCOMPARE(exportImage(page, path, QSize(640, 400)), QString());
+    const QImage image(path);
+    QCOMPARE(image.size(), QSize(640, 400));
+    // A plot has a background, a curve, axes and a path: many distinct colors, and no single color
+    // covers everything.
+    std::set<QRgb> colors;
+    QMap<QRgb, int> counts;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2) {
+            colors.insert(image.pixel(x, y));
+            ++counts[image.pixel(x, y)];
+        }
+    QVERIFY2(colors.size() > 20, qPrintable(QString::number(colors.size())));
+    int most = 0;
+    for (int c : counts)
+        most = std::max(most, c);
+    QVERIFY(most < 0.97 * (image.width() / 2) * (image.height() / 2));
+    // The path's color (Okabe–Ito orange) is present.
+    const QColor orange = PlotStyle{}.pathColor(0);
+    QVERIFY(colors.count(orange.rgb()) > 0);
+}
+
+void TestExport::csvAgreesWithTheRun() {
+    CurvePage page;
+    const Trajectory& t = page.trajectory();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("runs.csv"));
+    QCOMPARE(exportCsv(page, path), QString());
+    const QList<QByteArray> lines = readAll(path).trimmed().split('\n');
+    QCOMPARE(lines.front(), QByteArray("run,optimizer,step,x,y,f,grad_x,grad_y"));
+    QCOMPARE(lines.size(), t.size() + 1);
+    for (int k = 0; k < t.size(); ++k) {
+        const QList<QByteArray> cells = lines[k + 1].split(',');
+        QCOMPARE(cells.size(), 8);
+        QCOMPARE(cells[0], QByteArray("0"));
+        QCOMPARE(cells[1], QByteArray("gd"));
+        QCOMPARE(cells[2].toInt(), k);
+        QCOMPARE(cells[3].toDouble(), t.x(k)[0]); // 17 digits: exact round trip
+        QVERIFY(cells[4].isEmpty() && cells[7].isEmpty());
+        QCOMPARE(cells[5].toDouble(), -t.f(k)); // the page climbs: the file reports f, not −f
+        QCOMPARE(cells[6].toDouble(), -t.gradient(k)[0]);
+    }
+}
+
+void TestExport::cliErrorsHaveExitCodesAndOneLine_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown scene")
+        << QStringList{"no-such-scene", "--screenshot", "/tmp/x.png"} << 1 << "no built-in scene";
+    QTest::newRow("unwritable path")
+        << QStringList{"article-ascent", "--screenshot", "/proc/nope/x.png"} << 1
+        << "cannot write /proc/nope/x.png";
+    QTest::newRow("bad size") << QStringList{"article-ascent", "--screenshot", "/tmp/x.png",
+                                             "--size", "big"}
+                              << 2 << "--size";
+    QTest::newRow("bad theme") << QStringList{"article-ascent", "--screenshot", "/tmp/x.png",
+                                              "--theme", "pink"}
+                               << 2 << "--theme";
+    QTest::newRow("unknown option")
+        << QStringList{"--screenshot", "/tmp/x.png", "--frobnicate"} << 2 << "frobnicate";
+    QTest::newRow("unknown image type")
+        << QStringList{"article-ascent", "--screenshot", "/tmp/x.bmp"} << 1 << ".bmp";
+}
+
+void TestExport::cliErrorsHaveExitCodesAndOneLine() {
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    const Cli r = runCli(args);
+    QCOMPARE(r.exitCode, code);
+    QVERIFY2(r.stderrText.contains(message), qPrintable(r.stderrText));
+    QCOMPARE(r.stderrText.trimmed().count(QLatin1Char('\n')), 0);
+}
+
+void TestExport::cliListsBuiltinScenes() {
+    QProcess p;
+    p.start(QStringLiteral(GRADSCAPE_BIN), {QStringLiteral("--list")});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 0);
+    const QStringList listed =
+        QString::fromUtf8(p.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(listed, builtinSceneNames());
+}
+
+void TestExport::failedExportKeepsExistingFile() {
+    CurvePage page;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("keep.bmp"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("precious");
+    f.close();
+    QVERIFY(!exportImage(page, path, QSize(100, 100)).isEmpty());
+    QCOMPARE(readAll(path), QByteArray("precious"));
+    QVERIFY(!exportGif(page, dir.filePath(QStringLiteral("no/such/dir/x.gif")), GifOptions{})
+                 .isEmpty());
+}
+
+QTEST_MAIN(TestExport)
+#include "test_export.moc"

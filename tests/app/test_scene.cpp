@@ -1,0 +1,185 @@
+// Scene files: save then load gives the same scene; every malformed file is rejected with a
+// message naming its field, and the scene on screen stays as it was.
+
+#include "scene/builtin_scenes.h"
+#include "scene/scene_json.h"
+#include "window/curve_page.h"
+#include "window/main_window.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace gs::app;
+
+class TestScene : public QObject {
+    Q_OBJECT
+private slots:
+    // Settings (recent files, theme) go to a test location, not the user's.
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void saveThenLoadIsIdentical();
+    void everyBuiltinSceneLoads();
+    void malformedFilesAreRejected_data();
+    void malformedFilesAreRejected();
+    void badFileLeavesCurrentScene();
+    void unwritablePathIsReported();
+};
+
+namespace {
+Scene sample() {
+    Scene s;
+    s.title = QStringLiteral("A test scene");
+    s.catalog = QStringLiteral("sine-parabola");
+    s.direction = Scene::Direction::Ascent;
+    s.start = {-2.5};
+    s.xRange = {-8, 8};
+    s.maxSteps = 321;
+    s.runs = {SceneRun{
+        QStringLiteral("gd"), {{QStringLiteral("lr"), 0.02}}, QVector<double>{1.5}, false}};
+    s.isolines = false;
+    s.gradientField = true;
+    s.levels = Scene::Levels::Log;
+    s.step = 7;
+    s.theme = Scene::Theme::Dark;
+    s.lesson = QStringLiteral("basics");
+    return s;
+}
+
+/// The error's text, or nothing when the result is a scene (safe inside QVERIFY2's message).
+QString errorText(const SceneResult& r) {
+    const auto* e = std::get_if<SceneError>(&r);
+    return e ? e->text() : QString();
+}
+
+/// The sample scene as JSON with one top-level key replaced (or removed when value is undefined).
+QByteArray withKey(const QString& key, const QJsonValue& value) {
+    QJsonObject o = QJsonDocument::fromJson(sceneToJson(sample())).object();
+    if (value.isUndefined())
+        o.remove(key);
+    else
+        o[key] = value;
+    return QJsonDocument(o).toJson();
+}
+} // namespace
+
+void TestScene::saveThenLoadIsIdentical() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("scene.json"));
+    QCOMPARE(saveSceneFile(sample(), path), QString());
+    const SceneResult loaded = loadSceneFile(path);
+    QVERIFY2(std::holds_alternative<Scene>(loaded), qPrintable(errorText(loaded)));
+    QVERIFY(std::get<Scene>(loaded) == sample());
+
+    // A page that shows the scene gives back what it was given, for the settings it shows.
+    CurvePage page;
+    QCOMPARE(page.applyScene(sample()), QString());
+    const Scene shown = page.scene();
+    QCOMPARE(shown.start, sample().start);
+    QCOMPARE(shown.runs.front().params.value(QStringLiteral("lr")), 0.02);
+    QCOMPARE(shown.catalog, sample().catalog);
+    QCOMPARE(int(shown.direction), int(Scene::Direction::Ascent));
+}
+
+void TestScene::everyBuiltinSceneLoads() {
+    const QStringList names = builtinSceneNames();
+    QVERIFY(names.size() >= 5);
+    for (const QString& name : names) {
+        const SceneResult r = builtinScene(name);
+        QVERIFY2(std::holds_alternative<Scene>(r), qPrintable(name + ": " + errorText(r)));
+        QVERIFY2(!std::get<Scene>(r).title.isEmpty(), qPrintable(name));
+    }
+}
+
+void TestScene::malformedFilesAreRejected_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("not JSON") << QByteArray("{ \"format\": ") << QString() << "not valid JSON";
+    QTest::newRow("not an object") << QByteArray("[1, 2]") << QString() << "JSON object";
+    QTest::newRow("unknown key") << withKey("colour", "red") << "colour"
+                                 << "unknown key";
+    QTest::newRow("wrong format") << withKey("format", "png") << "format"
+                                  << "gradscape-scene";
+    QTest::newRow("missing version") << withKey("version", QJsonValue::Undefined) << "version"
+                                     << "missing";
+    QTest::newRow("newer version") << withKey("version", 99) << "version"
+                                   << "newer";
+    QTest::newRow("version as text") << withKey("version", "1") << "version"
+                                     << "must be a number";
+    QTest::newRow("view unknown") << withKey("view", "surface") << "view"
+                                  << "must be one of";
+    QTest::newRow("steps out of range") << withKey("max_steps", 0) << "max_steps"
+                                        << "must be in";
+    QTest::newRow("steps fractional") << withKey("max_steps", 10.5) << "max_steps"
+                                      << "whole number";
+    QTest::newRow("start wrong size") << withKey("start", QJsonArray{1, 2}) << "start"
+                                      << "must have 1";
+    QTest::newRow("start not numbers") << withKey("start", QJsonArray{"a"}) << "start[0]"
+                                       << "must be a number";
+    QTest::newRow("range reversed") << withKey("x_range", QJsonArray{3, -3}) << "x_range"
+                                    << "smaller";
+    QTest::newRow("unknown function")
+        << withKey("function", QJsonObject{{"catalog", "banana"}}) << "function.catalog"
+        << "unknown function";
+    QTest::newRow("two functions")
+        << withKey("function", QJsonObject{{"catalog", "sine-parabola"}, {"formula", "x"}})
+        << "function"
+        << "exactly one";
+    QTest::newRow("2D function in 1D view")
+        << withKey("function", QJsonObject{{"catalog", "cosine-landscape"}}) << "function.catalog"
+        << "variable";
+    QTest::newRow("unknown optimizer")
+        << withKey("runs", QJsonArray{QJsonObject{{"optimizer", "sgd9"}}}) << "runs[0].optimizer"
+        << "unknown optimizer";
+    QTest::newRow("hyperparameter out of range")
+        << withKey("runs", QJsonArray{QJsonObject{{"optimizer", "gd"},
+                                                  {"params", QJsonObject{{"lr", 50}}}}})
+        << "runs[0].params.lr"
+        << "must be in";
+    QTest::newRow("unknown hyperparameter")
+        << withKey("runs", QJsonArray{QJsonObject{{"optimizer", "gd"},
+                                                  {"params", QJsonObject{{"lrr", 0.1}}}}})
+        << "runs[0].params.lrr"
+        << "unknown hyperparameter";
+    QTest::newRow("no runs") << withKey("runs", QJsonArray{}) << "runs"
+                             << "1 to 32";
+    QTest::newRow("flag not bool") << withKey("isolines", 1) << "isolines"
+                                   << "true or false";
+}
+
+void TestScene::malformedFilesAreRejected() {
+    QFETCH(QByteArray, json);
+    QFETCH(QString, field);
+    QFETCH(QString, message);
+    const SceneResult r = sceneFromJson(json);
+    QVERIFY(std::holds_alternative<SceneError>(r));
+    const SceneError& e = std::get<SceneError>(r);
+    QCOMPARE(e.field, field);
+    QVERIFY2(e.message.contains(message), qPrintable(e.text()));
+}
+
+void TestScene::badFileLeavesCurrentScene() {
+    MainWindow window;
+    const Scene before = window.currentPage()->scene();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bad.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(withKey("max_steps", -5));
+    file.close();
+    QVERIFY(!window.openFile(path));
+    QVERIFY(window.currentPage()->scene() == before);
+    QVERIFY(!window.openFile(dir.filePath(QStringLiteral("missing.json"))));
+    QVERIFY(window.currentPage()->scene() == before);
+}
+
+void TestScene::unwritablePathIsReported() {
+    const QString error = saveSceneFile(sample(), QStringLiteral("/proc/gradscape/scene.json"));
+    QVERIFY(error.startsWith(QStringLiteral("cannot write /proc/gradscape/scene.json")));
+}
+
+QTEST_MAIN(TestScene)
+#include "test_scene.moc"
