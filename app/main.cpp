@@ -34,6 +34,13 @@ bool wantsHeadless(int argc, char** argv) {
     return false;
 }
 
+/// In headless mode stderr carries only the one-line reason of a failure: Qt's own chatter about
+/// the offscreen platform is dropped unless GRADSCAPE_VERBOSE is set.
+void quietMessages(QtMsgType type, const QMessageLogContext&, const QString& message) {
+    if (type == QtFatalMsg || type == QtCriticalMsg)
+        std::fprintf(stderr, "%s\n", qPrintable(message));
+}
+
 int fail(int code, const QString& message) {
     std::fprintf(stderr, "gradscape: %s\n", qPrintable(message));
     return code;
@@ -151,6 +158,7 @@ int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::ap
 
 int main(int argc, char** argv) {
     if (wantsHeadless(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("GRADSCAPE_VERBOSE")) qInstallMessageHandler(quietMessages);
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
         // Without a session (CI, ssh) Qt falls back to a private runtime dir and warns on stderr;
         // a headless render's stderr is reserved for its one-line reason.

@@ -37,6 +37,7 @@ void CurveView::setStyle(const PlotStyle& style) {
     style_ = style;
     restyle();
     if (f_) setObjective(f_); // labels are rebuilt with the new fonts
+    if (title_) setTitle(title_->text());
     plot_->replot();
 }
 
@@ -84,16 +85,36 @@ void CurveView::setObjective(const ObjectivePtr& f) {
         label->position->setCoords(o.x[0], o.value);
         label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
         label->setPadding(QMargins(0, 0, 0, static_cast<int>(10 * style_.scale)));
-        const QString kind = o.kind == Optimum::Kind::Maximum   ? tr("maximum")
-                             : o.kind == Optimum::Kind::Minimum ? tr("minimum")
-                                                                : tr("stationary point");
-        label->setText(o.global ? tr("global %1").arg(kind) : tr("local %1").arg(kind));
+        const QString kind = o.kind == Optimum::Kind::Maximum ? tr("maximum") : tr("minimum");
+        label->setText(o.kind == Optimum::Kind::Saddle ? tr("flat point, f′ = 0")
+                       : o.global                      ? tr("global %1").arg(kind)
+                                                       : tr("local %1").arg(kind));
         label->setFont(style_.font(font(), 0.95));
         label->setColor(style_.optimumColor());
         optimumLabels_ << label;
     }
     optima_->setData(ox, oy);
     resetView();
+}
+
+void CurveView::setTitle(const QString& title) {
+    if (title.isEmpty()) {
+        if (title_) {
+            plot_->plotLayout()->remove(title_);
+            plot_->plotLayout()->simplify();
+            title_ = nullptr;
+        }
+        return;
+    }
+    if (!title_) {
+        plot_->plotLayout()->insertRow(0);
+        title_ = new QCPTextElement(plot_);
+        plot_->plotLayout()->addElement(0, 0, title_);
+    }
+    title_->setText(title);
+    title_->setFont(style_.font(font(), 1.25));
+    title_->setTextColor(style_.foreground());
+    plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void CurveView::resetView() {

@@ -12,6 +12,7 @@ class QCustomPlot;
 class QCPGraph;
 class QCPItemLine;
 class QCPItemText;
+class QCPTextElement;
 
 namespace gs::app {
 
@@ -30,6 +31,8 @@ public:
     void setCurrent(int k);
     /// Back to the objective's view box.
     void resetView();
+    /// A title above the plot; empty removes it.
+    void setTitle(const QString& title);
 
     QCustomPlot* plot() const { return plot_; }
     const PathPlottable* path() const { return path_; }
@@ -43,6 +46,7 @@ private:
     QCPGraph* optima_;
     PathPlottable* path_;
     QCPItemLine* tangent_;
+    QCPTextElement* title_ = nullptr;
     QVector<QCPItemText*> optimumLabels_;
     QVector<double> slopes_;
     ObjectivePtr f_;

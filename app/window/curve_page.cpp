@@ -79,6 +79,7 @@ QString CurvePage::applyScene(const Scene& s) {
     formula_->setText(QStringLiteral("<b>f(x) = %1</b>")
                           .arg(QString::fromStdString(f_->info().name).toHtmlEscaped()));
     view_->setObjective(f_);
+    view_->setTitle(s.title);
     recompute();
     if (s.step >= 0) playback_->setIndex(s.step);
     return {};

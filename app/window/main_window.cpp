@@ -76,7 +76,7 @@ void MainWindow::createActions() {
               tr("Export the run as an animated GIF"), [this] { exportGifDialog(); });
     addAction(file, tr("Export Runs as &CSV…"), QKeySequence(),
               tr("Every step of every run as CSV"), [this] { exportCsvDialog(); });
-    addAction(file, tr("Save Window Screens&hot…"), QKeySequence(tr("Ctrl+Shift+S")),
+    addAction(file, tr("Save Window Screens&hot…"), QKeySequence(tr("Ctrl+Alt+S")),
               tr("Save the whole window as a PNG image"), [this] { saveScreenshot(); });
     updateRecentMenu();
     file->addSeparator();
