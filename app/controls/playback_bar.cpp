@@ -1,8 +1,11 @@
 #include "controls/playback_bar.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
+#include <QPixmap>
 #include <QSlider>
 #include <QStyle>
 #include <QTimer>
@@ -13,9 +16,56 @@
 namespace gs::app {
 
 namespace {
-QToolButton* makeButton(QWidget* parent, QStyle::StandardPixmap icon, const QString& tip) {
+enum class Glyph { First, Back, Play, Pause, Forward, Last };
+
+/// Media glyphs drawn in the palette's text color, so they read in both themes and scale with the
+/// font (the platform's standard media icons are fixed-size black pixmaps).
+QIcon glyphIcon(Glyph g, const QColor& color, int size) {
+    QPixmap pm(size * 2, size * 2); // drawn at 2x for high-DPI screens
+    pm.setDevicePixelRatio(2.0);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(color);
+    const double s = size, m = s * 0.2, h = s - 2 * m; // margin and glyph height
+    // A triangle w wide starting at x0, pointing right or left.
+    auto triangle = [&](double x0, double w, bool right) {
+        const double tip = right ? x0 + w : x0, back = right ? x0 : x0 + w;
+        const QPointF pts[3] = {QPointF(back, m), QPointF(tip, s / 2), QPointF(back, s - m)};
+        p.drawPolygon(pts, 3);
+    };
+    const double bar = std::max(1.5, s * 0.12);
+    switch (g) {
+    case Glyph::Play:
+        triangle(m + h * 0.1, h * 0.85, true);
+        break;
+    case Glyph::Pause:
+        p.drawRect(QRectF(m + h * 0.12, m, h * 0.28, h));
+        p.drawRect(QRectF(m + h * 0.6, m, h * 0.28, h));
+        break;
+    case Glyph::Forward:
+        triangle(m, h * 0.5, true);
+        triangle(m + h * 0.5, h * 0.5, true);
+        break;
+    case Glyph::Back:
+        triangle(m, h * 0.5, false);
+        triangle(m + h * 0.5, h * 0.5, false);
+        break;
+    case Glyph::Last:
+        triangle(m, h * 0.75, true);
+        p.drawRect(QRectF(m + h - bar, m, bar, h));
+        break;
+    case Glyph::First:
+        p.drawRect(QRectF(m, m, bar, h));
+        triangle(m + h * 0.25, h * 0.75, false);
+        break;
+    }
+    return QIcon(pm);
+}
+
+QToolButton* makeButton(QWidget* parent, const QString& tip) {
     auto* b = new QToolButton(parent);
-    b->setIcon(parent->style()->standardIcon(icon));
     b->setToolTip(tip);
     b->setAccessibleName(tip);
     b->setAutoRaise(true);
@@ -26,11 +76,11 @@ constexpr double kSpeeds[] = {1, 2, 5, 10, 20, 50, 100};
 } // namespace
 
 PlaybackBar::PlaybackBar(QWidget* parent) : QWidget(parent), timer_(new QTimer(this)) {
-    resetButton_ = makeButton(this, QStyle::SP_MediaSkipBackward, tr("Reset (R)"));
-    backButton_ = makeButton(this, QStyle::SP_MediaSeekBackward, tr("Step back (Left)"));
-    playButton_ = makeButton(this, QStyle::SP_MediaPlay, tr("Play / pause (Space)"));
-    forwardButton_ = makeButton(this, QStyle::SP_MediaSeekForward, tr("Step forward (Right)"));
-    endButton_ = makeButton(this, QStyle::SP_MediaSkipForward, tr("Last step (End)"));
+    resetButton_ = makeButton(this, tr("Reset (R)"));
+    backButton_ = makeButton(this, tr("Step back (Left)"));
+    playButton_ = makeButton(this, tr("Play / pause (Space)"));
+    forwardButton_ = makeButton(this, tr("Step forward (Right)"));
+    endButton_ = makeButton(this, tr("Last step (End)"));
     scrubber_ = new QSlider(Qt::Horizontal, this);
     scrubber_->setAccessibleName(tr("Timeline"));
     scrubber_->setFocusPolicy(Qt::NoFocus);
@@ -145,6 +195,28 @@ void PlaybackBar::tick() {
         return;
     }
     setIndex(index_ + 1);
+}
+
+void PlaybackBar::updateIcons() {
+    const QColor color = palette().color(QPalette::ButtonText);
+    const int size = fontMetrics().height() + 6;
+    const QSize iconSize(size, size);
+    const std::pair<QToolButton*, Glyph> buttons[] = {
+        {resetButton_, Glyph::First},
+        {backButton_, Glyph::Back},
+        {playButton_, playing() ? Glyph::Pause : Glyph::Play},
+        {forwardButton_, Glyph::Forward},
+        {endButton_, Glyph::Last}};
+    for (const auto& [button, glyph] : buttons) {
+        button->setIcon(glyphIcon(glyph, color, size));
+        button->setIconSize(iconSize);
+    }
+}
+
+void PlaybackBar::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        updateIcons();
+    QWidget::changeEvent(event);
 }
 
 void PlaybackBar::updateWidgets() {

@@ -41,8 +41,12 @@ Q_SIGNALS:
     void indexChanged(int index);
     void playingChanged(bool playing);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void tick();
+    void updateIcons();
     void updateWidgets();
 
     int index_ = 0;

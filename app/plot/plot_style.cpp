@@ -33,6 +33,27 @@ QColor PlotStyle::pathColor(int i) const {
     return QColor::fromRgb(okabeIto[static_cast<size_t>(i) % okabeIto.size()]);
 }
 
+QPalette PlotStyle::palette(const QPalette& platform) const {
+    if (!dark) return platform;
+    QPalette p;
+    const QColor window(0x2a, 0x2b, 0x30), base(0x1e, 0x1f, 0x24), text = foreground();
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7c, 0xc9));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, curve());
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, text.darker(170));
+    return p;
+}
+
 QFont PlotStyle::font(const QFont& base, double relative) const {
     QFont f = base;
     const double pt = base.pointSizeF() > 0 ? base.pointSizeF() : 10.0;

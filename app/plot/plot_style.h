@@ -4,6 +4,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QPalette>
 
 class QCustomPlot;
 
@@ -26,6 +27,8 @@ struct PlotStyle {
     double markerSize() const { return 7.0 * scale; }
     QFont font(const QFont& base, double relative = 1.0) const;
 
+    /// The widget palette for this theme (the light one is the platform's own).
+    QPalette palette(const QPalette& platform) const;
     /// Applies background, axis colors, grid and fonts to a plot.
     void apply(QCustomPlot& plot, const QFont& baseFont) const;
 };

@@ -180,11 +180,12 @@ void CurvePage::showStep(int k) {
                  formatNumber(sign * trajectory_.gradient(k)[0]));
     const QString status = QString::fromStdString(describeStatus(trajectory_));
     const bool diverged = trajectory_.status() == RunStatus::Diverged;
-    text += QStringLiteral(" &nbsp;·&nbsp; <span style='color:%1'>%2</span>")
-                .arg(diverged ? style_.errorColor().name() : palette().text().color().name(),
-                     diverged ? tr("<b>%1</b>: the learning rate is too large for this function")
-                                    .arg(status.toHtmlEscaped())
-                              : status.toHtmlEscaped());
+    text += QStringLiteral(" &nbsp;·&nbsp; ") +
+            (diverged ? QStringLiteral("<span style='color:%1'>%2</span>")
+                            .arg(style_.errorColor().name(),
+                                 tr("<b>%1</b>: the learning rate is too large for this function")
+                                     .arg(status.toHtmlEscaped()))
+                      : status.toHtmlEscaped());
     readout_->setText(text);
 }
 

@@ -19,6 +19,7 @@
 #include <QProgressDialog>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStyle>
 #include <QStyleHints>
 #include <QTabWidget>
 #include <qcustomplot.h>
@@ -129,6 +130,11 @@ void MainWindow::setDarkTheme(bool on) {
 }
 
 void MainWindow::applyStyle() {
+    // The platform palette is kept so switching back to light restores it exactly.
+    static const QPalette platformPalette = QApplication::palette();
+    if (style_.dark && QApplication::style()->name() != QLatin1String("fusion"))
+        QApplication::setStyle(QStringLiteral("Fusion")); // honours a dark palette everywhere
+    QApplication::setPalette(style_.palette(platformPalette));
     QFont f = baseFont_;
     f.setPointSizeF(baseFont_.pointSizeF() * style_.scale);
     setFont(f);
