@@ -1,5 +1,6 @@
 #include "run/run.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace gs {
@@ -22,13 +23,24 @@ DivergenceCause checkPoint(const Vec& x, double f, const Vec& g, double bound) {
     return DivergenceCause::None;
 }
 
+// Points reserved up front; longer runs still work, growing geometrically past this.
+constexpr int kMaxReservedPoints = 1 << 16;
+
 } // namespace
 
 Trajectory run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& rules) {
+    Trajectory t;
+    run(f, opt, start, rules, t);
+    return t;
+}
+
+void run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& rules,
+         Trajectory& t) {
     const int n = f.dimension();
     opt.reset(n);
     const auto names = opt.stateNames();
-    Trajectory t(n, names);
+    t.restart(n, names);
+    t.reserve(std::min(rules.maxSteps, kMaxReservedPoints) + 1);
 
     std::vector<const Vec*> states(names.size());
     auto collectStates = [&] {
@@ -40,7 +52,7 @@ Trajectory run(const Objective& f, Optimizer& opt, const Vec& start, const StopR
     double fx = f.valueAndGradient(x, g);
     if (auto cause = checkPoint(x, fx, g, rules.bound); cause != DivergenceCause::None) {
         t.finish(RunStatus::Diverged, 0, cause);
-        return t;
+        return;
     }
     collectStates();
     t.append(x, fx, g, states);
@@ -48,7 +60,7 @@ Trajectory run(const Objective& f, Optimizer& opt, const Vec& start, const StopR
     for (int k = 1; k <= rules.maxSteps; ++k) {
         if (rules.gradientTol > 0 && g.norm() < rules.gradientTol) {
             t.finish(RunStatus::Converged, k - 1);
-            return t;
+            return;
         }
         prev = x;
         const double fPrev = fx;
@@ -56,7 +68,7 @@ Trajectory run(const Objective& f, Optimizer& opt, const Vec& start, const StopR
         fx = f.valueAndGradient(x, g);
         if (auto cause = checkPoint(x, fx, g, rules.bound); cause != DivergenceCause::None) {
             t.finish(RunStatus::Diverged, k, cause);
-            return t;
+            return;
         }
         collectStates();
         t.append(x, fx, g, states);
@@ -64,14 +76,27 @@ Trajectory run(const Objective& f, Optimizer& opt, const Vec& start, const StopR
         const bool smallChange = rules.valueTol > 0 && std::abs(fx - fPrev) < rules.valueTol;
         if (smallStep || smallChange) {
             t.finish(RunStatus::Converged, k);
-            return t;
+            return;
         }
     }
     if (rules.gradientTol > 0 && g.norm() < rules.gradientTol)
         t.finish(RunStatus::Converged, rules.maxSteps);
     else
         t.finish(RunStatus::StepLimit, rules.maxSteps);
-    return t;
+}
+
+void runAll(const Objective& f, std::span<const RunRequest> requests, const StopRules& rules,
+            std::vector<Trajectory>& out) {
+    out.resize(requests.size());
+    for (size_t i = 0; i < requests.size(); ++i)
+        run(f, *requests[i].optimizer, requests[i].start, rules, out[i]);
+}
+
+std::vector<Trajectory> runAll(const Objective& f, std::span<const RunRequest> requests,
+                               const StopRules& rules) {
+    std::vector<Trajectory> out;
+    runAll(f, requests, rules, out);
+    return out;
 }
 
 } // namespace gs
