@@ -4,8 +4,20 @@
 
 namespace gs {
 
+namespace {
+// βᵗ as a running product: std::pow every step would cost more than the rest of the step.
+// A β changed between steps (a slider moved mid-run) restarts the product from std::pow.
+double nextPower(double power, double& base, double beta, int t) {
+    const double next = beta == base ? power * beta : std::pow(beta, t);
+    base = beta;
+    return next;
+}
+} // namespace
+
 void AdamMoments::reset(int n) {
     t = 0;
+    beta1Power = beta2Power = 1;
+    base1_ = base2_ = std::nan("");
     m.setZero(n);
     v.setZero(n);
     mHat.setZero(n);
@@ -15,15 +27,17 @@ void AdamMoments::reset(int n) {
 
 void AdamMoments::update(const Vec& g, double beta1, double beta2, bool biasCorrection) {
     ++t;
+    beta1Power = nextPower(beta1Power, base1_, beta1, t);
+    beta2Power = nextPower(beta2Power, base2_, beta2, t);
     m = beta1 * m + (1 - beta1) * g;                                 // m ← β₁ m + (1 − β₁) ∇f
     v.array() = beta2 * v.array() + (1 - beta2) * g.array().square(); // v ← β₂ v + (1 − β₂) ∇f²
-    const double c1 = biasCorrection ? 1 - std::pow(beta1, t) : 1.0;
+    const double c1 = biasCorrection ? 1 - beta1Power : 1.0;
     mHat = m / c1; // m̂ ← m ⁄ (1 − β₁ᵗ)
-    correctSecondMoment(v, beta2, biasCorrection);
+    correctSecondMoment(v, biasCorrection);
 }
 
-void AdamMoments::correctSecondMoment(const Vec& second, double beta2, bool biasCorrection) {
-    const double c2 = biasCorrection ? 1 - std::pow(beta2, t) : 1.0;
+void AdamMoments::correctSecondMoment(const Vec& second, bool biasCorrection) {
+    const double c2 = biasCorrection ? 1 - beta2Power : 1.0;
     vHat = second / c2; // v̂ ← v ⁄ (1 − β₂ᵗ)
 }
 

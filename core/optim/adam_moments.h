@@ -10,6 +10,7 @@ namespace gs {
 /// each coordinate ends up with. All vectors are sized by reset(n); update() does not allocate.
 struct AdamMoments {
     int t = 0;           ///< steps taken, for the bias correction 1 − βᵗ
+    double beta1Power = 1, beta2Power = 1; ///< β₁ᵗ, β₂ᵗ
     Vec m, v;            ///< running means of ∇f and ∇f ⊙ ∇f
     Vec mHat, vHat;      ///< bias-corrected m̂, v̂ (equal to m, v when correction is off)
     Vec effectiveStep;   ///< λ ⁄ (√v̂ + ε) per coordinate
@@ -18,7 +19,7 @@ struct AdamMoments {
     /// t ← t + 1; m ← β₁ m + (1 − β₁) ∇f; v ← β₂ v + (1 − β₂) ∇f ⊙ ∇f; then m̂, v̂ from m, v.
     void update(const Vec& g, double beta1, double beta2, bool biasCorrection);
     /// v̂ from a second-moment vector other than v (AMSGrad's running maximum).
-    void correctSecondMoment(const Vec& second, double beta2, bool biasCorrection);
+    void correctSecondMoment(const Vec& second, bool biasCorrection);
     /// effectiveStep ← λ ⁄ (√v̂ + ε); x ← x − effectiveStep ⊙ m̂.
     void apply(Vec& x, double lr, double eps);
 
@@ -30,6 +31,9 @@ struct AdamMoments {
     const Vec* state(int i) const;
     /// "m ← β₁ m + (1 − β₁) ∇f(x)" and the other moment lines, one per line.
     static std::string momentRule();
+
+private:
+    double base1_ = 0, base2_ = 0; // the β₁, β₂ that beta1Power, beta2Power are powers of
 };
 
 } // namespace gs

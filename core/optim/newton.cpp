@@ -17,6 +17,17 @@ const std::vector<HyperParam>& Newton::hyperParams() const {
     return params;
 }
 
+namespace {
+// Smallest eigenvalue of a symmetric matrix; closed form in 1D and 2D, where most pictures live.
+double smallestEigenvalue(const Mat& h, Eigen::SelfAdjointEigenSolver<Mat>& solver) {
+    if (h.rows() == 1) return h(0, 0);
+    if (h.rows() == 2) // (a + d)/2 − √(((a − d)/2)² + b²)
+        return 0.5 * (h(0, 0) + h(1, 1)) - std::hypot(0.5 * (h(0, 0) - h(1, 1)), h(0, 1));
+    solver.compute(h, Eigen::EigenvaluesOnly);
+    return solver.eigenvalues()(0); // ascending order
+}
+} // namespace
+
 void Newton::reset(int n) {
     h_.setZero(n, n);
     eigen_ = Eigen::SelfAdjointEigenSolver<Mat>(n);
@@ -28,8 +39,7 @@ void Newton::reset(int n) {
 void Newton::step(const Objective& f, Vec& x, const Vec& g) {
     const double eta = param(kLr), eps = param(kMinCurvature);
     f.hessian(x, h_); // H ← ∇²f(x)
-    eigen_.compute(h_, Eigen::EigenvaluesOnly);
-    const double lambdaMin = eigen_.eigenvalues()(0); // ascending order
+    const double lambdaMin = smallestEigenvalue(h_, eigen_);
     // μ ← 0 if λ_min ≥ ε, else ε + |λ_min| − λ_min (NaN curvature also takes the shift and
     // yields a NaN step, which the runner reports as divergence)
     const double mu = lambdaMin >= eps ? 0.0 : eps + std::abs(lambdaMin) - lambdaMin;

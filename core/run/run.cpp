@@ -17,10 +17,16 @@ std::optional<std::string> StopRules::validate() const {
 namespace {
 
 DivergenceCause checkPoint(const Vec& x, double f, const Vec& g, double bound) {
+    // One pass for the common case: everything finite.
+    bool finite = std::isfinite(f);
+    double largest = std::abs(f);
+    for (Eigen::Index i = 0; i < x.size(); ++i) {
+        finite = finite && std::isfinite(x[i]) && std::isfinite(g[i]);
+        largest = std::max(largest, std::abs(x[i]));
+    }
+    if (finite) return largest > bound ? DivergenceCause::OutOfBounds : DivergenceCause::None;
     if (std::isnan(f) || x.hasNaN() || g.hasNaN()) return DivergenceCause::NotANumber;
-    if (!std::isfinite(f) || !x.allFinite() || !g.allFinite()) return DivergenceCause::Infinite;
-    if (std::abs(f) > bound || x.cwiseAbs().maxCoeff() > bound) return DivergenceCause::OutOfBounds;
-    return DivergenceCause::None;
+    return DivergenceCause::Infinite;
 }
 
 // Points reserved up front; longer runs still work, growing geometrically past this.
@@ -49,6 +55,7 @@ void run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& 
     };
 
     Vec x = start, g(n), prev(n);
+    const double gradTol2 = rules.gradientTol * rules.gradientTol; // ‖∇f‖ < tol ⇔ ‖∇f‖² < tol²
     double fx = f.valueAndGradient(x, g);
     if (auto cause = checkPoint(x, fx, g, rules.bound); cause != DivergenceCause::None) {
         t.finish(RunStatus::Diverged, 0, cause);
@@ -58,11 +65,11 @@ void run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& 
     t.append(x, fx, g, states);
 
     for (int k = 1; k <= rules.maxSteps; ++k) {
-        if (rules.gradientTol > 0 && g.norm() < rules.gradientTol) {
+        if (rules.gradientTol > 0 && g.squaredNorm() < gradTol2) {
             t.finish(RunStatus::Converged, k - 1);
             return;
         }
-        prev = x;
+        if (rules.stepTol > 0) prev = x;
         const double fPrev = fx;
         opt.step(f, x, g);
         fx = f.valueAndGradient(x, g);

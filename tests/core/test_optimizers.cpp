@@ -48,6 +48,7 @@ private slots:
     void tooLargeStepIsDivergence_data();
     void tooLargeStepIsDivergence();
     void newtonSolvesQuadraticInOneStep();
+    void newtonAtSaddleStepsDownhill_data();
     void newtonAtSaddleStepsDownhill();
     void registryListsMenuOrder();
     void registryEntryIsConsistent_data();
@@ -254,27 +255,45 @@ void TestOptimizers::newtonSolvesQuadraticInOneStep() {
     QCOMPARE(t.state(1, 1)[0], 0.0); // no Levenberg shift where H is positive definite
 }
 
+void TestOptimizers::newtonAtSaddleStepsDownhill_data() {
+    QTest::addColumn<int>("n");
+    QTest::newRow("2D (closed-form eigenvalue)") << 2;
+    QTest::newRow("3D (eigen solver)") << 3;
+}
+
 void TestOptimizers::newtonAtSaddleStepsDownhill() {
-    // f = x² − y²: H = diag(2, −2). The plain Newton step from anywhere lands on the saddle
-    // (0, 0). With λ_min = −2 < ε the shift is μ = ε + 2·2, so H + μI = diag(6 + ε, 2 + ε):
-    // x still moves toward 0, y moves away from it, downhill.
+    // f = x² − y² (+ z²): H = diag(2, −2, 2). The plain Newton step from anywhere lands on the
+    // saddle at 0. With λ_min = −2 < ε the shift is μ = ε + 2·2, so H + μI = diag(6 + ε, 2 + ε, …):
+    // x and z still move toward 0, y moves away from it, downhill.
+    QFETCH(int, n);
     const ClosedFormObjective f(
-        2, [](const Vec& v) { return v[0] * v[0] - v[1] * v[1]; },
-        [](const Vec& v, Vec& g) { g << 2 * v[0], -2 * v[1]; },
-        [](const Vec&, Mat& h) { h << 2, 0, 0, -2; });
+        n, [](const Vec& v) { return v.squaredNorm() - 2 * v[1] * v[1]; },
+        [](const Vec& v, Vec& g) {
+            g = 2 * v;
+            g[1] = -2 * v[1];
+        },
+        [](const Vec&, Mat& h) {
+            h = 2 * Mat::Identity(h.rows(), h.cols());
+            h(1, 1) = -2;
+        });
     auto newton = createOptimizer("newton");
     const double eps = newton->get("min_curvature");
     StopRules rules;
     rules.maxSteps = 1;
-    const Trajectory t = run(f, *newton, Vec{{1.0, 0.5}}, rules);
+    Vec start = Vec::Ones(n); // (1, 0.5) or (1, 0.5, 1)
+    start[1] = 0.5;
+    const Trajectory t = run(f, *newton, start, rules);
     QCOMPARE(t.size(), 2);
     const double mu = eps + 4;
     GS_COMPARE_NEAR(t.state(1, 1)[0], mu, 1e-15);
-    GS_COMPARE_NEAR(t.x(1)[0], 1 - 2.0 / (2 + mu), 1e-14);
-    GS_COMPARE_NEAR(t.x(1)[1], 0.5 + 1.0 / (-2 + mu), 1e-14);
+    for (int i = 0; i < n; ++i) {
+        const double curvature = i == 1 ? -2 : 2;
+        // x_i ← x_i − (curvature x_i) ⁄ (curvature + μ)
+        GS_COMPARE_NEAR(t.x(1)[i], start[i] - curvature * start[i] / (curvature + mu), 1e-14);
+    }
     QVERIFY(t.f(1) < t.f(0));
     QVERIFY(std::abs(t.x(1)[1]) > 0.5); // away from the saddle along the falling direction
-    QVERIFY(t.x(1).norm() > 0.5);       // nowhere near (0, 0)
+    QVERIFY(t.x(1).norm() > 0.5);       // nowhere near 0
 }
 
 void TestOptimizers::registryListsMenuOrder() {
