@@ -14,6 +14,7 @@ class TestStepAllocation : public QObject {
 private slots:
     void stepDoesNotAllocate_data();
     void stepDoesNotAllocate();
+    void newtonInThreeDimensionsDoesNotAllocate();
 };
 
 void TestStepAllocation::stepDoesNotAllocate_data() {
@@ -48,6 +49,28 @@ void TestStepAllocation::stepDoesNotAllocate() {
     for (int k = 0; k < 100; ++k) {
         f.valueAndGradient(x, g);
         opt->step(f, x, g);
+    }
+    Eigen::internal::set_is_malloc_allowed(true);
+    QVERIFY(x.allFinite());
+}
+
+void TestStepAllocation::newtonInThreeDimensionsDoesNotAllocate() {
+    // Past 2D Newton's method finds the smallest curvature with Eigen's eigen solver.
+    const ClosedFormObjective f(
+        3, [](const Vec& v) { return v[0] * v[0] - v[1] * v[1] + v[0] * v[2] + v[2] * v[2]; },
+        [](const Vec& v, Vec& g) {
+            g[0] = 2 * v[0] + v[2];
+            g[1] = -2 * v[1];
+            g[2] = v[0] + 2 * v[2];
+        },
+        [](const Vec&, Mat& h) { h << 2, 0, 1, 0, -2, 0, 1, 0, 2; });
+    auto newton = createOptimizer("newton");
+    newton->reset(3);
+    Vec x{{1.0, 0.1, -1.0}}, g(3);
+    Eigen::internal::set_is_malloc_allowed(false);
+    for (int k = 0; k < 10; ++k) {
+        f.valueAndGradient(x, g);
+        newton->step(f, x, g);
     }
     Eigen::internal::set_is_malloc_allowed(true);
     QVERIFY(x.allFinite());
