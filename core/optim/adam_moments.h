@@ -8,7 +8,8 @@ namespace gs {
 
 /// First and second moments of the gradient with optional bias correction, and the step size
 /// each coordinate ends up with. All vectors are sized by reset(n); update() does not allocate.
-struct AdamMoments {
+class AdamMoments {
+public:
     int t = 0;           ///< steps taken, for the bias correction 1 − βᵗ
     double beta1Power = 1, beta2Power = 1; ///< β₁ᵗ, β₂ᵗ
     Vec m, v;            ///< running means of ∇f and ∇f ⊙ ∇f

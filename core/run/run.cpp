@@ -48,11 +48,10 @@ void run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& 
     t.restart(n, names);
     t.reserve(std::min(rules.maxSteps, kMaxReservedPoints) + 1);
 
+    // State references stay valid from reset() to the next reset(), so collect them once.
     std::vector<const Vec*> states(names.size());
-    auto collectStates = [&] {
-        for (size_t i = 0; i < names.size(); ++i)
-            states[i] = &opt.state(static_cast<int>(i));
-    };
+    for (size_t i = 0; i < names.size(); ++i)
+        states[i] = &opt.state(static_cast<int>(i));
 
     Vec x = start, g(n), prev(n);
     const double gradTol2 = rules.gradientTol * rules.gradientTol; // ‖∇f‖ < tol ⇔ ‖∇f‖² < tol²
@@ -61,7 +60,6 @@ void run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& 
         t.finish(RunStatus::Diverged, 0, cause);
         return;
     }
-    collectStates();
     t.append(x, fx, g, states);
 
     for (int k = 1; k <= rules.maxSteps; ++k) {
@@ -77,8 +75,7 @@ void run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& 
             t.finish(RunStatus::Diverged, k, cause);
             return;
         }
-        collectStates();
-        t.append(x, fx, g, states);
+            t.append(x, fx, g, states);
         const bool smallStep = rules.stepTol > 0 && (x - prev).norm() < rules.stepTol;
         const bool smallChange = rules.valueTol > 0 && std::abs(fx - fPrev) < rules.valueTol;
         if (smallStep || smallChange) {
