@@ -31,7 +31,7 @@ void Adadelta::step(const Objective&, Vec& x, const Vec& g) {
     delta_.array() = effectiveStep_.array() * g.array(); // Δ ← √(u + ε) / √(v + ε) ⊙ ∇f
     effectiveStep_ *= lr;                                // λ √(u + ε) / √(v + ε)
     u_.array() = rho * u_.array() + (1 - rho) * delta_.array().square(); // u ← ρ u + (1 − ρ) Δ²
-    x -= lr * delta_;                                                     // x ← x − λ Δ
+    x -= lr * delta_;                                                    // x ← x − λ Δ
 }
 
 const Vec& Adadelta::state(int i) const {

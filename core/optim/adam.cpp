@@ -20,7 +20,9 @@ void Adam::step(const Objective&, Vec& x, const Vec& g) {
     moments_.apply(x, param(kLr), param(kEps)); // x ← x − λ m̂ ⁄ (√v̂ + ε)
 }
 
-std::vector<std::string> Adam::stateNames() const { return AdamMoments::stateNames(); }
+std::vector<std::string> Adam::stateNames() const {
+    return AdamMoments::stateNames();
+}
 
 const Vec& Adam::state(int i) const {
     if (const Vec* s = moments_.state(i)) return *s;

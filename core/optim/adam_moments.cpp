@@ -29,7 +29,7 @@ void AdamMoments::update(const Vec& g, double beta1, double beta2, bool biasCorr
     ++t;
     beta1Power = nextPower(beta1Power, base1_, beta1, t);
     beta2Power = nextPower(beta2Power, base2_, beta2, t);
-    m = beta1 * m + (1 - beta1) * g;                                 // m ← β₁ m + (1 − β₁) ∇f
+    m = beta1 * m + (1 - beta1) * g; // m ← β₁ m + (1 − β₁) ∇f
     v.array() = beta2 * v.array() + (1 - beta2) * g.array().square(); // v ← β₂ v + (1 − β₂) ∇f²
     const double c1 = biasCorrection ? 1 - beta1Power : 1.0;
     mHat = m / c1; // m̂ ← m ⁄ (1 − β₁ᵗ)
@@ -43,12 +43,13 @@ void AdamMoments::correctSecondMoment(const Vec& second, bool biasCorrection) {
 
 void AdamMoments::apply(Vec& x, double lr, double eps) {
     effectiveStep.array() = lr / (vHat.array().sqrt() + eps); // λ ⁄ (√v̂ + ε)
-    x.array() -= effectiveStep.array() * mHat.array();        // x ← x − λ m̂ ⁄ (√v̂ + ε)
+    x.array() -= effectiveStep.array() * mHat.array(); // x ← x − λ m̂ ⁄ (√v̂ + ε)
 }
 
 std::vector<HyperParam> AdamMoments::hyperParams() {
     return {
-        {"lr", "learning rate λ", 1e-3, 1e-5, 10.0, true, "Step size before per-coordinate scaling"},
+        {"lr", "learning rate λ", 1e-3, 1e-5, 10.0, true,
+         "Step size before per-coordinate scaling"},
         {"beta1", "first-moment decay β₁", 0.9, 0.0, 0.9999, false,
          "How long the running mean of gradients remembers"},
         {"beta2", "second-moment decay β₂", 0.999, 0.0, 0.99999, false,

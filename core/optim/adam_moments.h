@@ -10,11 +10,11 @@ namespace gs {
 /// each coordinate ends up with. All vectors are sized by reset(n); update() does not allocate.
 class AdamMoments {
 public:
-    int t = 0;           ///< steps taken, for the bias correction 1 − βᵗ
+    int t = 0;                             ///< steps taken, for the bias correction 1 − βᵗ
     double beta1Power = 1, beta2Power = 1; ///< β₁ᵗ, β₂ᵗ
-    Vec m, v;            ///< running means of ∇f and ∇f ⊙ ∇f
-    Vec mHat, vHat;      ///< bias-corrected m̂, v̂ (equal to m, v when correction is off)
-    Vec effectiveStep;   ///< λ ⁄ (√v̂ + ε) per coordinate
+    Vec m, v;                              ///< running means of ∇f and ∇f ⊙ ∇f
+    Vec mHat, vHat;    ///< bias-corrected m̂, v̂ (equal to m, v when correction is off)
+    Vec effectiveStep; ///< λ ⁄ (√v̂ + ε) per coordinate
 
     void reset(int n);
     /// t ← t + 1; m ← β₁ m + (1 − β₁) ∇f; v ← β₂ v + (1 − β₂) ∇f ⊙ ∇f; then m̂, v̂ from m, v.

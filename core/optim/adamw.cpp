@@ -27,7 +27,9 @@ void AdamW::step(const Objective&, Vec& x, const Vec& g) {
     moments_.apply(x, lr, param(kEps)); // x ← x − λ m̂ ⁄ (√v̂ + ε)
 }
 
-std::vector<std::string> AdamW::stateNames() const { return AdamMoments::stateNames(); }
+std::vector<std::string> AdamW::stateNames() const {
+    return AdamMoments::stateNames();
+}
 
 const Vec& AdamW::state(int i) const {
     if (const Vec* s = moments_.state(i)) return *s;

@@ -27,9 +27,9 @@ void AMSGrad::reset(int n) {
 void AMSGrad::step(const Objective&, Vec& x, const Vec& g) {
     const bool biasCorrection = param(kBiasCorrection) != 0;
     moments_.update(g, param(kBeta1), param(kBeta2), biasCorrection); // m, v, m̂ (v̂ replaced below)
-    vMax_ = vMax_.cwiseMax(moments_.v);                       // v_max ← max(v_max, v)
-    moments_.correctSecondMoment(vMax_, biasCorrection);        // v̂ ← v_max ⁄ (1 − β₂ᵗ)
-    moments_.apply(x, param(kLr), param(kEps));                 // x ← x − λ m̂ ⁄ (√v̂ + ε)
+    vMax_ = vMax_.cwiseMax(moments_.v);                               // v_max ← max(v_max, v)
+    moments_.correctSecondMoment(vMax_, biasCorrection); // v̂ ← v_max ⁄ (1 − β₂ᵗ)
+    moments_.apply(x, param(kLr), param(kEps));          // x ← x − λ m̂ ⁄ (√v̂ + ε)
 }
 
 std::vector<std::string> AMSGrad::stateNames() const {

@@ -15,7 +15,9 @@ const std::vector<HyperParam>& Momentum::hyperParams() const {
     return params;
 }
 
-void Momentum::reset(int n) { b_.setZero(n); }
+void Momentum::reset(int n) {
+    b_.setZero(n);
+}
 
 void Momentum::step(const Objective&, Vec& x, const Vec& g) {
     const double lr = param(kLr), mu = param(kMomentum);

@@ -15,12 +15,14 @@ const std::vector<HyperParam>& Nesterov::hyperParams() const {
     return params;
 }
 
-void Nesterov::reset(int n) { b_.setZero(n); }
+void Nesterov::reset(int n) {
+    b_.setZero(n);
+}
 
 void Nesterov::step(const Objective&, Vec& x, const Vec& g) {
     const double lr = param(kLr), mu = param(kMomentum);
-    b_ = mu * b_ + g;           // b ← μ b + ∇f(x)
-    x -= lr * (g + mu * b_);    // x ← x − λ (∇f(x) + μ b)
+    b_ = mu * b_ + g;        // b ← μ b + ∇f(x)
+    x -= lr * (g + mu * b_); // x ← x − λ (∇f(x) + μ b)
 }
 
 const Vec& Nesterov::state(int i) const {

@@ -10,9 +10,7 @@ class Nesterov final : public Optimizer {
 public:
     std::string key() const override { return "nesterov"; }
     std::string displayName() const override { return "Nesterov momentum"; }
-    std::string updateRule() const override {
-        return "b ← μ b + ∇f(x)\nx ← x − λ (∇f(x) + μ b)";
-    }
+    std::string updateRule() const override { return "b ← μ b + ∇f(x)\nx ← x − λ (∇f(x) + μ b)"; }
     const std::vector<HyperParam>& hyperParams() const override;
 
     void reset(int n) override;

@@ -75,7 +75,7 @@ void run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& 
             t.finish(RunStatus::Diverged, k, cause);
             return;
         }
-            t.append(x, fx, g, states);
+        t.append(x, fx, g, states);
         const bool smallStep = rules.stepTol > 0 && (x - prev).norm() < rules.stepTol;
         const bool smallChange = rules.valueTol > 0 && std::abs(fx - fPrev) < rules.valueTol;
         if (smallStep || smallChange) {

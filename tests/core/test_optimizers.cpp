@@ -60,8 +60,8 @@ void TestOptimizers::firstThreeStepsMatchHand_data() {
     QTest::addColumn<HandCase>("hand");
     // Each oracle is the method's formula for one coordinate, written out with plain doubles.
     QTest::newRow("gd") << HandCase{"gd", {{"lr", 0.05}}, [](double x, double g, int, auto&) {
-        return x - 0.05 * g; // x ← x − λ g
-    }};
+                                        return x - 0.05 * g; // x ← x − λ g
+                                    }};
     QTest::newRow("momentum") << HandCase{
         "momentum", {{"lr", 0.05}, {"momentum", 0.9}}, [](double x, double g, int, auto& s) {
             s[0] = 0.9 * s[0] + g; // b ← μ b + g
@@ -72,31 +72,33 @@ void TestOptimizers::firstThreeStepsMatchHand_data() {
             s[0] = 0.9 * s[0] + g; // b ← μ b + g
             return x - 0.05 * (g + 0.9 * s[0]);
         }};
-    QTest::newRow("adagrad (article form)") << HandCase{
-        "adagrad", {{"lr", 0.5}, {"eps", 1e-10}}, [](double x, double g, int, auto& s) {
-            s[0] = s[0] + g * g;                  // r ← r + g ⊙ g
-            s[1] = 0.5 / (1e-10 + std::sqrt(s[0])); // λ / (δ + √r)
-            return x - s[1] * g;
-        }};
-    QTest::newRow("rmsprop") << HandCase{
-        "rmsprop", {{"lr", 0.01}, {"alpha", 0.99}, {"eps", 1e-8}},
-        [](double x, double g, int, auto& s) {
-            s[0] = 0.99 * s[0] + 0.01 * g * g; // v ← α v + (1 − α) g²
-            s[1] = 0.01 / (std::sqrt(s[0]) + 1e-8);
-            return x - s[1] * g;
-        }};
-    QTest::newRow("adadelta") << HandCase{
-        "adadelta", {{"lr", 1.0}, {"rho", 0.9}, {"eps", 1e-6}},
-        [](double x, double g, int, auto& s) {
-            double& v = s[0];
-            double& u = s[1];
-            v = 0.9 * v + 0.1 * g * g;
-            const double ratio = std::sqrt(u + 1e-6) / std::sqrt(v + 1e-6);
-            s[2] = ratio * g; // Δ
-            s[3] = 1.0 * ratio;
-            u = 0.9 * u + 0.1 * s[2] * s[2];
-            return x - 1.0 * s[2];
-        }};
+    QTest::newRow("adagrad (article form)")
+        << HandCase{"adagrad", {{"lr", 0.5}, {"eps", 1e-10}}, [](double x, double g, int, auto& s) {
+                        s[0] = s[0] + g * g;                    // r ← r + g ⊙ g
+                        s[1] = 0.5 / (1e-10 + std::sqrt(s[0])); // λ / (δ + √r)
+                        return x - s[1] * g;
+                    }};
+    QTest::newRow("rmsprop") << HandCase{"rmsprop",
+                                         {{"lr", 0.01}, {"alpha", 0.99}, {"eps", 1e-8}},
+                                         [](double x, double g, int, auto& s) {
+                                             s[0] =
+                                                 0.99 * s[0] + 0.01 * g * g; // v ← α v + (1 − α) g²
+                                             s[1] = 0.01 / (std::sqrt(s[0]) + 1e-8);
+                                             return x - s[1] * g;
+                                         }};
+    QTest::newRow("adadelta") << HandCase{"adadelta",
+                                          {{"lr", 1.0}, {"rho", 0.9}, {"eps", 1e-6}},
+                                          [](double x, double g, int, auto& s) {
+                                              double& v = s[0];
+                                              double& u = s[1];
+                                              v = 0.9 * v + 0.1 * g * g;
+                                              const double ratio =
+                                                  std::sqrt(u + 1e-6) / std::sqrt(v + 1e-6);
+                                              s[2] = ratio * g; // Δ
+                                              s[3] = 1.0 * ratio;
+                                              u = 0.9 * u + 0.1 * s[2] * s[2];
+                                              return x - 1.0 * s[2];
+                                          }};
     // Adam state: m, v, m̂, v̂, λ/(√v̂ + ε)
     auto adam = [](double lr, double b1, double b2, bool correct, double decay) {
         return [=](double x, double g, int t, std::vector<double>& s) {
@@ -113,9 +115,8 @@ void TestOptimizers::firstThreeStepsMatchHand_data() {
         << HandCase{"adam", {{"lr", 0.1}}, adam(0.1, 0.9, 0.999, true, 0.0)};
     QTest::newRow("adam, no bias correction")
         << HandCase{"adam", {{"lr", 0.1}, {"bias_correction", 0}}, adam(0.1, 0.9, 0.999, false, 0)};
-    QTest::newRow("adamw") << HandCase{"adamw",
-                                       {{"lr", 0.1}, {"weight_decay", 0.5}},
-                                       adam(0.1, 0.9, 0.999, true, 0.5)};
+    QTest::newRow("adamw") << HandCase{
+        "adamw", {{"lr", 0.1}, {"weight_decay", 0.5}}, adam(0.1, 0.9, 0.999, true, 0.5)};
     // β₂ = 0.1 makes v shrink on the second step, so v_max has to hold the first value.
     QTest::newRow("amsgrad") << HandCase{
         "amsgrad", {{"lr", 0.1}, {"beta2", 0.1}}, [](double x, double g, int t, auto& s) {
@@ -189,10 +190,10 @@ void TestOptimizers::momentumBeatsGradientDescentOnStretchedBowl() {
     const Trajectory b = run(f, *heavyBall, Vec{{1.0, 1.0}}, rules);
     QCOMPARE(int(a.status()), int(RunStatus::Converged));
     QCOMPARE(int(b.status()), int(RunStatus::Converged));
-    QVERIFY2(b.stopStep() < a.stopStep(),
-             qPrintable(QStringLiteral("momentum %1 steps, gd %2 steps")
-                            .arg(b.stopStep())
-                            .arg(a.stopStep())));
+    QVERIFY2(
+        b.stopStep() < a.stopStep(),
+        qPrintable(
+            QStringLiteral("momentum %1 steps, gd %2 steps").arg(b.stopStep()).arg(a.stopStep())));
 }
 
 void TestOptimizers::tooLargeStepIsDivergence_data() {
@@ -239,7 +240,10 @@ void TestOptimizers::newtonSolvesQuadraticInOneStep() {
     // f = x² + x y + 3 y² − 4x + 2y: Hessian [[2, 1], [1, 6]] is positive definite; the minimum
     // solves 2x + y = 4, x + 6y = −2, i.e. (26/11, −8/11).
     const ClosedFormObjective f(
-        2, [](const Vec& v) { return v[0] * v[0] + v[0] * v[1] + 3 * v[1] * v[1] - 4 * v[0] + 2 * v[1]; },
+        2,
+        [](const Vec& v) {
+            return v[0] * v[0] + v[0] * v[1] + 3 * v[1] * v[1] - 4 * v[0] + 2 * v[1];
+        },
         [](const Vec& v, Vec& g) { g << 2 * v[0] + v[1] - 4, v[0] + 6 * v[1] + 2; },
         [](const Vec&, Mat& h) { h << 2, 1, 1, 6; });
     auto newton = createOptimizer("newton");
@@ -297,9 +301,9 @@ void TestOptimizers::newtonAtSaddleStepsDownhill() {
 }
 
 void TestOptimizers::registryListsMenuOrder() {
-    const std::vector<std::string> expected = {"gd",       "momentum", "nesterov", "adagrad",
-                                               "rmsprop",  "adadelta", "adam",     "adamw",
-                                               "amsgrad",  "newton"};
+    const std::vector<std::string> expected = {"gd",      "momentum", "nesterov", "adagrad",
+                                               "rmsprop", "adadelta", "adam",     "adamw",
+                                               "amsgrad", "newton"};
     QCOMPARE(optimizerKeys(), expected);
 }
 
@@ -348,7 +352,8 @@ void TestOptimizers::runAllMatchesSeparateRuns() {
     auto heavyBall = createOptimizer("momentum");
     QVERIFY(!adam->set("lr", 0.1));
     const std::vector<RunRequest> requests = {
-        {adam.get(), Vec{{1.0, 1.0}}}, {heavyBall.get(), Vec{{-2.0, 0.5}}},
+        {adam.get(), Vec{{1.0, 1.0}}},
+        {heavyBall.get(), Vec{{-2.0, 0.5}}},
         {adam.get(), Vec{{3.0, -1.0}}}}; // one optimizer may serve several paths
     StopRules rules;
     rules.maxSteps = 200;
