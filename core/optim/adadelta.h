@@ -5,14 +5,14 @@
 namespace gs {
 
 /// Adadelta in torch.optim.Adadelta's form:
-/// v ← ρ v + (1 − ρ) ∇f²; Δ ← √(u + ε) ⁄ √(v + ε) ⊙ ∇f; u ← ρ u + (1 − ρ) Δ²; x ← x − λ Δ.
+/// v ← ρ v + (1 − ρ) ∇f²; Δ ← √(u + ε) / √(v + ε) ⊙ ∇f; u ← ρ u + (1 − ρ) Δ²; x ← x − λ Δ.
 class Adadelta final : public Optimizer {
 public:
     std::string key() const override { return "adadelta"; }
     std::string displayName() const override { return "Adadelta"; }
     std::string updateRule() const override {
         return "v ← ρ v + (1 − ρ) ∇f(x) ⊙ ∇f(x)\n"
-               "Δ ← √(u + ε) ⁄ √(v + ε) ⊙ ∇f(x)\n"
+               "Δ ← √(u + ε) / √(v + ε) ⊙ ∇f(x)\n"
                "u ← ρ u + (1 − ρ) Δ ⊙ Δ\n"
                "x ← x − λ Δ";
     }
@@ -23,7 +23,7 @@ public:
 
     std::vector<std::string> stateNames() const override {
         return {"mean squared gradient v", "mean squared update u", "update Δ",
-                "effective step λ √(u + ε) ⁄ √(v + ε)"};
+                "effective step λ √(u + ε) / √(v + ε)"};
     }
     const Vec& state(int i) const override;
 

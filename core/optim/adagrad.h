@@ -11,7 +11,7 @@ public:
     std::string key() const override { return "adagrad"; }
     std::string displayName() const override { return "AdaGrad"; }
     std::string updateRule() const override {
-        return "r ← r + ∇f(x) ⊙ ∇f(x)\nx ← x − λ ⁄ (δ + √r) ⊙ ∇f(x)";
+        return "r ← r + ∇f(x) ⊙ ∇f(x)\nx ← x − λ / (δ + √r) ⊙ ∇f(x)";
     }
     const std::vector<HyperParam>& hyperParams() const override;
 
@@ -19,7 +19,7 @@ public:
     void step(const Objective& f, Vec& x, const Vec& g) override;
 
     std::vector<std::string> stateNames() const override {
-        return {"accumulated squared gradient r", "effective step λ ⁄ (δ + √r)"};
+        return {"accumulated squared gradient r", "effective step λ / (δ + √r)"};
     }
     const Vec& state(int i) const override;
 

@@ -7,7 +7,7 @@ enum { kLr, kBeta1, kBeta2, kEps, kBiasCorrection };
 }
 
 std::string Adam::updateRule() const {
-    return AdamMoments::momentRule() + "\nx ← x − λ m̂ ⁄ (√v̂ + ε)";
+    return AdamMoments::momentRule() + "\nx ← x − λ m̂ / (√v̂ + ε)";
 }
 
 const std::vector<HyperParam>& Adam::hyperParams() const {
@@ -17,7 +17,7 @@ const std::vector<HyperParam>& Adam::hyperParams() const {
 
 void Adam::step(const Objective&, Vec& x, const Vec& g) {
     moments_.update(g, param(kBeta1), param(kBeta2), param(kBiasCorrection) != 0); // m, v, m̂, v̂
-    moments_.apply(x, param(kLr), param(kEps)); // x ← x − λ m̂ ⁄ (√v̂ + ε)
+    moments_.apply(x, param(kLr), param(kEps)); // x ← x − λ m̂ / (√v̂ + ε)
 }
 
 std::vector<std::string> Adam::stateNames() const {

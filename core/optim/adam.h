@@ -6,8 +6,8 @@
 namespace gs {
 
 /// Adam in torch.optim.Adam's form, with bias correction as a switch:
-/// m ← β₁ m + (1 − β₁) ∇f; v ← β₂ v + (1 − β₂) ∇f²; m̂ = m ⁄ (1 − β₁ᵗ); v̂ = v ⁄ (1 − β₂ᵗ);
-/// x ← x − λ m̂ ⁄ (√v̂ + ε).
+/// m ← β₁ m + (1 − β₁) ∇f; v ← β₂ v + (1 − β₂) ∇f²; m̂ = m / (1 − β₁ᵗ); v̂ = v / (1 − β₂ᵗ);
+/// x ← x − λ m̂ / (√v̂ + ε).
 class Adam final : public Optimizer {
 public:
     std::string key() const override { return "adam"; }

@@ -32,18 +32,18 @@ void AdamMoments::update(const Vec& g, double beta1, double beta2, bool biasCorr
     m = beta1 * m + (1 - beta1) * g; // m ← β₁ m + (1 − β₁) ∇f
     v.array() = beta2 * v.array() + (1 - beta2) * g.array().square(); // v ← β₂ v + (1 − β₂) ∇f²
     const double c1 = biasCorrection ? 1 - beta1Power : 1.0;
-    mHat = m / c1; // m̂ ← m ⁄ (1 − β₁ᵗ)
+    mHat = m / c1; // m̂ ← m / (1 − β₁ᵗ)
     correctSecondMoment(v, biasCorrection);
 }
 
 void AdamMoments::correctSecondMoment(const Vec& second, bool biasCorrection) {
     const double c2 = biasCorrection ? 1 - beta2Power : 1.0;
-    vHat = second / c2; // v̂ ← v ⁄ (1 − β₂ᵗ)
+    vHat = second / c2; // v̂ ← v / (1 − β₂ᵗ)
 }
 
 void AdamMoments::apply(Vec& x, double lr, double eps) {
-    effectiveStep.array() = lr / (vHat.array().sqrt() + eps); // λ ⁄ (√v̂ + ε)
-    x.array() -= effectiveStep.array() * mHat.array(); // x ← x − λ m̂ ⁄ (√v̂ + ε)
+    effectiveStep.array() = lr / (vHat.array().sqrt() + eps); // λ / (√v̂ + ε)
+    x.array() -= effectiveStep.array() * mHat.array();        // x ← x − λ m̂ / (√v̂ + ε)
 }
 
 std::vector<HyperParam> AdamMoments::hyperParams() {
@@ -63,7 +63,7 @@ std::vector<HyperParam> AdamMoments::hyperParams() {
 
 std::vector<std::string> AdamMoments::stateNames() {
     return {"first moment m", "second moment v", "bias-corrected m̂", "bias-corrected v̂",
-            "effective step λ ⁄ (√v̂ + ε)"};
+            "effective step λ / (√v̂ + ε)"};
 }
 
 const Vec* AdamMoments::state(int i) const {
@@ -74,7 +74,7 @@ const Vec* AdamMoments::state(int i) const {
 std::string AdamMoments::momentRule() {
     return "m ← β₁ m + (1 − β₁) ∇f(x)\n"
            "v ← β₂ v + (1 − β₂) ∇f(x) ⊙ ∇f(x)\n"
-           "m̂ ← m ⁄ (1 − β₁ᵗ),  v̂ ← v ⁄ (1 − β₂ᵗ)";
+           "m̂ ← m / (1 − β₁ᵗ),  v̂ ← v / (1 − β₂ᵗ)";
 }
 
 } // namespace gs

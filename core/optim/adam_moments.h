@@ -14,14 +14,14 @@ public:
     double beta1Power = 1, beta2Power = 1; ///< β₁ᵗ, β₂ᵗ
     Vec m, v;                              ///< running means of ∇f and ∇f ⊙ ∇f
     Vec mHat, vHat;    ///< bias-corrected m̂, v̂ (equal to m, v when correction is off)
-    Vec effectiveStep; ///< λ ⁄ (√v̂ + ε) per coordinate
+    Vec effectiveStep; ///< λ / (√v̂ + ε) per coordinate
 
     void reset(int n);
     /// t ← t + 1; m ← β₁ m + (1 − β₁) ∇f; v ← β₂ v + (1 − β₂) ∇f ⊙ ∇f; then m̂, v̂ from m, v.
     void update(const Vec& g, double beta1, double beta2, bool biasCorrection);
     /// v̂ from a second-moment vector other than v (AMSGrad's running maximum).
     void correctSecondMoment(const Vec& second, bool biasCorrection);
-    /// effectiveStep ← λ ⁄ (√v̂ + ε); x ← x − effectiveStep ⊙ m̂.
+    /// effectiveStep ← λ / (√v̂ + ε); x ← x − effectiveStep ⊙ m̂.
     void apply(Vec& x, double lr, double eps);
 
     /// lr, beta1, beta2, eps, bias_correction with torch.optim.Adam's defaults, in that order.

@@ -7,7 +7,7 @@ enum { kLr, kBeta1, kBeta2, kEps, kBiasCorrection, kWeightDecay };
 }
 
 std::string AdamW::updateRule() const {
-    return "x ← x − λ w x\n" + AdamMoments::momentRule() + "\nx ← x − λ m̂ ⁄ (√v̂ + ε)";
+    return "x ← x − λ w x\n" + AdamMoments::momentRule() + "\nx ← x − λ m̂ / (√v̂ + ε)";
 }
 
 const std::vector<HyperParam>& AdamW::hyperParams() const {
@@ -24,7 +24,7 @@ void AdamW::step(const Objective&, Vec& x, const Vec& g) {
     const double lr = param(kLr);
     x *= 1 - lr * param(kWeightDecay); // x ← x − λ w x (decoupled: not part of ∇f)
     moments_.update(g, param(kBeta1), param(kBeta2), param(kBiasCorrection) != 0);
-    moments_.apply(x, lr, param(kEps)); // x ← x − λ m̂ ⁄ (√v̂ + ε)
+    moments_.apply(x, lr, param(kEps)); // x ← x − λ m̂ / (√v̂ + ε)
 }
 
 std::vector<std::string> AdamW::stateNames() const {

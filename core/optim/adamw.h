@@ -6,7 +6,7 @@
 namespace gs {
 
 /// AdamW in torch.optim.AdamW's form: decoupled weight decay x ← x − λ w x, then Adam's step
-/// x ← x − λ m̂ ⁄ (√v̂ + ε). The decay never enters the moments.
+/// x ← x − λ m̂ / (√v̂ + ε). The decay never enters the moments.
 class AdamW final : public Optimizer {
 public:
     std::string key() const override { return "adamw"; }

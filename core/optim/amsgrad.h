@@ -6,7 +6,7 @@
 namespace gs {
 
 /// AMSGrad in torch.optim.Adam(amsgrad=True)'s form: Adam whose second moment never shrinks,
-/// v_max ← max(v_max, v); v̂ = v_max ⁄ (1 − β₂ᵗ); x ← x − λ m̂ ⁄ (√v̂ + ε).
+/// v_max ← max(v_max, v); v̂ = v_max / (1 − β₂ᵗ); x ← x − λ m̂ / (√v̂ + ε).
 class AMSGrad final : public Optimizer {
 public:
     std::string key() const override { return "amsgrad"; }

@@ -292,7 +292,7 @@ void TestOptimizers::newtonAtSaddleStepsDownhill() {
     GS_COMPARE_NEAR(t.state(1, 1)[0], mu, 1e-15);
     for (int i = 0; i < n; ++i) {
         const double curvature = i == 1 ? -2 : 2;
-        // x_i ← x_i − (curvature x_i) ⁄ (curvature + μ)
+        // x_i ← x_i − (curvature x_i) / (curvature + μ)
         GS_COMPARE_NEAR(t.x(1)[i], start[i] - curvature * start[i] / (curvature + mu), 1e-14);
     }
     QVERIFY(t.f(1) < t.f(0));
