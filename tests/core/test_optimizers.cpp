@@ -54,6 +54,7 @@ private slots:
     void registryEntryIsConsistent_data();
     void registryEntryIsConsistent();
     void runAllMatchesSeparateRuns();
+    void adamBetaChangedMidRunTakesEffect();
 };
 
 void TestOptimizers::firstThreeStepsMatchHand_data() {
@@ -372,6 +373,32 @@ void TestOptimizers::runAllMatchesSeparateRuns() {
             }
         }
     }
+}
+
+void TestOptimizers::adamBetaChangedMidRunTakesEffect() {
+    // Adam keeps β₁ᵗ, β₂ᵗ as running products; a β set between steps must restart them.
+    const ClosedFormObjective f = bowl(10);
+    auto adam = createOptimizer("adam");
+    QVERIFY(!adam->set("lr", 0.1));
+    adam->reset(2);
+    Vec x{{1.0, 1.0}}, g(2);
+    double hx = 1, m = 0, v = 0; // x coordinate by hand, g = 2x
+    for (int t = 1; t <= 4; ++t) {
+        const double b1 = t <= 2 ? 0.9 : 0.5, b2 = t <= 2 ? 0.999 : 0.9;
+        if (t == 3) {
+            QVERIFY(!adam->set("beta1", 0.5));
+            QVERIFY(!adam->set("beta2", 0.9));
+        }
+        f.valueAndGradient(x, g);
+        adam->step(f, x, g);
+        const double hg = 2 * hx;
+        m = b1 * m + (1 - b1) * hg;
+        v = b2 * v + (1 - b2) * hg * hg;
+        hx -= 0.1 * (m / (1 - std::pow(b1, t))) / (std::sqrt(v / (1 - std::pow(b2, t))) + 1e-8);
+        GS_COMPARE_NEAR(x[0], hx, 1e-13);
+    }
+    QVERIFY(!adam->set("bias_correction", 0.4)); // an integer switch: rounds to 0
+    QCOMPARE(adam->get("bias_correction"), 0.0);
 }
 
 QTEST_APPLESS_MAIN(TestOptimizers)
