@@ -83,7 +83,7 @@ void run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& 
             return;
         }
     }
-    if (rules.gradientTol > 0 && g.norm() < rules.gradientTol)
+    if (rules.gradientTol > 0 && g.squaredNorm() < gradTol2)
         t.finish(RunStatus::Converged, rules.maxSteps);
     else
         t.finish(RunStatus::StepLimit, rules.maxSteps);
