@@ -19,11 +19,6 @@ void Optimizer::ensureValues() const {
         values_.push_back(p.defaultValue);
 }
 
-double Optimizer::param(int i) const {
-    ensureValues();
-    return values_[static_cast<size_t>(i)];
-}
-
 namespace {
 std::string rangeMessage(const HyperParam& p, double value) {
     std::ostringstream os;

@@ -44,7 +44,8 @@ public:
 
     /// Names of the state vectors a view can draw ("velocity", "m", "v", ...).
     virtual std::vector<std::string> stateNames() const { return {}; }
-    /// State vector i (in stateNames() order) as it is after the last step.
+    /// State vector i (in stateNames() order) as it is after the last step. Sized by reset(n);
+    /// the reference stays valid (and is updated in place by step()) until the next reset().
     virtual const Vec& state(int i) const;
 
     /// Sets a hyperparameter; returns a message naming it when the key or value is bad.
@@ -55,8 +56,12 @@ public:
     std::optional<std::string> validate() const;
 
 protected:
-    /// Current value of the i-th hyperparameter (in hyperParams() order).
-    double param(int i) const;
+    /// Current value of the i-th hyperparameter (in hyperParams() order). Called every step,
+    /// so the defaults are looked up once, not on each call.
+    double param(int i) const {
+        if (values_.empty()) ensureValues();
+        return values_[static_cast<size_t>(i)];
+    }
 
 private:
     void ensureValues() const;

@@ -1,6 +1,15 @@
 #include "optim/registry.h"
 
+#include "optim/adadelta.h"
+#include "optim/adagrad.h"
+#include "optim/adam.h"
+#include "optim/adamw.h"
+#include "optim/amsgrad.h"
 #include "optim/gradient_descent.h"
+#include "optim/momentum.h"
+#include "optim/nesterov.h"
+#include "optim/newton.h"
+#include "optim/rmsprop.h"
 
 #include <functional>
 #include <utility>
@@ -16,7 +25,9 @@ template <class T> std::pair<std::string, Factory> entry() {
 
 const std::vector<std::pair<std::string, Factory>>& factories() {
     static const std::vector<std::pair<std::string, Factory>> all = {
-        entry<GradientDescent>(),
+        entry<GradientDescent>(), entry<Momentum>(), entry<Nesterov>(), entry<AdaGrad>(),
+        entry<RMSProp>(),         entry<Adadelta>(), entry<Adam>(),     entry<AdamW>(),
+        entry<AMSGrad>(),         entry<Newton>(),
     };
     return all;
 }

@@ -1,5 +1,6 @@
 #include "run/run.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace gs {
@@ -16,62 +17,90 @@ std::optional<std::string> StopRules::validate() const {
 namespace {
 
 DivergenceCause checkPoint(const Vec& x, double f, const Vec& g, double bound) {
+    // One pass for the common case: everything finite.
+    bool finite = std::isfinite(f);
+    double largest = std::abs(f);
+    for (Eigen::Index i = 0; i < x.size(); ++i) {
+        finite = finite && std::isfinite(x[i]) && std::isfinite(g[i]);
+        largest = std::max(largest, std::abs(x[i]));
+    }
+    if (finite) return largest > bound ? DivergenceCause::OutOfBounds : DivergenceCause::None;
     if (std::isnan(f) || x.hasNaN() || g.hasNaN()) return DivergenceCause::NotANumber;
-    if (!std::isfinite(f) || !x.allFinite() || !g.allFinite()) return DivergenceCause::Infinite;
-    if (std::abs(f) > bound || x.cwiseAbs().maxCoeff() > bound) return DivergenceCause::OutOfBounds;
-    return DivergenceCause::None;
+    return DivergenceCause::Infinite;
 }
+
+// Points reserved up front; longer runs still work, growing geometrically past this.
+constexpr int kMaxReservedPoints = 1 << 16;
 
 } // namespace
 
 Trajectory run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& rules) {
+    Trajectory t;
+    run(f, opt, start, rules, t);
+    return t;
+}
+
+void run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& rules,
+         Trajectory& t) {
     const int n = f.dimension();
     opt.reset(n);
     const auto names = opt.stateNames();
-    Trajectory t(n, names);
+    t.restart(n, names);
+    t.reserve(std::min(rules.maxSteps, kMaxReservedPoints) + 1);
 
+    // State references stay valid from reset() to the next reset(), so collect them once.
     std::vector<const Vec*> states(names.size());
-    auto collectStates = [&] {
-        for (size_t i = 0; i < names.size(); ++i)
-            states[i] = &opt.state(static_cast<int>(i));
-    };
+    for (size_t i = 0; i < names.size(); ++i)
+        states[i] = &opt.state(static_cast<int>(i));
 
     Vec x = start, g(n), prev(n);
+    const double gradTol2 = rules.gradientTol * rules.gradientTol; // ‖∇f‖ < tol ⇔ ‖∇f‖² < tol²
     double fx = f.valueAndGradient(x, g);
     if (auto cause = checkPoint(x, fx, g, rules.bound); cause != DivergenceCause::None) {
         t.finish(RunStatus::Diverged, 0, cause);
-        return t;
+        return;
     }
-    collectStates();
     t.append(x, fx, g, states);
 
     for (int k = 1; k <= rules.maxSteps; ++k) {
-        if (rules.gradientTol > 0 && g.norm() < rules.gradientTol) {
+        if (rules.gradientTol > 0 && g.squaredNorm() < gradTol2) {
             t.finish(RunStatus::Converged, k - 1);
-            return t;
+            return;
         }
-        prev = x;
+        if (rules.stepTol > 0) prev = x;
         const double fPrev = fx;
         opt.step(f, x, g);
         fx = f.valueAndGradient(x, g);
         if (auto cause = checkPoint(x, fx, g, rules.bound); cause != DivergenceCause::None) {
             t.finish(RunStatus::Diverged, k, cause);
-            return t;
+            return;
         }
-        collectStates();
         t.append(x, fx, g, states);
         const bool smallStep = rules.stepTol > 0 && (x - prev).norm() < rules.stepTol;
         const bool smallChange = rules.valueTol > 0 && std::abs(fx - fPrev) < rules.valueTol;
         if (smallStep || smallChange) {
             t.finish(RunStatus::Converged, k);
-            return t;
+            return;
         }
     }
-    if (rules.gradientTol > 0 && g.norm() < rules.gradientTol)
+    if (rules.gradientTol > 0 && g.squaredNorm() < gradTol2)
         t.finish(RunStatus::Converged, rules.maxSteps);
     else
         t.finish(RunStatus::StepLimit, rules.maxSteps);
-    return t;
+}
+
+void runAll(const Objective& f, std::span<const RunRequest> requests, const StopRules& rules,
+            std::vector<Trajectory>& out) {
+    out.resize(requests.size());
+    for (size_t i = 0; i < requests.size(); ++i)
+        run(f, *requests[i].optimizer, requests[i].start, rules, out[i]);
+}
+
+std::vector<Trajectory> runAll(const Objective& f, std::span<const RunRequest> requests,
+                               const StopRules& rules) {
+    std::vector<Trajectory> out;
+    runAll(f, requests, rules, out);
+    return out;
 }
 
 } // namespace gs

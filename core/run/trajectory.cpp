@@ -21,6 +21,24 @@ Trajectory::ConstMap Trajectory::state(int k, int s) const {
         state_.data() + static_cast<size_t>(k) * perPoint + static_cast<size_t>(s) * dim_, dim_);
 }
 
+void Trajectory::restart(int dimension, std::vector<std::string> stateNames) {
+    dim_ = dimension;
+    stateNames_ = std::move(stateNames);
+    x_.clear();
+    f_.clear();
+    g_.clear();
+    state_.clear();
+    finish(RunStatus::StepLimit, 0);
+}
+
+void Trajectory::reserve(int points) {
+    const auto p = static_cast<size_t>(points), d = static_cast<size_t>(dim_);
+    x_.reserve(p * d);
+    f_.reserve(p);
+    g_.reserve(p * d);
+    state_.reserve(p * d * stateNames_.size());
+}
+
 void Trajectory::append(const Vec& x, double f, const Vec& g,
                         const std::vector<const Vec*>& states) {
     assert(x.size() == dim_ && g.size() == dim_ && states.size() == stateNames_.size());

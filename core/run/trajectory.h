@@ -43,6 +43,10 @@ public:
     /// The step at which the run stopped: converged at, diverged at, or the step limit.
     int stopStep() const { return stopStep_; }
 
+    /// Empties the trajectory for a new run, keeping the allocated storage for reuse.
+    void restart(int dimension, std::vector<std::string> stateNames);
+    /// Makes room for `points` points so append() does not reallocate.
+    void reserve(int points);
     /// Appends one point; `states` holds stateNames().size() vectors of dimension().
     void append(const Vec& x, double f, const Vec& g, const std::vector<const Vec*>& states);
     void finish(RunStatus status, int stopStep, DivergenceCause cause = DivergenceCause::None);

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "optim/optimizer.h"
+
+namespace gs {
+
+/// Heavy-ball momentum in PyTorch's SGD form (dampening 0): b ← μ b + ∇f(x); x ← x − λ b.
+class Momentum final : public Optimizer {
+public:
+    std::string key() const override { return "momentum"; }
+    std::string displayName() const override { return "Momentum"; }
+    std::string updateRule() const override { return "b ← μ b + ∇f(x)\nx ← x − λ b"; }
+    const std::vector<HyperParam>& hyperParams() const override;
+
+    void reset(int n) override;
+    void step(const Objective& f, Vec& x, const Vec& g) override;
+
+    std::vector<std::string> stateNames() const override { return {"velocity b"}; }
+    const Vec& state(int i) const override;
+
+private:
+    Vec b_;
+};
+
+} // namespace gs
