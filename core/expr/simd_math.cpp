@@ -1,0 +1,36 @@
+#include "expr/simd_math.h"
+
+namespace gs::expr::simd {
+
+namespace {
+
+using Kernel = void (*)(Fn, const double*, const double*, double*, int);
+
+struct Choice {
+    Kernel kernel;
+    const char* name;
+};
+
+Choice choose() {
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512f")) return {applyAvx512, "avx512"};
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return {applyAvx2, "avx2"};
+    return {applySse2, "sse2"};
+}
+
+const Choice& chosen() {
+    static const Choice c = choose();
+    return c;
+}
+
+} // namespace
+
+void apply(Fn f, const double* a, const double* b, double* out, int n) {
+    chosen().kernel(f, a, b, out, n);
+}
+
+const char* isa() {
+    return chosen().name;
+}
+
+} // namespace gs::expr::simd
