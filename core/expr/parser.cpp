@@ -55,11 +55,11 @@ public:
         if (!e) return nullptr;
         const Token& t = peek();
         if (t.kind == TokenKind::RParen)
-            return fail(ErrorCode::UnexpectedCloseParen, t,
-                        "unexpected ')' without a matching '('");
+            return failAt(ErrorCode::UnexpectedCloseParen, t,
+                          "unexpected ')' without a matching '('");
         if (t.kind != TokenKind::End)
-            return fail(ErrorCode::TrailingText, t,
-                        "unexpected '" + t.text + "' after a complete expression");
+            return failAt(ErrorCode::TrailingText, t,
+                          "unexpected '" + t.text + "' after a complete expression");
         return e;
     }
 
