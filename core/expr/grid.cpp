@@ -23,6 +23,9 @@ void evaluateGrid(const Program& program, const GridSpec& g, double* const* outp
     if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     threads = static_cast<int>(std::min<long>(threads, blocks));
     std::atomic<long> nextBlock{0};
+    std::vector<double> xAt(static_cast<size_t>(g.nx));
+    for (int i = 0; i < g.nx; ++i)
+        xAt[static_cast<size_t>(i)] = coordinate(g.x0, g.x1, i, g.nx);
 
     // Blocks run along the flattened grid, so short rows still fill whole blocks.
     auto work = [&] {
@@ -33,10 +36,16 @@ void evaluateGrid(const Program& program, const GridSpec& g, double* const* outp
         for (long blk; (blk = nextBlock.fetch_add(1, std::memory_order_relaxed)) < blocks;) {
             const long first = blk * B;
             const int n = static_cast<int>(std::min<long>(B, total - first));
+            // Walk the block's (i, j) incrementally: no division per sample.
+            int i = static_cast<int>(first % g.nx), j = static_cast<int>(first / g.nx);
+            double y = coordinate(g.y0, g.y1, j, g.ny);
             for (int k = 0; k < n; ++k) {
-                const long idx = first + k;
-                xs[k] = coordinate(g.x0, g.x1, static_cast<int>(idx % g.nx), g.nx);
-                ys[k] = coordinate(g.y0, g.y1, static_cast<int>(idx / g.nx), g.ny);
+                xs[k] = xAt[static_cast<size_t>(i)];
+                ys[k] = y;
+                if (++i == g.nx) {
+                    i = 0;
+                    y = coordinate(g.y0, g.y1, ++j, g.ny);
+                }
             }
             for (size_t o = 0; o < outs.size(); ++o)
                 outs[o] = outputs[o] + first;

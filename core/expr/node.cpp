@@ -20,6 +20,7 @@ int arity(Op op) {
     case Op::Atan2:
     case Op::Min:
     case Op::Max:
+    case Op::Axpy:
         return 2;
     default:
         return 1;
@@ -27,7 +28,7 @@ int arity(Op op) {
 }
 
 bool isFunction(Op op) {
-    return op >= Op::Sin;
+    return op >= Op::Sin && op < Op::SinCos;
 }
 
 const char* functionName(Op op) {

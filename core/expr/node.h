@@ -8,44 +8,18 @@
 
 namespace gs::expr {
 
+// clang-format off
 enum class Op {
-    Const,
-    Var, // leaves
-    Neg,
-    Add,
-    Sub,
-    Mul,
-    Div,
-    Pow, // arithmetic
-    Sin,
-    Cos,
-    Tan,
-    Asin,
-    Acos,
-    Atan,
-    Sinh,
-    Cosh,
-    Tanh,
-    Asinh,
-    Acosh,
-    Atanh,
-    Exp,
-    Log,
-    Log10,
-    Log2,
-    Sqrt,
-    Cbrt,
-    Abs,
-    Sign,
-    Step,
-    Sigmoid,
-    Softplus,
-    Relu,
-    Erf,
-    Atan2,
-    Min,
-    Max, // binary functions
+    Const, Var,                                 // leaves
+    Neg, Add, Sub, Mul, Div, Pow,               // arithmetic
+    Sin, Cos, Tan, Asin, Acos, Atan, Sinh, Cosh, Tanh, Asinh, Acosh, Atanh,
+    Exp, Log, Log10, Log2, Sqrt, Cbrt, Abs, Sign, Step, Sigmoid, Softplus, Relu, Erf,
+    Atan2, Min, Max,                            // binary functions
+    // Compiled programs only: SinCos writes sin to dst and cos to register b in one call;
+    // MulC is k·a and Axpy a + k·b, with the constant k carried in the instruction.
+    SinCos, MulC, Axpy,
 };
+// clang-format on
 
 struct Node;
 using NodePtr = std::shared_ptr<const Node>;

@@ -4,6 +4,8 @@
 #include "expr/simd_math.h"
 
 #include <cstring>
+#include <functional>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <tuple>
@@ -47,12 +49,14 @@ private:
         return r;
     }
 
+public:
     bool isConstRegister(std::int32_t r) const {
         return r != kNone && r >= numVariables_ &&
                r < numVariables_ + static_cast<std::int32_t>(constants.size());
     }
     double constValue(std::int32_t r) const { return constants[r - numVariables_]; }
 
+private:
     std::int32_t op(Op o, std::int32_t a, std::int32_t b) {
         if (isConstRegister(a) && (b == kNone || isConstRegister(b))) // fold
             return constant(applyOp(o, constValue(a), b == kNone ? 0.0 : constValue(b)));
@@ -148,11 +152,81 @@ simd::Fn vectorFunction(Op op, bool& ok) {
 
 } // namespace
 
+// sin(u) and cos(u) in one program become one SinCos instruction (b = the cos register), at the
+// earlier of the two places; both only need u, which is computed before either.
+void fuseSinCos(std::vector<Program::Instruction>& code) {
+    for (size_t i = 0; i < code.size(); ++i) {
+        if (code[i].op != Op::Sin && code[i].op != Op::Cos) continue;
+        const Op partner = code[i].op == Op::Sin ? Op::Cos : Op::Sin;
+        for (size_t j = i + 1; j < code.size(); ++j) {
+            if (code[j].op != partner || code[j].a != code[i].a) continue;
+            const std::int32_t sinDst = code[i].op == Op::Sin ? code[i].dst : code[j].dst;
+            const std::int32_t cosDst = code[i].op == Op::Sin ? code[j].dst : code[i].dst;
+            code[i] = {Op::SinCos, sinDst, code[i].a, cosDst};
+            code.erase(code.begin() + static_cast<std::ptrdiff_t>(j));
+            break;
+        }
+    }
+}
+
+// Linear pieces, the bulk of a gradient, in fewer instructions: c·u becomes MulC (no constant
+// register read), and a ± c·u whose product has no other use becomes one Axpy.
+void fuseLinear(std::vector<Program::Instruction>& code, const std::vector<std::int32_t>& outputs,
+                const std::function<bool(std::int32_t)>& isConst,
+                const std::function<double(std::int32_t)>& constValue) {
+    using I = Program::Instruction;
+    for (I& i : code) {
+        if (i.op != Op::Mul) continue;
+        if (isConst(i.a))
+            i = {Op::MulC, i.dst, i.b, 0, constValue(i.a)};
+        else if (isConst(i.b))
+            i = {Op::MulC, i.dst, i.a, 0, constValue(i.b)};
+    }
+    std::map<std::int32_t, int> uses;
+    std::map<std::int32_t, size_t> definedAt;
+    for (size_t n = 0; n < code.size(); ++n) {
+        const I& i = code[n];
+        definedAt[i.dst] = n;
+        ++uses[i.a];
+        if (arity(i.op) == 2 || i.op == Op::Axpy) ++uses[i.b];
+        if (i.op == Op::SinCos) definedAt[i.b] = n;
+    }
+    for (std::int32_t r : outputs)
+        ++uses[r];
+    std::vector<bool> dead(code.size(), false);
+    auto absorbable = [&](std::int32_t r) {
+        const auto d = definedAt.find(r);
+        return d != definedAt.end() && code[d->second].op == Op::MulC && uses[r] == 1 &&
+               !dead[d->second];
+    };
+    for (I& i : code) {
+        if (i.op != Op::Add && i.op != Op::Sub) continue;
+        const double sign = i.op == Op::Add ? 1.0 : -1.0;
+        if (absorbable(i.b)) { // a ± k·u
+            const size_t d = definedAt[i.b];
+            i = {Op::Axpy, i.dst, i.a, code[d].a, sign * code[d].k};
+            dead[d] = true;
+        } else if (i.op == Op::Add && absorbable(i.a)) { // k·u + b
+            const size_t d = definedAt[i.a];
+            i = {Op::Axpy, i.dst, i.b, code[d].a, code[d].k};
+            dead[d] = true;
+        }
+    }
+    std::vector<I> kept;
+    for (size_t n = 0; n < code.size(); ++n)
+        if (!dead[n]) kept.push_back(code[n]);
+    code.swap(kept);
+}
+
 Program Program::compile(const std::vector<NodePtr>& outputs, int numVariables) {
     Compiler c(numVariables);
     std::vector<std::int32_t> outs;
     for (const NodePtr& n : outputs)
         outs.push_back(c.emit(n));
+    fuseSinCos(c.code_);
+    fuseLinear(
+        c.code_, outs, [&c](std::int32_t r) { return c.isConstRegister(r); },
+        [&c](std::int32_t r) { return c.constValue(r); });
     Program p;
     p.numVariables_ = numVariables;
     p.constants_ = c.constants;
@@ -168,47 +242,89 @@ Program Program::compile(const std::vector<NodePtr>& outputs, int numVariables) 
     for (std::int32_t r : outs)
         p.outputs_.push_back(place(r));
     p.numRegisters_ = base + c.numTemporaries;
+    std::vector<bool> read(static_cast<size_t>(p.numRegisters_), false);
+    for (const Instruction& i : p.code_) {
+        read[static_cast<size_t>(i.a)] = true;
+        if (arity(i.op) == 2 || i.op == Op::Axpy) read[static_cast<size_t>(i.b)] = true;
+    }
+    for (std::int32_t r : p.outputs_)
+        read[static_cast<size_t>(r)] = true;
+    for (std::int32_t r = numVariables; r < base; ++r)
+        if (read[static_cast<size_t>(r)])
+            p.constantLoads_.emplace_back(r, p.constants_[static_cast<size_t>(r - numVariables)]);
     return p;
 }
 
+// Direct threading (GCC/Clang labels as values): one indirect jump per instruction, each from
+// its own site, which branch predictors follow far better than a shared switch.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpedantic"
 void Program::evaluate(const double* x, double* out, double* r) const {
     for (int v = 0; v < numVariables_; ++v)
         r[v] = x[v];
-    std::memcpy(r + numVariables_, constants_.data(), constants_.size() * sizeof(double));
-    for (const Instruction& i : code_) {
-        const double a = r[i.a], b = r[i.b];
-        double y;
-        switch (i.op) { // the hot arithmetic inline; everything else through applyOp
-        case Op::Add:
-            y = a + b;
-            break;
-        case Op::Sub:
-            y = a - b;
-            break;
-        case Op::Mul:
-            y = a * b;
-            break;
-        case Op::Div:
-            y = a / b;
-            break;
-        case Op::Neg:
-            y = -a;
-            break;
-        case Op::Sin:
-            y = std::sin(a);
-            break;
-        case Op::Cos:
-            y = std::cos(a);
-            break;
-        default:
-            y = applyOp(i.op, a, b);
-            break;
-        }
-        r[i.dst] = y;
-    }
+    for (const auto& [reg, value] : constantLoads_)
+        r[reg] = value;
+    // clang-format off
+    static void* const table[] = {
+        &&generic, &&generic,                                   // Const, Var
+        &&neg, &&add, &&sub, &&mul, &&div, &&generic,           // Neg .. Pow
+        &&sin, &&cos,                                           // Sin, Cos
+        &&generic, &&generic, &&generic, &&generic, &&generic,  // Tan .. Sinh
+        &&generic, &&generic, &&generic, &&generic, &&generic,  // Cosh .. Atanh
+        &&generic, &&generic, &&generic, &&generic, &&generic,  // Exp .. Sqrt
+        &&generic, &&generic, &&generic, &&generic, &&generic,  // Cbrt .. Sigmoid
+        &&generic, &&generic, &&generic,                        // Softplus, Relu, Erf
+        &&generic, &&generic, &&generic,                        // Atan2, Min, Max
+        &&sincos, &&mulc, &&axpy,                               // SinCos, MulC, Axpy
+    };
+    // clang-format on
+    static_assert(std::size(table) == static_cast<size_t>(Op::Axpy) + 1);
+    const Instruction* i = code_.data();
+    const Instruction* const end = i + code_.size();
+#define GS_NEXT                                                                                    \
+    if (++i == end) goto done;                                                                     \
+    goto* table[static_cast<int>(i->op)]
+    if (i == end) goto done;
+    goto* table[static_cast<int>(i->op)];
+neg:
+    r[i->dst] = -r[i->a];
+    GS_NEXT;
+add:
+    r[i->dst] = r[i->a] + r[i->b];
+    GS_NEXT;
+sub:
+    r[i->dst] = r[i->a] - r[i->b];
+    GS_NEXT;
+mul:
+    r[i->dst] = r[i->a] * r[i->b];
+    GS_NEXT;
+div:
+    r[i->dst] = r[i->a] / r[i->b];
+    GS_NEXT;
+sin:
+    r[i->dst] = std::sin(r[i->a]);
+    GS_NEXT;
+cos:
+    r[i->dst] = std::cos(r[i->a]);
+    GS_NEXT;
+sincos:
+    ::sincos(r[i->a], &r[i->dst], &r[i->b]);
+    GS_NEXT;
+mulc:
+    r[i->dst] = i->k * r[i->a];
+    GS_NEXT;
+axpy:
+    r[i->dst] = r[i->a] + i->k * r[i->b];
+    GS_NEXT;
+generic:
+    r[i->dst] = applyOp(i->op, r[i->a], r[i->b]);
+    GS_NEXT;
+#undef GS_NEXT
+done:
     for (size_t k = 0; k < outputs_.size(); ++k)
         out[k] = r[outputs_[k]];
 }
+#pragma GCC diagnostic pop
 
 void Program::evaluateBlock(const double* const* x, int n, double* const* out,
                             double* scratch) const {
@@ -217,10 +333,10 @@ void Program::evaluateBlock(const double* const* x, int n, double* const* out,
     };
     for (int v = 0; v < numVariables_; ++v)
         std::memcpy(reg(v), x[v], n * sizeof(double));
-    for (size_t c = 0; c < constants_.size(); ++c) {
-        double* d = reg(numVariables_ + static_cast<std::int32_t>(c));
+    for (const auto& [r, value] : constantLoads_) {
+        double* d = reg(r);
         for (int k = 0; k < n; ++k)
-            d[k] = constants_[c];
+            d[k] = value;
     }
     for (const Instruction& i : code_) {
         const double* __restrict a = reg(i.a);
@@ -246,6 +362,17 @@ void Program::evaluateBlock(const double* const* x, int n, double* const* out,
         case Op::Neg:
             for (int k = 0; k < n; ++k)
                 d[k] = -a[k];
+            break;
+        case Op::MulC:
+            for (int k = 0; k < n; ++k)
+                d[k] = i.k * a[k];
+            break;
+        case Op::Axpy:
+            for (int k = 0; k < n; ++k)
+                d[k] = a[k] + i.k * b[k];
+            break;
+        case Op::SinCos:
+            simd::applySinCos(a, d, scratch + static_cast<size_t>(i.b) * kBlock, n);
             break;
         default: {
             bool vectorized = false;

@@ -7,6 +7,7 @@
 #include "expr/node.h"
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace gs::expr {
@@ -38,12 +39,15 @@ public:
     struct Instruction {
         Op op;
         std::int32_t dst, a, b;
+        double k = 0; ///< MulC and Axpy only
     };
 
 private:
     int numVariables_ = 0;
     int numRegisters_ = 0;
-    std::vector<double> constants_; ///< loaded into registers numVariables_.. before each run
+    std::vector<double> constants_; ///< registers numVariables_.. hold these
+    /// The constants some instruction reads (many fold into MulC/Axpy), loaded before each run.
+    std::vector<std::pair<std::int32_t, double>> constantLoads_;
     std::vector<Instruction> code_;
     std::vector<std::int32_t> outputs_; ///< register of each output
 };

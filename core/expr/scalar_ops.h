@@ -97,6 +97,11 @@ inline double applyOp(Op op, double a, double b) {
         return (a != a || b != b) ? nan : (a < b ? a : b);
     case Op::Max:
         return (a != a || b != b) ? nan : (a > b ? a : b);
+    case Op::SinCos: // evaluators write both results themselves; this is the first
+        return std::sin(a);
+    case Op::MulC: // carry their constant in the instruction; evaluators handle them
+    case Op::Axpy:
+        return nan;
     }
     return nan;
 }

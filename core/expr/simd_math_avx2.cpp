@@ -14,6 +14,7 @@ namespace gs::expr::simd {
 #define SQRT _mm256_sqrt_pd
 #define SUFFIX d4
 #define KERNEL applyAvx2
+#define SINCOS_KERNEL sinCosAvx2
 #include "expr/simd_math_kernel.inc"
 
 } // namespace gs::expr::simd

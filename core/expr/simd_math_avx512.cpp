@@ -14,6 +14,7 @@ namespace gs::expr::simd {
 #define SQRT Sleef_sqrtd8_u05 // _mm512_sqrt_pd trips a GCC 12 -Wmaybe-uninitialized
 #define SUFFIX d8
 #define KERNEL applyAvx512
+#define SINCOS_KERNEL sinCosAvx512
 #include "expr/simd_math_kernel.inc"
 
 } // namespace gs::expr::simd

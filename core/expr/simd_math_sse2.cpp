@@ -13,6 +13,7 @@ namespace gs::expr::simd {
 #define SQRT _mm_sqrt_pd
 #define SUFFIX d2
 #define KERNEL applySse2
+#define SINCOS_KERNEL sinCosSse2
 #include "expr/simd_math_kernel.inc"
 
 } // namespace gs::expr::simd
