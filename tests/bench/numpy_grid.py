@@ -8,7 +8,7 @@ import time
 import numpy as np
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 512
-REPEATS = 30
+REPEATS = 50
 
 x = np.linspace(-3.0, 3.0, N)
 X, Y = np.meshgrid(x, x)  # row-major, one row per y, as gs::expr::evaluateGrid
