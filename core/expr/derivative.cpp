@@ -1,0 +1,142 @@
+#include "expr/derivative.h"
+
+#include <cmath>
+#include <numbers>
+
+namespace gs::expr {
+
+namespace {
+
+NodePtr c(double v) {
+    return makeConst(v);
+}
+NodePtr sq(const NodePtr& u) {
+    return makePow(u, c(2));
+}
+
+// d/du of the unary function `op` at u, i.e. the factor before u'.
+NodePtr outer(Op op, const NodePtr& f, const NodePtr& u) {
+    switch (op) {
+    case Op::Sin:
+        return make(Op::Cos, u);
+    case Op::Cos:
+        return makeNeg(make(Op::Sin, u));
+    case Op::Tan:
+        return makeDiv(c(1), sq(make(Op::Cos, u))); // 1/cos²u
+    case Op::Asin:
+        return makeDiv(c(1), make(Op::Sqrt, makeSub(c(1), sq(u)))); // 1/√(1−u²)
+    case Op::Acos:
+        return makeNeg(makeDiv(c(1), make(Op::Sqrt, makeSub(c(1), sq(u)))));
+    case Op::Atan:
+        return makeDiv(c(1), makeAdd(c(1), sq(u))); // 1/(1+u²)
+    case Op::Sinh:
+        return make(Op::Cosh, u);
+    case Op::Cosh:
+        return make(Op::Sinh, u);
+    case Op::Tanh:
+        return makeSub(c(1), sq(f)); // 1 − tanh²u
+    case Op::Asinh:
+        return makeDiv(c(1), make(Op::Sqrt, makeAdd(sq(u), c(1))));
+    case Op::Acosh:
+        return makeDiv(c(1), make(Op::Sqrt, makeSub(sq(u), c(1))));
+    case Op::Atanh:
+        return makeDiv(c(1), makeSub(c(1), sq(u)));
+    case Op::Exp:
+        return f;
+    case Op::Log:
+        return makeDiv(c(1), u);
+    case Op::Log10:
+        return makeDiv(c(1), makeMul(u, make(Op::Log, c(10))));
+    case Op::Log2:
+        return makeDiv(c(1), makeMul(u, make(Op::Log, c(2))));
+    case Op::Sqrt:
+        return makeDiv(c(0.5), f); // 1/(2√u)
+    case Op::Cbrt:
+        return makeDiv(c(1), makeMul(c(3), sq(f))); // 1/(3∛u²)
+    case Op::Abs:
+        return make(Op::Sign, u);
+    case Op::Sign:
+    case Op::Step:
+        return c(0);
+    case Op::Sigmoid:
+        return makeMul(f, makeSub(c(1), f)); // σ(1−σ)
+    case Op::Softplus:
+        return make(Op::Sigmoid, u);
+    case Op::Relu:
+        return make(Op::Step, u);
+    case Op::Erf: // 2/√π e^(−u²)
+        return makeMul(c(2 / std::sqrt(std::numbers::pi)), make(Op::Exp, makeNeg(sq(u))));
+    default:
+        return nullptr;
+    }
+}
+
+} // namespace
+
+NodePtr derivative(const NodePtr& f, int var) {
+    const auto d = [var](const NodePtr& n) { return derivative(n, var); };
+    switch (f->op) {
+    case Op::Const:
+        return c(0);
+    case Op::Var:
+        return c(f->var == var ? 1 : 0);
+    case Op::Neg:
+        return makeNeg(d(f->args[0]));
+    case Op::Add:
+        return makeAdd(d(f->args[0]), d(f->args[1]));
+    case Op::Sub:
+        return makeSub(d(f->args[0]), d(f->args[1]));
+    default:
+        break;
+    }
+    const NodePtr& u = f->args[0];
+    if (arity(f->op) == 1) {
+        const NodePtr du = d(u);
+        if (isConst(du, 0)) return du;
+        return makeMul(outer(f->op, f, u), du);
+    }
+    const NodePtr& v = f->args[1];
+    const NodePtr du = d(u), dv = d(v);
+    switch (f->op) {
+    case Op::Mul:
+        return makeAdd(makeMul(du, v), makeMul(u, dv)); // u'v + uv'
+    case Op::Div:
+        if (isConst(dv, 0)) return makeDiv(du, v);
+        return makeDiv(makeSub(makeMul(du, v), makeMul(u, dv)), sq(v)); // (u'v − uv')/v²
+    case Op::Pow:
+        if (isConst(dv, 0)) // (u^c)' = c u^(c−1) u'
+            return makeMul(makeMul(v, makePow(u, makeSub(v, c(1)))), du);
+        if (isConst(du, 0)) // (a^v)' = a^v ln(a) v'
+            return makeMul(makeMul(f, make(Op::Log, u)), dv);
+        // (u^v)' = u^v (v' ln u + v u'/u)
+        return makeMul(f, makeAdd(makeMul(dv, make(Op::Log, u)), makeDiv(makeMul(v, du), u)));
+    case Op::Atan2: // atan2(u, v)' = (v u' − u v')/(u² + v²)
+        return makeDiv(makeSub(makeMul(v, du), makeMul(u, dv)), makeAdd(sq(u), sq(v)));
+    case Op::Min: // step(v − u) u' + step(u − v) v'; at a tie 0 (kink)
+        return makeAdd(makeMul(make(Op::Step, makeSub(v, u)), du),
+                       makeMul(make(Op::Step, makeSub(u, v)), dv));
+    case Op::Max:
+        return makeAdd(makeMul(make(Op::Step, makeSub(u, v)), du),
+                       makeMul(make(Op::Step, makeSub(v, u)), dv));
+    default:
+        return c(0);
+    }
+}
+
+std::vector<NodePtr> gradient(const NodePtr& f, int dimension) {
+    std::vector<NodePtr> g;
+    for (int i = 0; i < dimension; ++i)
+        g.push_back(derivative(f, i));
+    return g;
+}
+
+std::vector<NodePtr> hessian(const NodePtr& f, int dimension) {
+    const std::vector<NodePtr> g = gradient(f, dimension);
+    std::vector<NodePtr> h(static_cast<size_t>(dimension * dimension));
+    for (int i = 0; i < dimension; ++i)
+        for (int j = i; j < dimension; ++j)
+            h[i * dimension + j] = h[j * dimension + i] = derivative(g[i], j);
+    return h;
+}
+
+} // namespace gs::expr

@@ -1,0 +1,55 @@
+#pragma once
+// A compiled formula: a flat register program computing several outputs (e.g. f, ∂f/∂x, ∂f/∂y)
+// at once. Subexpressions shared between outputs are computed once (hash-consing at compile
+// time), constants are folded, and evaluation allocates nothing: the caller passes the scratch
+// registers (scratchSize() or blockScratchSize() doubles).
+
+#include "expr/node.h"
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace gs::expr {
+
+class Program {
+public:
+    /// Points per block in evaluateBlock(); registers hold this many lanes each.
+    static constexpr int kBlock = 128;
+
+    Program() = default;
+    /// Compiles trees over `numVariables` variables into one program with one output per tree.
+    static Program compile(const std::vector<NodePtr>& outputs, int numVariables);
+
+    int numVariables() const { return numVariables_; }
+    int numOutputs() const { return static_cast<int>(outputs_.size()); }
+    int numInstructions() const { return static_cast<int>(code_.size()); }
+    int scratchSize() const { return numRegisters_; }
+    int blockScratchSize() const { return numRegisters_ * kBlock; }
+
+    /// out[k] = output k at the point x[0..numVariables).
+    void evaluate(const double* x, double* out, double* scratch) const;
+
+    /// Structure of arrays: x[v][i] is variable v of point i, out[k][i] output k of point i,
+    /// for 0 ≤ i < n ≤ kBlock. Arithmetic runs in vectorizable loops, transcendental
+    /// functions through SLEEF (simd_math.h).
+    void evaluateBlock(const double* const* x, int n, double* const* out, double* scratch) const;
+
+    /// Registers: [variables | constants | temporaries]. An instruction writes dst = op(a, b).
+    struct Instruction {
+        Op op;
+        std::int32_t dst, a, b;
+        double k = 0; ///< MulC and Axpy only
+    };
+
+private:
+    int numVariables_ = 0;
+    int numRegisters_ = 0;
+    std::vector<double> constants_; ///< registers numVariables_.. hold these
+    /// The constants some instruction reads (many fold into MulC/Axpy), loaded before each run.
+    std::vector<std::pair<std::int32_t, double>> constantLoads_;
+    std::vector<Instruction> code_;
+    std::vector<std::int32_t> outputs_; ///< register of each output
+};
+
+} // namespace gs::expr

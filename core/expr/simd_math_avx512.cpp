@@ -1,0 +1,20 @@
+// AVX-512 kernels; this file alone is compiled with -mavx512f and only called when the CPU has
+// it. SLEEF's d8 entry points dispatch among its AVX-512 variants at run time.
+#include "expr/simd_math.h"
+
+#include <immintrin.h>
+#include <sleef.h>
+
+namespace gs::expr::simd {
+
+#define VT __m512d
+#define W 8
+#define LOAD _mm512_loadu_pd
+#define STORE _mm512_storeu_pd
+#define SQRT Sleef_sqrtd8_u05 // _mm512_sqrt_pd trips a GCC 12 -Wmaybe-uninitialized
+#define SUFFIX d8
+#define KERNEL applyAvx512
+#define SINCOS_KERNEL sinCosAvx512
+#include "expr/simd_math_kernel.inc"
+
+} // namespace gs::expr::simd
