@@ -61,6 +61,7 @@ QIcon glyphIcon(Glyph g, const QColor& color, int size) {
         triangle(m + h * 0.25, h * 0.75, false);
         break;
     }
+    p.end(); // finish painting before the icon takes its copy
     return QIcon(pm);
 }
 
@@ -114,6 +115,7 @@ PlaybackBar::PlaybackBar(QWidget* parent) : QWidget(parent), timer_(new QTimer(t
             [this] { setSpeed(speedBox_->currentData().toDouble()); });
     connect(timer_, &QTimer::timeout, this, &PlaybackBar::tick);
     setSpeed(speed());
+    updateIcons();
     updateWidgets();
 }
 
@@ -211,6 +213,7 @@ void PlaybackBar::updateIcons() {
         button->setIcon(glyphIcon(glyph, color, size));
         button->setIconSize(iconSize);
     }
+    iconShowsPlaying_ = playing();
 }
 
 void PlaybackBar::changeEvent(QEvent* event) {
@@ -225,8 +228,7 @@ void PlaybackBar::updateWidgets() {
     scrubber_->setValue(index_);
     scrubber_->blockSignals(false);
     stepLabel_->setText(QStringLiteral("%1 / %2").arg(index_).arg(last_));
-    playButton_->setIcon(
-        style()->standardIcon(playing() ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    if (playing() != iconShowsPlaying_) updateIcons(); // only when play turns into pause
     backButton_->setEnabled(index_ > 0);
     forwardButton_->setEnabled(index_ < last_);
 }

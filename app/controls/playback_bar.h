@@ -50,6 +50,7 @@ private:
     void updateWidgets();
 
     int index_ = 0;
+    bool iconShowsPlaying_ = false;
     int last_ = 0;
     QTimer* timer_;
     QToolButton* resetButton_;

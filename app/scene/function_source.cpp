@@ -1,6 +1,7 @@
 #include "scene/function_source.h"
 
 #include "objective/article_functions.h"
+#include "objective/expression_objective.h"
 
 #include <functional>
 #include <utility>
@@ -23,6 +24,10 @@ const std::vector<Entry>& entries() {
     };
     return all;
 }
+
+std::vector<std::string> variablesFor(int dimension) {
+    return dimension == 1 ? std::vector<std::string>{"x"} : std::vector<std::string>{"x", "y"};
+}
 } // namespace
 
 QStringList catalogKeys(int dimension) {
@@ -32,9 +37,23 @@ QStringList catalogKeys(int dimension) {
     return keys;
 }
 
+QString catalogName(const QString& key) {
+    for (const Entry& e : entries())
+        if (e.key == key) return QString::fromStdString(e.make()->info().name);
+    return key;
+}
+
 ResolvedFunction resolveFunction(const QString& catalog, const QString& formula, int dimension) {
-    if (!formula.isEmpty())
-        return {nullptr, QStringLiteral("typed formulas are not available in this build")};
+    if (!formula.isEmpty()) {
+        const QByteArray utf8 = formula.toUtf8();
+        auto result = ExpressionObjective::compile(std::string_view(utf8.constData(), utf8.size()),
+                                                   variablesFor(dimension));
+        if (const auto* e = std::get_if<expr::Error>(&result))
+            return {nullptr, QString::fromStdString(e->message)};
+        auto f = std::get<std::shared_ptr<ExpressionObjective>>(std::move(result));
+        setFormulaDefaults(*f);
+        return {std::move(f), {}};
+    }
     for (const Entry& e : entries()) {
         if (e.key != catalog) continue;
         if (e.dimension != dimension)
@@ -47,6 +66,26 @@ ResolvedFunction resolveFunction(const QString& catalog, const QString& formula,
     }
     return {nullptr, QStringLiteral("unknown function '%1'; known: %2")
                          .arg(catalog, catalogKeys(dimension).join(QStringLiteral(", ")))};
+}
+
+void setFormulaDefaults(Objective& f) {
+    const int n = f.dimension();
+    const double half = n == 1 ? 10.0 : 3.0;
+    f.info().viewBox = {Vec::Constant(n, -half), Vec::Constant(n, half)};
+    f.info().defaultStart = Vec::Zero(n);
+}
+
+Box sceneViewBox(const Scene& scene, const Objective& f) {
+    Box box = f.info().viewBox;
+    if (!scene.xRange.isEmpty()) {
+        box.lo[0] = scene.xRange[0];
+        box.hi[0] = scene.xRange[1];
+    }
+    if (scene.view == Scene::View::Landscape && !scene.yRange.isEmpty() && box.dimension() > 1) {
+        box.lo[1] = scene.yRange[0];
+        box.hi[1] = scene.yRange[1];
+    }
+    return box;
 }
 
 } // namespace gs::app

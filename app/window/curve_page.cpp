@@ -1,5 +1,6 @@
 #include "window/curve_page.h"
 
+#include "controls/formula_field.h"
 #include "controls/param_slider.h"
 #include "controls/playback_bar.h"
 #include "optim/registry.h"
@@ -10,7 +11,9 @@
 
 #include <QComboBox>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -18,12 +21,15 @@ namespace gs::app {
 
 CurvePage::CurvePage(QWidget* parent) : ScenePage(parent) {
     view_ = new CurveView(this);
-    formula_ = new QLabel(this);
-    formula_->setTextFormat(Qt::RichText);
+    picker_ = new QComboBox(this);
+    picker_->setToolTip(tr("Built-in functions; or type your own formula"));
+    for (const QString& key : catalogKeys(1))
+        picker_->addItem(catalogName(key), key);
+    picker_->addItem(tr("Typed formula"), QString());
+    formulaField_ = new FormulaField({"x"}, this);
     directionBox_ = new QComboBox(this);
     directionBox_->addItem(tr("Gradient ascent: x ← x + λ f′(x)"));
     directionBox_->addItem(tr("Gradient descent: x ← x − λ f′(x)"));
-    directionBox_->setFocusPolicy(Qt::NoFocus);
     start_ = new ParamSlider(tr("Start x₀"), {-10.0, 10.0, false, 2}, -2.0, this);
     lr_ = new ParamSlider(tr("Learning rate λ"), {1e-4, 1.0, true}, 0.01, this);
     playback_ = new PlaybackBar(this);
@@ -32,10 +38,16 @@ CurvePage::CurvePage(QWidget* parent) : ScenePage(parent) {
     readout_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* controls = new QGridLayout;
-    controls->addWidget(formula_, 0, 0);
-    controls->addWidget(directionBox_, 0, 1);
-    controls->addWidget(start_, 1, 0);
-    controls->addWidget(lr_, 1, 1);
+    controls->addWidget(new QLabel(tr("f(x) ="), this), 0, 0, Qt::AlignTop);
+    auto* function = new QHBoxLayout;
+    function->addWidget(picker_, 0, Qt::AlignTop);
+    function->addWidget(formulaField_, 1);
+    controls->addLayout(function, 0, 1);
+    controls->addWidget(directionBox_, 0, 2, Qt::AlignTop);
+    controls->addWidget(start_, 1, 0, 1, 2);
+    controls->addWidget(lr_, 1, 2);
+    controls->setColumnStretch(1, 1);
+    controls->setColumnStretch(2, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(view_, 1);
     layout->addWidget(readout_);
@@ -44,8 +56,17 @@ CurvePage::CurvePage(QWidget* parent) : ScenePage(parent) {
 
     connect(start_, &ParamSlider::valueChanged, this, &CurvePage::recompute);
     connect(lr_, &ParamSlider::valueChanged, this, &CurvePage::recompute);
-    connect(directionBox_, &QComboBox::currentIndexChanged, this,
+    connect(directionBox_, &QComboBox::activated, this,
             [this](int i) { setDirection(i == 0 ? Direction::Ascent : Direction::Descent); });
+    connect(picker_, &QComboBox::activated, this, &CurvePage::pickFunction);
+    connect(formulaField_, &FormulaField::formulaAccepted, this,
+            [this](const QString& text, std::shared_ptr<ExpressionObjective> f) {
+                scene_.catalog.clear();
+                scene_.formula = text;
+                syncPicker();
+                setFormulaDefaults(*f);
+                showFunction(f, sceneViewBox(scene_, *f));
+            });
     connect(playback_, &PlaybackBar::indexChanged, this, &CurvePage::showStep);
 
     Scene start;
@@ -63,26 +84,52 @@ QString CurvePage::applyScene(const Scene& s) {
     if (s.runs.isEmpty() || !createOptimizer(s.runs.front().optimizer.toStdString()))
         return tr("the scene needs one run with a known optimizer");
     scene_ = s;
-    const bool oldBlock = blockSignals(true);
-    lr_->blockSignals(true);
-    start_->blockSignals(true);
-    directionBox_->blockSignals(true);
     direction_ = s.direction;
     directionBox_->setCurrentIndex(direction_ == Direction::Ascent ? 0 : 1);
+    const QSignalBlocker blockLr(lr_), blockStart(start_);
     lr_->setValue(s.runs.front().params.value(QStringLiteral("lr"), 0.01));
+    const Box box = sceneViewBox(s, *fn.objective);
+    start_->setRange({box.lo[0], box.hi[0], false, 2});
     start_->setValue(s.start.isEmpty() ? fn.objective->info().defaultStart[0] : s.start[0]);
-    lr_->blockSignals(false);
-    start_->blockSignals(false);
-    directionBox_->blockSignals(false);
-    blockSignals(oldBlock);
-    f_ = fn.objective;
-    formula_->setText(QStringLiteral("<b>f(x) = %1</b>")
-                          .arg(QString::fromStdString(f_->info().name).toHtmlEscaped()));
-    view_->setObjective(f_);
+    syncPicker();
     view_->setTitle(s.title);
-    recompute();
+    showFunction(fn.objective, box);
     if (s.step >= 0) playback_->setIndex(s.step);
     return {};
+}
+
+void CurvePage::showFunction(const ObjectivePtr& f, const Box& box) {
+    f_ = f;
+    {
+        const QSignalBlocker block(start_);
+        start_->setRange({box.lo[0], box.hi[0], false, 2});
+    }
+    if (scene_.formula.isEmpty() || formulaField_->formula() != scene_.formula)
+        formulaField_->setFormula(
+            scene_.formula.isEmpty() ? QString::fromStdString(f->info().formula) : scene_.formula);
+    view_->setObjective(f, box);
+    recompute();
+}
+
+void CurvePage::pickFunction(int index) {
+    const QString key = picker_->itemData(index).toString();
+    if (key.isEmpty()) { // "Typed formula": hand the keyboard to the field
+        formulaField_->edit()->setFocus();
+        return;
+    }
+    Scene s = scene();
+    s.catalog = key;
+    s.formula.clear();
+    s.start.clear(); // the new function's own start point
+    s.xRange.clear();
+    s.yRange.clear();
+    s.title.clear();
+    applyScene(s);
+}
+
+void CurvePage::syncPicker() {
+    const int i = picker_->findData(scene_.catalog);
+    picker_->setCurrentIndex(i >= 0 ? i : picker_->count() - 1);
 }
 
 Scene CurvePage::scene() const {
@@ -106,13 +153,10 @@ QVector<RunView> CurvePage::runs() const {
 }
 
 void CurvePage::setObjective(const ObjectivePtr& f) {
-    f_ = f;
     scene_.catalog.clear();
-    scene_.formula = QString::fromStdString(f->info().formula);
-    formula_->setText(QStringLiteral("<b>f(x) = %1</b>")
-                          .arg(QString::fromStdString(f->info().name).toHtmlEscaped()));
-    view_->setObjective(f);
-    recompute();
+    scene_.formula.clear();
+    syncPicker();
+    showFunction(f, f->info().viewBox);
 }
 
 void CurvePage::setDirection(Direction d) {

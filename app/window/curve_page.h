@@ -12,6 +12,7 @@ class QLabel;
 namespace gs::app {
 
 class CurveView;
+class FormulaField;
 class ParamSlider;
 class PlaybackBar;
 
@@ -22,7 +23,7 @@ public:
 
     explicit CurvePage(QWidget* parent = nullptr);
 
-    /// Shows a function directly (not from the catalog); the scene then has no function spec.
+    /// Shows a function directly (not from the catalog or a formula), e.g. from a test.
     void setObjective(const ObjectivePtr& f);
     void setDirection(Direction d);
 
@@ -38,6 +39,8 @@ public:
     ParamSlider* startSlider() const { return start_; }
     ParamSlider* learningRateSlider() const { return lr_; }
     QLabel* readout() const { return readout_; }
+    FormulaField* formulaField() const { return formulaField_; }
+    QComboBox* functionPicker() const { return picker_; }
     /// How many times the run was recomputed (for tests and benchmarks).
     int recomputeCount() const { return recomputes_; }
 
@@ -46,6 +49,10 @@ public Q_SLOTS:
 
 private:
     void showStep(int k);
+    /// Shows f over `box`: curve, start-slider range, formula field; then recomputes.
+    void showFunction(const ObjectivePtr& f, const Box& box);
+    void pickFunction(int index);
+    void syncPicker();
 
     ObjectivePtr f_;
     Scene scene_; // function spec, optimizer and the settings without a control here
@@ -56,10 +63,11 @@ private:
 
     CurveView* view_;
     QComboBox* directionBox_;
+    QComboBox* picker_;
+    FormulaField* formulaField_;
     ParamSlider* start_;
     ParamSlider* lr_;
     PlaybackBar* playback_;
-    QLabel* formula_;
     QLabel* readout_;
 };
 

@@ -1,6 +1,7 @@
 // The one-variable page, driven as a user would: sliders move, the run is recomputed, the readout
 // follows, playback steps through, a divergent run is reported in words.
 
+#include "controls/formula_field.h"
 #include "controls/param_slider.h"
 #include "controls/playback_bar.h"
 #include "objective/closed_form_objective.h"
@@ -9,10 +10,12 @@
 #include "window/curve_page.h"
 #include "window/main_window.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QSlider>
 #include <QStandardPaths>
 #include <QTest>
+#include <QToolButton>
 #include <qcustomplot.h>
 
 #include <cmath>
@@ -32,6 +35,11 @@ private slots:
     void stepBackAfterStepForwardRestores();
     void divergenceIsShownInWordsAndAxesStaySane();
     void keyboardDrivesPlayback();
+    void typedFormulaReplacesTheFunction();
+    void badFormulaKeepsTheLastGoodFunction_data();
+    void badFormulaKeepsTheLastGoodFunction();
+    void pickerSwitchesCatalogFunctions();
+    void everyPlaybackButtonHasAnIcon();
 };
 
 void TestCurveView::defaultRunClimbsToLocalPeak() {
@@ -141,6 +149,80 @@ void TestCurveView::keyboardDrivesPlayback() {
     QVERIFY(!bar->playing());
     QTest::keyClick(&window, Qt::Key_R);
     QCOMPARE(bar->index(), 0);
+}
+
+void TestCurveView::typedFormulaReplacesTheFunction() {
+    CurvePage page;
+    page.setDirection(CurvePage::Direction::Descent);
+    page.startSlider()->setValue(-3.0);
+    page.learningRateSlider()->setValue(0.1);
+    FormulaField* field = page.formulaField();
+    field->edit()->selectAll();
+    QTest::keyClicks(field->edit(), QStringLiteral("x^2 - 4x"));
+    QCOMPARE(field->errorMessage(), QString());
+    // Descent on x² − 4x from −3 ends at the minimum x = 2.
+    const Trajectory& t = page.trajectory();
+    QCOMPARE(int(t.status()), int(RunStatus::Converged));
+    QVERIFY(std::abs(t.x(t.size() - 1)[0] - 2.0) < 1e-5);
+    QVERIFY2(field->derivativeLabel()->text().contains(QStringLiteral("2x − 4")),
+             qPrintable(field->derivativeLabel()->text()));
+    QCOMPARE(page.scene().formula, QStringLiteral("x^2 - 4x"));
+    QVERIFY(page.scene().catalog.isEmpty());
+    QCOMPARE(page.functionPicker()->currentData().toString(), QString());
+}
+
+void TestCurveView::badFormulaKeepsTheLastGoodFunction_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("misspelled function") << "sinn(x)"
+                                         << "did you mean 'sin'";
+    QTest::newRow("unbalanced") << "(x + 1"
+                                << ")";
+    QTest::newRow("second variable") << "x + y"
+                                     << "'y'";
+    QTest::newRow("empty") << ""
+                           << "";
+}
+
+void TestCurveView::badFormulaKeepsTheLastGoodFunction() {
+    QFETCH(QString, text);
+    QFETCH(QString, message);
+    CurvePage page;
+    const QVector<QPointF> before = page.view()->path()->points();
+    const int recomputes = page.recomputeCount();
+    FormulaField* field = page.formulaField();
+    // Pasted whole, so no valid prefix ("x" of "x + y") is accepted on the way.
+    field->edit()->setText(text);
+    Q_EMIT field->edit()->textEdited(text);
+    QVERIFY(!field->errorMessage().isEmpty());
+    QVERIFY2(field->errorMessage().contains(message), qPrintable(field->errorMessage()));
+    QCOMPARE(page.recomputeCount(), recomputes);
+    QCOMPARE(page.view()->path()->points(), before);
+    QCOMPARE(page.scene().catalog, QStringLiteral("sine-parabola"));
+}
+
+void TestCurveView::pickerSwitchesCatalogFunctions() {
+    CurvePage page;
+    QComboBox* picker = page.functionPicker();
+    const int i = picker->findData(QStringLiteral("linear-plus-sine"));
+    QVERIFY(i >= 0);
+    picker->setCurrentIndex(i);
+    Q_EMIT picker->activated(i);
+    QCOMPARE(page.scene().catalog, QStringLiteral("linear-plus-sine"));
+    QCOMPARE(page.trajectory().x(0)[0], 2.5); // that function's own default start
+    QCOMPARE(page.formulaField()->formula(), QStringLiteral("x + sin(x)"));
+}
+
+void TestCurveView::everyPlaybackButtonHasAnIcon() {
+    PlaybackBar bar;
+    bar.setLast(5);
+    const auto buttons = bar.findChildren<QToolButton*>();
+    QCOMPARE(buttons.size(), 5);
+    for (QToolButton* b : buttons)
+        QVERIFY2(!b->icon().isNull(), qPrintable(b->toolTip()));
+    const qint64 playIcon = buttons[2]->icon().cacheKey();
+    bar.play();
+    QVERIFY(buttons[2]->icon().cacheKey() != playIcon); // play turned into pause
 }
 
 QTEST_MAIN(TestCurveView)

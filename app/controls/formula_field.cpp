@@ -1,0 +1,118 @@
+#include "controls/formula_field.h"
+
+#include <QLabel>
+#include <QPainter>
+#include <QPainterPath>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace gs::app {
+
+namespace {
+/// The engine reports byte offsets into UTF-8; the widget counts UTF-16 units.
+int utf16Index(const QByteArray& utf8, int byteOffset) {
+    return static_cast<int>(QString::fromUtf8(utf8.left(byteOffset)).size());
+}
+
+QString derivativeName(const std::vector<std::string>& vars, int i) {
+    if (vars.size() == 1) return QStringLiteral("f′(%1)").arg(QString::fromStdString(vars[0]));
+    return QStringLiteral("∂f/∂%1").arg(QString::fromStdString(vars[static_cast<size_t>(i)]));
+}
+} // namespace
+
+void UnderlineEdit::setUnderline(int start, int length) {
+    start_ = start;
+    length_ = length;
+    update();
+}
+
+void UnderlineEdit::paintEvent(QPaintEvent* event) {
+    QLineEdit::paintEvent(event);
+    if (length_ <= 0) return;
+    // Text x positions, anchored on the cursor so the underline is right when the text scrolls.
+    const QFontMetricsF fm(font());
+    const QString t = text();
+    auto xAt = [&](int index) {
+        return cursorRect().center().x() + fm.horizontalAdvance(t.left(index)) -
+               fm.horizontalAdvance(t.left(cursorPosition()));
+    };
+    const double x0 = xAt(start_);
+    const double x1 = std::max(xAt(start_ + length_), x0 + fm.averageCharWidth());
+    const double y = cursorRect().bottom() - 1;
+    QPainterPath wave;
+    const double step = 2.5;
+    wave.moveTo(x0, y);
+    for (double x = x0; x < x1; x += step)
+        wave.lineTo(x + step, y + (static_cast<int>((x - x0) / step) % 2 ? -step * 0.8 : 0));
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(QColor(0xd0, 0x20, 0x20), 1.3));
+    p.drawPath(wave);
+}
+
+FormulaField::FormulaField(std::vector<std::string> variables, QWidget* parent)
+    : QWidget(parent), variables_(std::move(variables)) {
+    edit_ = new UnderlineEdit(this);
+    edit_->setPlaceholderText(variables_.size() == 1 ? tr("type f(x), e.g. x^4 - 3x^2 + x")
+                                                     : tr("type f(x, y), e.g. x^2 + 10y^2"));
+    edit_->setAccessibleName(tr("Formula"));
+    edit_->setClearButtonEnabled(true);
+    message_ = new QLabel(this);
+    message_->setWordWrap(true);
+    message_->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    message_->hide();
+    derivatives_ = new QLabel(this);
+    derivatives_->setTextFormat(Qt::RichText);
+    derivatives_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    derivatives_->setWordWrap(true);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(edit_);
+    layout->addWidget(message_);
+    layout->addWidget(derivatives_);
+    connect(edit_, &QLineEdit::textEdited, this, [this] { parse(true); });
+}
+
+QString FormulaField::formula() const {
+    return edit_->text();
+}
+
+void FormulaField::setFormula(const QString& text) {
+    edit_->setText(text);
+    edit_->setCursorPosition(0);
+    parse(false);
+}
+
+void FormulaField::parse(bool emitAccepted) {
+    const QByteArray utf8 = edit_->text().toUtf8();
+    auto result =
+        ExpressionObjective::compile(std::string_view(utf8.constData(), utf8.size()), variables_);
+    if (const auto* e = std::get_if<expr::Error>(&result)) {
+        error_ = QString::fromStdString(e->message);
+        const int start = utf16Index(utf8, e->position);
+        edit_->setUnderline(start, utf16Index(utf8, e->position + std::max(1, e->length)) - start);
+        message_->setText(error_);
+        message_->show();
+        return; // the last good function stays on screen
+    }
+    error_.clear();
+    edit_->setUnderline(0, 0);
+    message_->hide();
+    auto f = std::get<std::shared_ptr<ExpressionObjective>>(std::move(result));
+    showDerivatives(*f);
+    if (emitAccepted) Q_EMIT formulaAccepted(edit_->text(), std::move(f));
+}
+
+void FormulaField::showDerivatives(const ExpressionObjective& f) {
+    QStringList lines;
+    for (int i = 0; i < f.dimension(); ++i)
+        lines << QStringLiteral("%1 = %2").arg(
+            derivativeName(variables_, i),
+            QString::fromStdString(f.derivativeText(i, expr::TextStyle::Rich)));
+    derivatives_->setText(lines.join(QStringLiteral(" &nbsp;&nbsp; ")));
+}
+
+} // namespace gs::app
