@@ -11,7 +11,6 @@
 
 #include <Eigen/Eigenvalues>
 
-#include <array>
 #include <cmath>
 #include <numbers>
 #include <random>
@@ -57,6 +56,8 @@ private slots:
     void optimaAreStationaryOfTheirKind();
     void startAndOptimaInsideViewBox_data() { eachEntry_data(); }
     void startAndOptimaInsideViewBox();
+    void globalOptimaAreGlobalInViewBox_data() { eachEntry_data(); }
+    void globalOptimaAreGlobalInViewBox();
 
     void keysAreUniqueAndPartitionedByDimension();
     void lookupByKey();
@@ -168,6 +169,23 @@ void TestCatalog::startAndOptimaInsideViewBox() {
     QVERIFY(e->viewBox.contains(e->defaultStart));
     for (const Optimum& o : e->optima)
         QVERIFY(e->viewBox.contains(o.x));
+}
+
+void TestCatalog::globalOptimaAreGlobalInViewBox() {
+    QFETCH(std::string, key);
+    const ObjectivePtr f = makeCatalogObjective(key);
+    QVERIFY(f);
+    const std::vector<Optimum>& optima = f->info().optima;
+    // A global optimum beats every listed local one of its kind, and every sampled point.
+    for (const Optimum& g : optima) {
+        if (!g.global) continue;
+        const double sign = g.kind == Optimum::Kind::Minimum ? 1.0 : -1.0;
+        for (const Optimum& o : optima)
+            if (!o.global && o.kind == g.kind) QVERIFY(sign * o.value > sign * g.value);
+        std::mt19937 rng(99);
+        for (int trial = 0; trial < 20000; ++trial)
+            QVERIFY(sign * f->value(randomPoint(f->info().viewBox, rng)) >= sign * g.value);
+    }
 }
 
 void TestCatalog::keysAreUniqueAndPartitionedByDimension() {
