@@ -1,30 +1,14 @@
 #include "scene/function_source.h"
 
-#include "objective/article_functions.h"
+#include "objective/catalog.h"
 #include "objective/expression_objective.h"
 
-#include <functional>
 #include <utility>
 #include <vector>
 
 namespace gs::app {
 
 namespace {
-struct Entry {
-    QString key;
-    int dimension;
-    std::function<ObjectivePtr()> make;
-};
-
-const std::vector<Entry>& entries() {
-    static const std::vector<Entry> all = {
-        {QStringLiteral("sine-parabola"), 1, article::sineParabola},
-        {QStringLiteral("linear-plus-sine"), 1, article::linearPlusSine},
-        {QStringLiteral("cosine-landscape"), 2, article::cosineLandscape},
-    };
-    return all;
-}
-
 std::vector<std::string> variablesFor(int dimension) {
     return dimension == 1 ? std::vector<std::string>{"x"} : std::vector<std::string>{"x", "y"};
 }
@@ -32,15 +16,13 @@ std::vector<std::string> variablesFor(int dimension) {
 
 QStringList catalogKeys(int dimension) {
     QStringList keys;
-    for (const Entry& e : entries())
-        if (e.dimension == dimension) keys << e.key;
+    for (const std::string& key : gs::catalogKeys(dimension)) keys << QString::fromStdString(key);
     return keys;
 }
 
 QString catalogName(const QString& key) {
-    for (const Entry& e : entries())
-        if (e.key == key) return QString::fromStdString(e.make()->info().name);
-    return key;
+    const CatalogEntry* e = findCatalogEntry(key.toStdString());
+    return e ? QString::fromStdString(e->name) : key;
 }
 
 ResolvedFunction resolveFunction(const QString& catalog, const QString& formula, int dimension) {
@@ -54,15 +36,14 @@ ResolvedFunction resolveFunction(const QString& catalog, const QString& formula,
         setFormulaDefaults(*f);
         return {std::move(f), {}};
     }
-    for (const Entry& e : entries()) {
-        if (e.key != catalog) continue;
-        if (e.dimension != dimension)
+    if (const CatalogEntry* e = findCatalogEntry(catalog.toStdString())) {
+        if (e->dimension() != dimension)
             return {nullptr,
                     QStringLiteral("'%1' is a function of %2 variable(s), this view needs %3")
                         .arg(catalog)
-                        .arg(e.dimension)
+                        .arg(e->dimension())
                         .arg(dimension)};
-        return {e.make(), {}};
+        return {makeCatalogObjective(*e), {}};
     }
     return {nullptr, QStringLiteral("unknown function '%1'; known: %2")
                          .arg(catalog, catalogKeys(dimension).join(QStringLiteral(", ")))};
