@@ -6,7 +6,7 @@
 //   RunAll/8x2000      what the 2D view does on a slider move: 8 paths × 2000 steps
 // Every benchmark counts steps as items, so ns/step = 1e9 / items_per_second.
 
-#include "objective/closed_form_objective.h"
+#include "objective/catalog.h"
 #include "optim/registry.h"
 #include "run/run.h"
 
@@ -24,26 +24,11 @@ constexpr int kSteps = 2000;
 constexpr double kStartX = -1.2, kStartY = 1.0;
 constexpr double kGdLr = 1e-4; // stable for Rosenbrock's curvature (≈ 1500) near the start
 
-// TODO(expr): swap in the compiled formula "(1 - x)^2 + 100 (y - x^2)^2" once the expression
-// engine lands, so this measures what the app runs.
-const ClosedFormObjective& rosenbrock() {
-    static const ClosedFormObjective f(
-        2,
-        [](const Vec& v) {
-            const double a = 1 - v[0], b = v[1] - v[0] * v[0];
-            return a * a + 100 * b * b; // (1 − x)² + 100 (y − x²)²
-        },
-        [](const Vec& v, Vec& g) {
-            const double b = v[1] - v[0] * v[0];
-            g[0] = -2 * (1 - v[0]) - 400 * v[0] * b;
-            g[1] = 200 * b;
-        },
-        [](const Vec& v, Mat& h) {
-            h(0, 0) = 2 - 400 * (v[1] - 3 * v[0] * v[0]);
-            h(0, 1) = h(1, 0) = -400 * v[0];
-            h(1, 1) = 200;
-        });
-    return f;
+// Rosenbrock as the app runs it: the catalog's formula "(1 - x)^2 + 100 (y - x^2)^2", compiled by
+// the expression engine.
+const Objective& rosenbrock() {
+    static const ObjectivePtr f = makeCatalogObjective("rosenbrock");
+    return *f;
 }
 
 std::unique_ptr<Optimizer> configured(const std::string& key) {
