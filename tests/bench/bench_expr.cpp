@@ -3,7 +3,7 @@
 // f(x, y) = cos(3x + 2y) + cos(2x + 4y) − 2 sin(x + y).
 
 #include "expr/grid.h"
-#include "objective/article_functions.h"
+#include "oracles/article_functions.h"
 #include "objective/expression_objective.h"
 
 #include <benchmark/benchmark.h>

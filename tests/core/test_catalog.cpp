@@ -2,7 +2,7 @@
 // its listed optima are stationary points of the right kind, and the table is well formed.
 
 #include "check.h"
-#include "objective/article_functions.h"
+#include "oracles/article_functions.h"
 #include "objective/catalog.h"
 #include "optim/gradient_descent.h"
 #include "run/run.h"

@@ -2,7 +2,7 @@
 // and the article's three functions against their hand-written twins.
 
 #include "check.h"
-#include "objective/article_functions.h"
+#include "oracles/article_functions.h"
 #include "objective/expression_objective.h"
 
 #include <QTest>

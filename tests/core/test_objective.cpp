@@ -1,7 +1,7 @@
 // Hand-derived gradients and Hessians of the article's functions against finite differences.
 
 #include "check.h"
-#include "objective/article_functions.h"
+#include "oracles/article_functions.h"
 
 #include <QTest>
 

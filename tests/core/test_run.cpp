@@ -1,7 +1,7 @@
 // Runs: ascent on the article's 1D function, stopping rules, divergence detection.
 
 #include "check.h"
-#include "objective/article_functions.h"
+#include "oracles/article_functions.h"
 #include "optim/gradient_descent.h"
 #include "optim/registry.h"
 #include "run/run.h"

@@ -1,4 +1,4 @@
-#include "objective/article_functions.h"
+#include "oracles/article_functions.h"
 
 #include "objective/closed_form_objective.h"
 

@@ -1,5 +1,5 @@
 #pragma once
-// The article's three functions, written by hand with hand-derived derivatives.
+// Test oracles: the article's three functions written by hand, with hand-derived derivatives.
 // They are the reference the typed-formula engine is checked against.
 
 #include "objective/objective.h"
