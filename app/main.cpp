@@ -48,13 +48,26 @@ int main(int argc, char** argv) {
     const QCommandLineOption size(QStringLiteral("size"),
                                   QStringLiteral("Window size, e.g. 1600x1000."),
                                   QStringLiteral("WxH"), QStringLiteral("1280x820"));
+    const QCommandLineOption page(QStringLiteral("page"),
+                                  QStringLiteral("Page to show: curve or landscape."),
+                                  QStringLiteral("NAME"), QStringLiteral("curve"));
+    const QCommandLineOption presentation(QStringLiteral("presentation"),
+                                          QStringLiteral("Start in presentation mode."));
+    const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use the dark theme."));
     parser.addOption(screenshot);
+    parser.addOption(page);
+    parser.addOption(presentation);
+    parser.addOption(dark);
     parser.addOption(size);
     if (!parser.parse(QApplication::arguments())) return fail(2, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) parser.showHelp(0);
     if (parser.isSet(QStringLiteral("version"))) parser.showVersion();
 
     gs::app::MainWindow window;
+    if (!window.showPage(parser.value(page)))
+        return fail(2, QStringLiteral("--page takes curve or landscape"));
+    if (parser.isSet(presentation)) window.setPresentationMode(true);
+    if (parser.isSet(dark)) window.setDarkTheme(true);
     if (parser.isSet(screenshot)) {
         const auto m =
             QRegularExpression(QStringLiteral("^(\\d+)x(\\d+)$")).match(parser.value(size));

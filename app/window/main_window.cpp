@@ -3,6 +3,7 @@
 #include "controls/playback_bar.h"
 #include "render/screenshot.h"
 #include "window/curve_page.h"
+#include "window/landscape_page.h"
 
 #include <QAction>
 #include <QApplication>
@@ -35,6 +36,8 @@ void MainWindow::createPages() {
     pages_->setDocumentMode(true);
     curvePage_ = new CurvePage(pages_);
     pages_->addTab(curvePage_, tr("One variable"));
+    landscapePage_ = new LandscapePage(pages_);
+    pages_->addTab(landscapePage_, tr("Two variables"));
     setCentralWidget(pages_);
 }
 
@@ -59,7 +62,7 @@ void MainWindow::createActions() {
     addAction(file, tr("&Quit"), QKeySequence::Quit, tr("Quit Gradscape"), [this] { close(); });
 
     QMenu* play = menuBar()->addMenu(tr("&Playback"));
-    auto bar = [this] { return curvePage_->playback(); };
+    auto bar = [this] { return currentPlayback(); };
     addAction(play, tr("&Play / Pause"), Qt::Key_Space, tr("Play or pause the run"),
               [bar] { bar()->togglePlay(); });
     addAction(play, tr("Step &Forward"), Qt::Key_Right, tr("Show the next step"),
@@ -92,6 +95,19 @@ void MainWindow::createActions() {
               [this] { showAbout(); });
 }
 
+bool MainWindow::showPage(const QString& name) {
+    QWidget* page = name == QLatin1String("curve")       ? static_cast<QWidget*>(curvePage_)
+                    : name == QLatin1String("landscape") ? static_cast<QWidget*>(landscapePage_)
+                                                         : nullptr;
+    if (page) pages_->setCurrentWidget(page);
+    return page != nullptr;
+}
+
+PlaybackBar* MainWindow::currentPlayback() const {
+    if (pages_->currentWidget() == landscapePage_) return landscapePage_->playback();
+    return curvePage_->playback();
+}
+
 void MainWindow::setPresentationMode(bool on) {
     style_.scale = on ? kPresentationScale : 1.0;
     presentationAction_->setChecked(on);
@@ -109,6 +125,7 @@ void MainWindow::applyStyle() {
     f.setPointSizeF(baseFont_.pointSizeF() * style_.scale);
     setFont(f);
     curvePage_->setStyle(style_);
+    landscapePage_->setStyle(style_);
 }
 
 void MainWindow::showShortcuts() {

@@ -10,6 +10,8 @@ class QTabWidget;
 namespace gs::app {
 
 class CurvePage;
+class LandscapePage;
+class PlaybackBar;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -17,6 +19,11 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
 
     CurvePage* curvePage() const { return curvePage_; }
+    LandscapePage* landscapePage() const { return landscapePage_; }
+    /// Shows a page by name ("curve" or "landscape"); false for an unknown name.
+    bool showPage(const QString& name);
+    /// The playback bar of the page on show: the keyboard's playback shortcuts act on it.
+    PlaybackBar* currentPlayback() const;
     const PlotStyle& plotStyle() const { return style_; }
 
 public Q_SLOTS:
@@ -42,6 +49,7 @@ private:
     QFont baseFont_;
     QTabWidget* pages_ = nullptr;
     CurvePage* curvePage_ = nullptr;
+    LandscapePage* landscapePage_ = nullptr;
     QAction* presentationAction_ = nullptr;
     QAction* darkAction_ = nullptr;
 };
