@@ -18,9 +18,8 @@ OptimizerPanel::OptimizerPanel(const Optimizer& opt, const QColor& color, QWidge
     visible_->setChecked(true);
     visible_->setToolTip(tr("Show or hide this path"));
     visible_->setFocusPolicy(Qt::NoFocus);
-    auto* swatch = new QLabel(QStringLiteral("<span style='color:%1; font-size:large'>●</span>")
-                                  .arg(color.name()),
-                              this);
+    auto* swatch = new QLabel(
+        QStringLiteral("<span style='color:%1; font-size:large'>●</span>").arg(color.name()), this);
     auto* title = new QLabel(QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped()), this);
     title->setToolTip(QString::fromStdString(opt.updateRule()));
     remove_ = new QToolButton(this);

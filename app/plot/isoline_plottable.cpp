@@ -40,8 +40,7 @@ QCPRange IsolinePlottable::getKeyRange(bool& foundRange, QCP::SignDomain) const 
     return keyRange_;
 }
 
-QCPRange IsolinePlottable::getValueRange(bool& foundRange, QCP::SignDomain,
-                                         const QCPRange&) const {
+QCPRange IsolinePlottable::getValueRange(bool& foundRange, QCP::SignDomain, const QCPRange&) const {
     foundRange = polylineCount() > 0;
     return valueRange_;
 }

@@ -47,10 +47,9 @@ void VectorFieldPlottable::draw(QCPPainter* painter) {
     if (!mKeyAxis || !mValueAxis || arrows_.empty() || maxNorm_ <= 0) return;
     applyDefaultAntialiasingHint(painter);
     // One cell in pixels; arrows are sized in pixels so they stay readable at any zoom.
-    const double cellPx = std::min(std::abs(mKeyAxis->coordToPixel(cellW_) -
-                                            mKeyAxis->coordToPixel(0.0)),
-                                   std::abs(mValueAxis->coordToPixel(cellH_) -
-                                            mValueAxis->coordToPixel(0.0)));
+    const double cellPx =
+        std::min(std::abs(mKeyAxis->coordToPixel(cellW_) - mKeyAxis->coordToPixel(0.0)),
+                 std::abs(mValueAxis->coordToPixel(cellH_) - mValueAxis->coordToPixel(0.0)));
     const double full = 0.8 * cellPx, head = std::clamp(0.3 * cellPx, 3.0, 3.0 * mPen.widthF() + 5);
     painter->setPen(mPen);
     painter->setBrush(mPen.color());

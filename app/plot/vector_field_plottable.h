@@ -13,7 +13,7 @@ class VectorFieldPlottable : public QCPAbstractPlottable {
     Q_OBJECT
 public:
     enum class Mode {
-        Scaled,     ///< length ∝ ‖∇f‖, the longest filling one cell: shows where the slope is steep
+        Scaled, ///< length ∝ ‖∇f‖, the longest filling one cell: shows where the slope is steep
         Normalized, ///< every arrow one cell long: shows the direction where the slope is gentle
     };
 

@@ -13,8 +13,8 @@ Vec vec2(double a, double b) {
     return (Vec(2) << a, b).finished();
 }
 
-ObjectivePtr withInfo(std::shared_ptr<ClosedFormObjective> f, std::string name,
-                      std::string formula, Box box, Vec start, std::vector<Optimum> optima) {
+ObjectivePtr withInfo(std::shared_ptr<ClosedFormObjective> f, std::string name, std::string formula,
+                      Box box, Vec start, std::vector<Optimum> optima) {
     f->info() = {std::move(name), std::move(formula), std::move(box), std::move(start),
                  std::move(optima)};
     return f;
@@ -42,7 +42,9 @@ ObjectivePtr himmelblau() {
             g = vec2(4 * a * v[0] + 2 * b, 2 * a + 4 * b * v[1]); // ∂/∂x, ∂/∂y
         });
     std::vector<Optimum> minima;
-    for (const auto& [x, y] : {std::pair{3.0, 2.0}, {-2.805118, 3.131312}, {-3.779310, -3.283186},
+    for (const auto& [x, y] : {std::pair{3.0, 2.0},
+                               {-2.805118, 3.131312},
+                               {-3.779310, -3.283186},
                                {3.584428, -1.848126}})
         minima.push_back({vec2(x, y), 0.0, Optimum::Kind::Minimum, true});
     return withInfo(f, "Himmelblau", "(x^2 + y - 11)^2 + (x + y^2 - 7)^2",

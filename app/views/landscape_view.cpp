@@ -15,8 +15,8 @@
 namespace gs::app {
 
 namespace {
-constexpr int kLevels = 14;     // isolines per picture
-constexpr int kArrowCells = 18; // coarse grid of the downhill field, per side
+constexpr int kLevels = 14;      // isolines per picture
+constexpr int kArrowCells = 18;  // coarse grid of the downhill field, per side
 constexpr double kClickSlop = 4; // pixels a click may wander and still count as a click
 const QString kFieldLayer = QStringLiteral("field");
 const QString kPathsLayer = QStringLiteral("paths");
@@ -168,7 +168,8 @@ void LandscapeView::rebuildField() {
 
     isolines_->setIsolines(gs::isolines(grid, chooseLevels(lo, hi, kLevels, spacing_)));
 
-    const double cw = (box.hi[0] - box.lo[0]) / kArrowCells, ch = (box.hi[1] - box.lo[1]) / kArrowCells;
+    const double cw = (box.hi[0] - box.lo[0]) / kArrowCells,
+                 ch = (box.hi[1] - box.lo[1]) / kArrowCells;
     field_->setArrows(gradientArrows(*f_, box, kArrowCells, kArrowCells), cw, ch);
 
     QVector<double> ox, oy;
@@ -245,8 +246,8 @@ void LandscapeView::setStepArrows(const QVector<StepArrow>& arrows) {
     while (stepArrows_.size() < arrows.size()) {
         auto* line = new QCPItemLine(plot_);
         line->setLayer(kPathsLayer);
-        line->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 10 * style_.scale,
-                                    13 * style_.scale));
+        line->setHead(
+            QCPLineEnding(QCPLineEnding::esSpikeArrow, 10 * style_.scale, 13 * style_.scale));
         stepArrows_ << line;
     }
     for (int i = 0; i < arrows.size(); ++i) {

@@ -74,9 +74,10 @@ void LossView::rebuild() {
     QString status;
     for (const Series& s : series_) {
         const QString color = s.diverged ? style_.errorColor().name() : s.color.name();
-        status += QStringLiteral("<span style='color:%1'>■</span> %2: <span style='color:%3'>%4</span>"
-                                 "&nbsp;&nbsp; ")
-                      .arg(s.color.name(), s.name.toHtmlEscaped(), color, s.status.toHtmlEscaped());
+        status +=
+            QStringLiteral("<span style='color:%1'>■</span> %2: <span style='color:%3'>%4</span>"
+                           "&nbsp;&nbsp; ")
+                .arg(s.color.name(), s.name.toHtmlEscaped(), color, s.status.toHtmlEscaped());
         if (!s.visible) continue;
         QVector<double> ks(s.f.size()), ys(s.f.size());
         for (int k = 0; k < s.f.size(); ++k) {

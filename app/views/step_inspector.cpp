@@ -44,7 +44,8 @@ void StepInspector::setNames(const QStringList& names, int selected) {
     const QSignalBlocker block(chooser_);
     chooser_->clear();
     chooser_->addItems(names);
-    chooser_->setCurrentIndex(names.isEmpty() ? -1 : std::clamp(selected, 0, int(names.size()) - 1));
+    chooser_->setCurrentIndex(names.isEmpty() ? -1
+                                              : std::clamp(selected, 0, int(names.size()) - 1));
 }
 
 int StepInspector::selected() const {
@@ -96,9 +97,9 @@ void StepInspector::show(const Optimizer& opt, const Trajectory& t, int k, const
         const Vec v = t.state(stateStep, s);
         const QColor c = style.pathColor(4 + s).darker(style.dark ? 80 : 110);
         arrows_ << direction(x, v, len * 0.8, c);
-        html += tr("<span style='color:%1'>%2 = %3</span><br>")
-                    .arg(c.name(), QString::fromStdString(names[size_t(s)]).toHtmlEscaped(),
-                         vec(v));
+        html +=
+            tr("<span style='color:%1'>%2 = %3</span><br>")
+                .arg(c.name(), QString::fromStdString(names[size_t(s)]).toHtmlEscaped(), vec(v));
     }
     text_->setText(html);
 }
