@@ -90,7 +90,9 @@ void LossView::rebuild() {
         }
         steps = std::max(steps, static_cast<int>(s.f.size()) - 1);
         QCPGraph* g = plot_->addGraph();
-        g->setPen(QPen(s.color, style_.lineWidth() * 0.8));
+        // Width 1 (×scale) takes the raster engine's cosmetic fast path: thousands of vertices
+        // through the general stroker would cost more than all the runs.
+        g->setPen(QPen(s.color, style_.scale * 1.2 > 1.5 ? style_.lineWidth() * 0.8 : 1.0));
         g->setData(ks, ys, true);
     }
     status_->setText(status);

@@ -6,7 +6,7 @@
 #include "field/grid.h"
 #include "optim/registry.h"
 #include "plot/path_plottable.h"
-#include "run/run.h"
+#include "run/run_all.h"
 #include "scene/landscape_functions.h"
 #include "views/landscape_view.h"
 #include "views/loss_view.h"
@@ -279,9 +279,14 @@ void LandscapePage::recompute() {
     // coordinates of 1e8-unit points would overflow the painter.
     const Box& box = f_->info().viewBox;
     const Vec mid = box.center(), half = 50 * (box.hi - box.lo);
+    std::vector<Optimizer*> opts;
+    for (const auto& r : runs_)
+        opts.push_back(r->opt.get());
+    std::vector<Trajectory> trajectories = runAll(*f_, opts, start, rules);
     int last = 0;
-    for (const auto& r : runs_) {
-        r->trajectory = gs::run(*f_, *r->opt, start, rules);
+    for (size_t i = 0; i < runs_.size(); ++i) {
+        Run* r = runs_[i].get();
+        r->trajectory = std::move(trajectories[i]);
         QVector<QPointF> points(r->trajectory.size());
         for (int k = 0; k < r->trajectory.size(); ++k) {
             const auto x = r->trajectory.x(k);
