@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <thread>
+#include <unordered_map>
 
 namespace gs {
 
@@ -42,9 +43,38 @@ constexpr std::array<std::array<int8_t, 4>, 16> kCases = {{
     {-1, -1, -1, -1},        // 15
 }};
 
+// Smallest and largest finite corner value of each kBlock × kBlock tile of cells. A level outside
+// a tile's range crosses none of its cells, so tracing one level visits only the tiles along its
+// lines instead of every cell of a 400 × 400 grid.
+constexpr int kBlock = 16;
+
+struct Tiles {
+    int nx = 0, ny = 0; // tiles per row and column
+    std::vector<double> lo, hi;
+
+    explicit Tiles(const Grid& g)
+        : nx((g.nx - 2) / kBlock + 1), ny((g.ny - 2) / kBlock + 1), lo(size_t(nx) * ny, INFINITY),
+          hi(size_t(nx) * ny, -INFINITY) {
+        for (int j = 0; j < g.ny; ++j)
+            for (int i = 0; i < g.nx; ++i) {
+                const double v = g.value(i, j);
+                if (std::isnan(v)) continue;
+                // A corner on a tile boundary belongs to the cells on both sides.
+                for (int tj = std::max(0, (j - 1) / kBlock); tj <= std::min(ny - 1, j / kBlock);
+                     ++tj)
+                    for (int ti = std::max(0, (i - 1) / kBlock); ti <= std::min(nx - 1, i / kBlock);
+                         ++ti) {
+                        const size_t t = size_t(tj) * nx + ti;
+                        lo[t] = std::min(lo[t], v);
+                        hi[t] = std::max(hi[t], v);
+                    }
+            }
+    }
+};
+
 class Tracer {
 public:
-    Tracer(const Grid& g, double level) : g_(g), level_(level) {}
+    Tracer(const Grid& g, const Tiles& tiles, double level) : g_(g), tiles_(tiles), level_(level) {}
 
     std::vector<Polyline> run() {
         collectSegments();
@@ -94,39 +124,51 @@ private:
     }
 
     void collectSegments() {
-        for (int j = 0; j + 1 < g_.ny; ++j)
-            for (int i = 0; i + 1 < g_.nx; ++i) {
-                const double a = g_.value(i, j), b = g_.value(i + 1, j), c = g_.value(i + 1, j + 1),
-                             d = g_.value(i, j + 1);
-                if (std::isnan(a) || std::isnan(b) || std::isnan(c) || std::isnan(d)) continue;
-                const int code =
-                    (a >= level_) | (b >= level_) << 1 | (c >= level_) << 2 | (d >= level_) << 3;
-                if (code == 5 || code == 10) {
-                    // When the centre (mean of the corners) is above, the above corners connect
-                    // through it and each below corner is cut off; otherwise the reverse.
-                    const bool centreAbove = (a + b + c + d) / 4 >= level_;
-                    const bool cutBAndD = (code == 5) == centreAbove;
-                    if (cutBAndD) {
-                        add(i, j, Bottom, Right);
-                        add(i, j, Top, Left);
-                    } else {
-                        add(i, j, Left, Bottom);
-                        add(i, j, Right, Top);
-                    }
-                } else if (kCases[code][0] >= 0) {
-                    add(i, j, Side(kCases[code][0]), Side(kCases[code][1]));
-                }
+        for (int tj = 0; tj < tiles_.ny; ++tj)
+            for (int ti = 0; ti < tiles_.nx; ++ti) {
+                const size_t t = size_t(tj) * tiles_.nx + ti;
+                // A cell is crossed when some corner is ≥ level and another is below it.
+                if (!(tiles_.hi[t] >= level_ && tiles_.lo[t] < level_)) continue;
+                const int i1 = std::min((ti + 1) * kBlock, g_.nx - 1);
+                const int j1 = std::min((tj + 1) * kBlock, g_.ny - 1);
+                for (int j = tj * kBlock; j < j1; ++j)
+                    for (int i = ti * kBlock; i < i1; ++i)
+                        addCell(i, j);
             }
     }
 
-    // Each edge is shared by at most two cells, hence by at most two segments.
+    void addCell(int i, int j) {
+        const double a = g_.value(i, j), b = g_.value(i + 1, j), c = g_.value(i + 1, j + 1),
+                     d = g_.value(i, j + 1);
+        if (std::isnan(a) || std::isnan(b) || std::isnan(c) || std::isnan(d)) return;
+        const int code =
+            (a >= level_) | (b >= level_) << 1 | (c >= level_) << 2 | (d >= level_) << 3;
+        if (code == 5 || code == 10) {
+            // When the centre (mean of the corners) is above, the above corners connect through
+            // it and each below corner is cut off; otherwise the reverse.
+            const bool centreAbove = (a + b + c + d) / 4 >= level_;
+            const bool cutBAndD = (code == 5) == centreAbove;
+            if (cutBAndD) {
+                add(i, j, Bottom, Right);
+                add(i, j, Top, Left);
+            } else {
+                add(i, j, Left, Bottom);
+                add(i, j, Right, Top);
+            }
+        } else if (kCases[code][0] >= 0) {
+            add(i, j, Side(kCases[code][0]), Side(kCases[code][1]));
+        }
+    }
+
+    // Each edge is shared by at most two cells, hence by at most two segments. A hash map keeps
+    // the cost proportional to the line's length, not to the grid's size.
     std::vector<Polyline> joinSegments() {
-        std::vector<std::array<int32_t, 2>> byEdge(2 * static_cast<size_t>(g_.nx) * g_.ny,
-                                                   {-1, -1});
+        std::unordered_map<int32_t, std::array<int32_t, 2>> byEdge;
+        byEdge.reserve(2 * segments_.size());
         for (int32_t s = 0; s < static_cast<int32_t>(segments_.size()); ++s)
             for (int32_t e : {segments_[s].e0, segments_[s].e1}) {
-                auto& slots = byEdge[static_cast<size_t>(e)];
-                (slots[0] < 0 ? slots[0] : slots[1]) = s;
+                auto [it, fresh] = byEdge.try_emplace(e, std::array<int32_t, 2>{s, -1});
+                if (!fresh) it->second[1] = s;
             }
         std::vector<char> used(segments_.size(), 0);
 
@@ -134,7 +176,7 @@ private:
         // until it ends or comes back to `stopEdge`. Returns true when it closed.
         auto walk = [&](int32_t from, int32_t edge, int32_t stopEdge, std::vector<Point2>& out) {
             for (;;) {
-                const auto& slots = byEdge[static_cast<size_t>(edge)];
+                const auto& slots = byEdge.at(edge);
                 const int32_t next = slots[0] == from ? slots[1] : slots[0];
                 if (next < 0 || used[static_cast<size_t>(next)]) return false;
                 used[static_cast<size_t>(next)] = 1;
@@ -168,6 +210,7 @@ private:
     }
 
     const Grid& g_;
+    const Tiles& tiles_;
     double level_;
     std::vector<Segment> segments_;
 };
@@ -176,15 +219,19 @@ private:
 
 std::vector<Polyline> isolines(const Grid& grid, double level) {
     if (grid.nx < 2 || grid.ny < 2 || !std::isfinite(level)) return {};
-    return Tracer(grid, level).run();
+    const Tiles tiles(grid);
+    return Tracer(grid, tiles, level).run();
 }
 
 std::vector<Isoline> isolines(const Grid& grid, const std::vector<double>& levels, int threads) {
     std::vector<Isoline> out(levels.size());
+    if (grid.nx < 2 || grid.ny < 2) return out;
+    const Tiles tiles(grid); // shared by every level
     const int n = workerCount(static_cast<int>(levels.size()), threads);
     auto work = [&](size_t first) {
         for (size_t k = first; k < levels.size(); k += static_cast<size_t>(n))
-            out[k] = {levels[k], isolines(grid, levels[k])};
+            out[k] = {levels[k], std::isfinite(levels[k]) ? Tracer(grid, tiles, levels[k]).run()
+                                                          : std::vector<Polyline>{}};
     };
     std::vector<std::thread> pool;
     for (int w = 1; w < n; ++w)

@@ -51,6 +51,7 @@ private slots:
     void saddleLinesStayOnTheirLevel_data();
     void saddleLinesStayOnTheirLevel();
     void nanCellsAreSkipped();
+    void manyLevelsMatchOneByOne();
     void levelsAreSortedAndInRange_data();
     void levelsAreSortedAndInRange();
     void niceLevelsAreRound();
@@ -167,6 +168,27 @@ void TestField::nanCellsAreSkipped() {
         GS_COMPARE_NEAR(p.x, 1.0, 0.02);
     const auto arrows = gradientArrows(*f, square(2), 8, 8);
     QCOMPARE(int(arrows.size()), 32); // only the right half has a finite gradient
+}
+
+void TestField::manyLevelsMatchOneByOne() {
+    // The saddle x·y + x²/4 on a grid that is not a multiple of the
+    // tile size: parallel levels and shared tiles must give exactly the one-level answer.
+    auto f = std::make_shared<ClosedFormObjective>(
+        2, [](const Vec& v) { return v[0] * v[1] + v[0] * v[0] / 4; },
+        [](const Vec& v, Vec& g) { g = vec2(v[1] + v[0] / 2, v[0]); });
+    const Grid g = sampleGrid(*f, square(3), 123, 77);
+    const auto levels = niceLevels(g.minValue(), g.maxValue(), 12);
+    const auto all = isolines(g, levels, 3);
+    QCOMPARE(all.size(), levels.size());
+    for (size_t k = 0; k < levels.size(); ++k) {
+        const auto one = isolines(g, levels[k]);
+        QCOMPARE(all[k].level, levels[k]);
+        QCOMPARE(all[k].lines.size(), one.size());
+        for (size_t l = 0; l < one.size(); ++l) {
+            QCOMPARE(all[k].lines[l].points.size(), one[l].points.size());
+            QCOMPARE(all[k].lines[l].points.back().x, one[l].points.back().x);
+        }
+    }
 }
 
 void TestField::levelsAreSortedAndInRange_data() {
