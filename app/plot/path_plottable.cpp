@@ -76,13 +76,14 @@ void PathPlottable::draw(QCPPainter* painter) {
     if (!keyAxis || !valueAxis) return;
 
     const int last = std::min(current_, static_cast<int>(points_.size()) - 1);
-    // Iterates less than a pixel apart are one point on screen; a converged run piles hundreds of
-    // them onto its last pixel, and stroking each one would cost milliseconds while dragging.
+    // Iterates closer than the line is wide are one point on screen; a converged run piles
+    // hundreds of them onto its last pixel, and stroking each would cost milliseconds per drag.
+    const double minGap = std::max(1.0, lineWidth_);
     QVector<QPointF> px;
     px.reserve(last + 1);
     for (int i = 0; i <= last; ++i) {
         const QPointF p = coordsToPixels(points_[i].x(), points_[i].y());
-        if (i == 0 || i == last || QLineF(px.back(), p).length() >= 1.0) px << p;
+        if (i == 0 || i == last || QLineF(px.back(), p).length() >= minGap) px << p;
     }
 
     applyDefaultAntialiasingHint(painter);

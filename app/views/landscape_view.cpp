@@ -31,11 +31,14 @@ LandscapeView::LandscapeView(QWidget* parent) : QWidget(parent), plot_(new QCust
     plot_->xAxis->setLabel(QStringLiteral("x"));
     plot_->yAxis->setLabel(QStringLiteral("y"));
 
-    // Field below the default "main" layer, paths above it: each with its own paint buffer.
-    plot_->addLayer(kFieldLayer, plot_->layer(QStringLiteral("main")), QCustomPlot::limBelow);
-    plot_->addLayer(kPathsLayer, plot_->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    // Field and paths above the default "main" layer, each with its own paint buffer. Adjacent
+    // logical layers share one buffer, so the order background-grid-main | field | paths |
+    // axes-legend-overlay composites four buffers per paint instead of six.
+    plot_->addLayer(kFieldLayer, plot_->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    plot_->addLayer(kPathsLayer, fieldLayer(), QCustomPlot::limAbove);
     fieldLayer()->setMode(QCPLayer::lmBuffered);
     pathsLayer()->setMode(QCPLayer::lmBuffered);
+    plot_->layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmLogical); // no selection rect
 
     colorMap_ = new QCPColorMap(plot_->xAxis, plot_->yAxis);
     colorMap_->setLayer(kFieldLayer);

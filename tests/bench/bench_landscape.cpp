@@ -9,6 +9,7 @@
 #include "field/levels.h"
 #include "objective/closed_form_objective.h"
 #include "optim/registry.h"
+#include "run/run_all.h"
 #include "views/landscape_view.h"
 #include "window/landscape_page.h"
 
@@ -87,22 +88,44 @@ struct Page {
 
 void BM_DragStart(benchmark::State& state) {
     Page p;
-    std::vector<double> times;
+    std::vector<double> times, recompute, paint;
     int i = 0;
     for (auto _ : state) {
         // The start circles around (−1.5, 2) the way a mouse drag would move it.
         const double a = 2 * std::numbers::pi * (i++ % 64) / 64.0;
         const auto t0 = std::chrono::steady_clock::now();
         p.page.setStart(QPointF(-1.5 + 0.2 * std::cos(a), 2.0 + 0.2 * std::sin(a)));
+        recompute.push_back(msSince(t0)); // runs, paths layer, loss data, inspector
+        const auto t1 = std::chrono::steady_clock::now();
         QApplication::processEvents(); // queued replots and the paint itself
+        paint.push_back(msSince(t1));
         times.push_back(msSince(t0));
     }
     int steps = 0;
     for (int k = 0; k < p.page.optimizerCount(); ++k)
         steps += p.page.trajectory(k).size() - 1;
     state.counters["median_ms"] = median(times);
+    state.counters["recompute_ms"] = median(recompute);
+    state.counters["paint_ms"] = median(paint);
     state.counters["vs_target_8ms"] = median(times) / kDragTargetMs;
     state.counters["steps_per_drag"] = steps;
+}
+
+// The floor under (a): the runs alone, in parallel as the page computes them.
+void BM_RunsOnly(benchmark::State& state) {
+    const auto f = rosenbrock();
+    std::vector<std::unique_ptr<Optimizer>> owned;
+    std::vector<Optimizer*> opts;
+    const auto keys = optimizerKeys();
+    for (int i = 0; i < kOptimizers; ++i) {
+        owned.push_back(createOptimizer(keys[size_t(i) % keys.size()]));
+        if (owned.back()->key() == "gd") owned.back()->set("lr", 1e-4 * (1 + i * 0.8));
+        opts.push_back(owned.back().get());
+    }
+    StopRules rules;
+    rules.maxSteps = kSteps;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(runAll(*f, opts, f->info().defaultStart, rules));
 }
 
 void BM_FieldVsReplot(benchmark::State& state) {
@@ -131,6 +154,7 @@ void BM_FieldVsReplot(benchmark::State& state) {
 } // namespace
 
 BENCHMARK(BM_DragStart)->Unit(benchmark::kMillisecond)->Iterations(200);
+BENCHMARK(BM_RunsOnly)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_FieldVsReplot)->Unit(benchmark::kMillisecond)->Iterations(40);
 
 int main(int argc, char** argv) {
