@@ -68,6 +68,7 @@ void LossView::rebuild() {
     else
         plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     plot_->yAxis->setLabel(log_ ? tr("f(x_k) − %1").arg(refName_) : tr("f(x_k)"));
+    plot_->yAxis->ticker()->setTickCount(4); // a short panel: few labels, none overlapping
 
     double lo = INFINITY, hi = -INFINITY;
     int steps = 1;

@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -56,18 +57,18 @@ LandscapePage::LandscapePage(QWidget* parent) : QWidget(parent) {
     plots->addWidget(loss_);
     plots->setStretchFactor(0, 3);
     plots->setStretchFactor(1, 1);
-    plots->setSizes({700, 260});
+    plots->setSizes({640, 300});
     auto* left = new QVBoxLayout;
     left->addWidget(plots, 1);
     left->addWidget(playback_);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(createControls());
-    scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(380);
+    controlsScroll_ = new QScrollArea(this);
+    controlsScroll_->setWidget(createControls());
+    controlsScroll_->setWidgetResizable(true);
+    controlsScroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    fitControls();
     auto* layout = new QHBoxLayout(this);
     layout->addLayout(left, 1);
-    layout->addWidget(scroll);
+    layout->addWidget(controlsScroll_);
 
     view_->setEqualAspect(true); // a landscape reads right when circles look round
     connect(view_, &LandscapeView::startPicked, this, &LandscapePage::setStart);
@@ -90,6 +91,9 @@ QWidget* LandscapePage::createControls() {
     auto* box = new QWidget;
     auto* form = new QFormLayout;
     functionBox_ = new QComboBox(box);
+    // Long formulas would widen the whole panel; the popup still shows them in full.
+    functionBox_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    functionBox_->setMinimumContentsLength(16);
     for (const auto& [name, f] : functions_)
         functionBox_->addItem(name);
     levelsBox_ = new QComboBox(box);
@@ -130,7 +134,9 @@ QWidget* LandscapePage::createControls() {
 
     auto* layout = new QVBoxLayout(box);
     layout->addLayout(form);
-    layout->addWidget(new QLabel(tr("<b>Start point</b> (or click the map, drag the start)"), box));
+    auto* startLabel = new QLabel(tr("<b>Start point</b> (or click the map, drag the start)"), box);
+    startLabel->setWordWrap(true);
+    layout->addWidget(startLabel);
     layout->addWidget(x0_);
     layout->addWidget(y0_);
     layout->addWidget(steps_);
@@ -172,6 +178,20 @@ void LandscapePage::setObjective(const ObjectivePtr& f) {
     coarseMin_ = sampleGrid(*f, info.viewBox, 64, 64).minValue();
     view_->setObjective(f);
     recompute();
+}
+
+void LandscapePage::fitControls() {
+    // No horizontal scrolling: the panel is as wide as its content at the current font size.
+    QWidget* content = controlsScroll_->widget();
+    content->ensurePolished();
+    controlsScroll_->setMinimumWidth(content->sizeHint().width() +
+                                     controlsScroll_->verticalScrollBar()->sizeHint().width() +
+                                     2 * controlsScroll_->frameWidth());
+}
+
+void LandscapePage::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) fitControls();
 }
 
 void LandscapePage::setStyle(const PlotStyle& style) {

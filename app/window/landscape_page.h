@@ -17,6 +17,7 @@
 class QCheckBox;
 class QComboBox;
 class QPushButton;
+class QScrollArea;
 class QVBoxLayout;
 
 namespace gs::app {
@@ -65,9 +66,13 @@ public:
 public Q_SLOTS:
     void recompute();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     struct Run;
     QWidget* createControls();
+    void fitControls();
     void showStep(int k);
     void updateLoss();
     void updateInspectorNames();
@@ -95,6 +100,7 @@ private:
     QCheckBox* logLoss_ = nullptr;
     QComboBox* addBox_ = nullptr;
     QVBoxLayout* panels_ = nullptr;
+    QScrollArea* controlsScroll_ = nullptr;
 };
 
 } // namespace gs::app
