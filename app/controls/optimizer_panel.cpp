@@ -10,18 +10,19 @@
 
 namespace gs::app {
 
-OptimizerPanel::OptimizerPanel(const Optimizer& opt, const QColor& color, QWidget* parent)
+OptimizerPanel::OptimizerPanel(const Optimizer& opt, const QString& title, const QColor& color,
+                               QWidget* parent)
     : QFrame(parent) {
     setFrameShape(QFrame::StyledPanel);
-    const QString name = QString::fromStdString(opt.displayName());
+    const QString& name = title;
     visible_ = new QCheckBox(this);
     visible_->setChecked(true);
     visible_->setToolTip(tr("Show or hide this path"));
     visible_->setFocusPolicy(Qt::NoFocus);
     auto* swatch = new QLabel(
         QStringLiteral("<span style='color:%1; font-size:large'>●</span>").arg(color.name()), this);
-    auto* title = new QLabel(QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped()), this);
-    title->setToolTip(QString::fromStdString(opt.updateRule()));
+    auto* heading = new QLabel(QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped()), this);
+    heading->setToolTip(QString::fromStdString(opt.updateRule()));
     remove_ = new QToolButton(this);
     remove_->setText(QStringLiteral("✕"));
     remove_->setToolTip(tr("Remove %1").arg(name));
@@ -31,7 +32,7 @@ OptimizerPanel::OptimizerPanel(const Optimizer& opt, const QColor& color, QWidge
     auto* header = new QHBoxLayout;
     header->addWidget(visible_);
     header->addWidget(swatch);
-    header->addWidget(title, 1);
+    header->addWidget(heading, 1);
     header->addWidget(remove_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);

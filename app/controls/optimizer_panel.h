@@ -20,7 +20,8 @@ class OptimizerPanel : public QFrame {
     Q_OBJECT
 public:
     /// Reads descriptors and current values from `opt`; never changes it (the page does).
-    OptimizerPanel(const Optimizer& opt, const QColor& color, QWidget* parent = nullptr);
+    OptimizerPanel(const Optimizer& opt, const QString& title, const QColor& color,
+                   QWidget* parent = nullptr);
 
     ParamSlider* slider(const QString& key) const { return sliders_.value(key); }
     QCheckBox* visibleBox() const { return visible_; }

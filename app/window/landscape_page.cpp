@@ -36,6 +36,7 @@ struct LandscapePage::Run {
     Trajectory trajectory;
     PathPlottable* path = nullptr;
     OptimizerPanel* panel = nullptr;
+    QString name;
     int colorIndex = 0;
     bool visible = true;
 };
@@ -234,8 +235,14 @@ int LandscapePage::addOptimizer(const std::string& key) {
     Run* r = run.get();
     r->colorIndex = freeColor();
     const QColor color = style_.pathColor(r->colorIndex);
-    r->path = view_->addPath(color, QString::fromStdString(opt->displayName()));
-    r->panel = new OptimizerPanel(*opt, color, this);
+    // Two runs of one method (say, two learning rates) need names that tell them apart.
+    r->name = QString::fromStdString(opt->displayName());
+    const auto same = std::count_if(runs_.begin(), runs_.end(), [&](const auto& o) {
+        return o->opt->displayName() == opt->displayName();
+    });
+    if (same > 0) r->name += QStringLiteral(" %1").arg(same + 1);
+    r->path = view_->addPath(color, r->name);
+    r->panel = new OptimizerPanel(*opt, r->name, color, this);
     r->opt = std::move(opt);
     panels_->addWidget(r->panel);
     connect(r->panel, &OptimizerPanel::paramChanged, this, [this, r](const QString& k, double v) {
@@ -284,7 +291,7 @@ OptimizerPanel* LandscapePage::panel(int i) const {
 void LandscapePage::updateInspectorNames() {
     QStringList names;
     for (const auto& r : runs_)
-        names << QString::fromStdString(r->opt->displayName());
+        names << r->name;
     inspector_->setNames(names, inspector_->selected());
 }
 
@@ -342,7 +349,7 @@ void LandscapePage::updateLoss() {
     for (const auto& r : runs_) {
         const Trajectory& t = r->trajectory;
         LossView::Series s;
-        s.name = QString::fromStdString(r->opt->displayName());
+        s.name = r->name;
         s.color = style_.pathColor(r->colorIndex);
         s.visible = r->visible;
         s.status = QString::fromStdString(describeStatus(t));

@@ -146,7 +146,8 @@ void TestLandscapeView::addAndRemoveOptimizers() {
     QCOMPARE(plot->legend->itemCount(), legend + 1);
     QCOMPARE(fx.page.addOptimizer("no-such-method"), -1);
     QCOMPARE(fx.page.optimizerCount(), runs + 1);
-    // The third run gets a color of its own.
+    // The third run gets a color and a name of its own.
+    QCOMPARE(fx.page.path(runs)->name(), QStringLiteral("Gradient descent 3"));
     QVERIFY(fx.page.path(runs)->pen().color() != fx.page.path(0)->pen().color());
     QVERIFY(fx.page.path(runs)->pen().color() != fx.page.path(1)->pen().color());
 
