@@ -66,6 +66,7 @@ class TestLandscapeView : public QObject {
     Q_OBJECT
 private slots:
     void fieldAndPathsHaveTheirOwnBufferedLayers();
+    void overlayOptions();
     void mapMovesTheStart_data();
     void mapMovesTheStart();
     void sliderChangesOnlyItsOptimizer();
@@ -87,6 +88,36 @@ void TestLandscapeView::fieldAndPathsHaveTheirOwnBufferedLayers() {
     QCOMPARE(v->pathsLayer()->mode(), QCPLayer::lmBuffered);
     QVERIFY(v->isolines()->polylineCount() > 5);
     QVERIFY(!v->field()->arrows().empty());
+}
+
+void TestLandscapeView::overlayOptions() {
+    Fixture fx;
+    LandscapeView* v = fx.page.view();
+    QCustomPlot* plot = v->plot();
+    const int legend = plot->legend->itemCount();
+    v->setArrowMode(LandscapeView::ArrowMode::Off);
+    QVERIFY(!v->field()->visible());
+    QCOMPARE(plot->legend->itemCount(), legend - 1);
+    v->setArrowMode(LandscapeView::ArrowMode::Scaled);
+    QVERIFY(v->field()->visible());
+    QCOMPARE(v->field()->mode(), VectorFieldPlottable::Mode::Scaled);
+    QCOMPARE(plot->legend->itemCount(), legend);
+
+    // Log levels crowd towards the minimum: the lowest level sits closer to it than linear's.
+    const auto lowest = [v] { return v->isolines()->isolines().front().level; };
+    const double linear = lowest();
+    v->setLevelSpacing(LevelSpacing::Log);
+    QVERIFY(lowest() < linear);
+    QCOMPARE(v->colorMap()->dataScaleType(), QCPAxis::stLogarithmic);
+    QVERIFY(v->colorMap()->dataRange().lower > 0);
+
+    // Equal aspect: one unit of x as many pixels as one unit of y.
+    v->setEqualAspect(true);
+    const QCPRange x = plot->xAxis->range(), y = plot->yAxis->range();
+    const QRect r = plot->axisRect()->rect();
+    QVERIFY(std::abs(x.size() / r.width() - y.size() / r.height()) < 1e-9 * x.size());
+    v->resetView();
+    QVERIFY(plot->xAxis->range().contains(-3) && plot->xAxis->range().contains(3));
 }
 
 void TestLandscapeView::mapMovesTheStart_data() {
