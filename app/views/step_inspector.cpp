@@ -17,10 +17,14 @@ QString vec(const Eigen::Ref<const Vec>& v) {
     return QStringLiteral("(%1, %2)").arg(formatNumber(v[0]), formatNumber(v[1]));
 }
 
-// A direction arrow from p along d, drawn `length` plot units long whatever ‖d‖ is.
+// Below this norm a direction is rounding noise (a converged run's gradient): no arrow.
+constexpr double kNoDirection = 1e-6;
+
+// A direction arrow from p along d, drawn `length` plot units long whatever ‖d‖ is; zero length
+// (invisible) when d has no meaningful direction.
 LandscapeView::StepArrow direction(const Vec& p, const Vec& d, double length, QColor color) {
     const double n = d.norm();
-    const Vec end = n > 0 ? Vec(p + d * (length / n)) : p;
+    const Vec end = n > kNoDirection ? Vec(p + d * (length / n)) : p;
     return {QPointF(p[0], p[1]), QPointF(end[0], end[1]), color, true};
 }
 
