@@ -29,6 +29,8 @@ LossView::LossView(QWidget* parent)
     plot_->axisRect()->setRangeZoom(Qt::Horizontal);
     plot_->xAxis->setLabel(tr("step k"));
     cursor_ = new QCPItemStraightLine(plot_);
+    // One paint buffer fewer to composite on every drag event (there is no selection rect).
+    plot_->layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmLogical);
     restyle();
     rebuild();
 }
@@ -61,7 +63,11 @@ void LossView::setCurrent(int k) {
 }
 
 void LossView::rebuild() {
-    plot_->clearGraphs();
+    // Graphs are reused across rebuilds: a drag rebuilds many times a second.
+    while (plot_->graphCount() > series_.size())
+        plot_->removeGraph(plot_->graphCount() - 1);
+    while (plot_->graphCount() < series_.size())
+        plot_->addGraph();
     plot_->yAxis->setScaleType(log_ ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     if (log_)
         plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
@@ -73,12 +79,15 @@ void LossView::rebuild() {
     double lo = INFINITY, hi = -INFINITY;
     int steps = 1;
     QString status;
-    for (const Series& s : series_) {
+    for (int i = 0; i < series_.size(); ++i) {
+        const Series& s = series_[i];
+        QCPGraph* g = plot_->graph(i);
         const QString color = s.diverged ? style_.errorColor().name() : s.color.name();
         status +=
             QStringLiteral("<span style='color:%1'>■</span> %2: <span style='color:%3'>%4</span>"
                            "&nbsp;&nbsp; ")
                 .arg(s.color.name(), s.name.toHtmlEscaped(), color, s.status.toHtmlEscaped());
+        g->setVisible(s.visible);
         if (!s.visible) continue;
         QVector<double> ks(s.f.size()), ys(s.f.size());
         for (int k = 0; k < s.f.size(); ++k) {
@@ -90,13 +99,12 @@ void LossView::rebuild() {
             }
         }
         steps = std::max(steps, static_cast<int>(s.f.size()) - 1);
-        QCPGraph* g = plot_->addGraph();
         // Width 1 (×scale) takes the raster engine's cosmetic fast path: thousands of vertices
         // through the general stroker would cost more than all the runs.
         g->setPen(QPen(s.color, style_.scale * 1.2 > 1.5 ? style_.lineWidth() * 0.8 : 1.0));
         g->setData(ks, ys, true);
     }
-    status_->setText(status);
+    if (status != status_->text()) status_->setText(status); // a rich-text relayout is not free
 
     if (!(lo <= hi)) lo = hi = log_ ? 1.0 : 0.0; // nothing in view: a unit band keeps axes sane
     if (log_) {

@@ -39,7 +39,11 @@ StepInspector::StepInspector(QWidget* parent)
     chooser_->setFocusPolicy(Qt::NoFocus);
     chooser_->setToolTip(tr("Which optimizer the inspector shows"));
     text_->setTextFormat(Qt::RichText);
-    text_->setWordWrap(true);
+    // No word wrap: one line per quantity, and a wrapped label re-lays the whole panel out for
+    // every mouse move while the start is dragged.
+    text_->setWordWrap(false);
+    text_->setToolTip(tr("Dashed arrows show directions (−∇f, state vectors) at a fixed length; "
+                         "the solid arrow is the update actually taken, to scale."));
     text_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     connect(chooser_, &QComboBox::currentIndexChanged, this, &StepInspector::selectionChanged);
 }
@@ -75,21 +79,19 @@ void StepInspector::show(const Optimizer& opt, const Trajectory& t, int k, const
     const double len = 0.12 * viewSpan;
     arrows_ << direction(x, -g, len, style.errorColor());
 
-    QString html = QStringLiteral("<b>%1</b> &nbsp;<code>%2</code><br>")
+    QString html = QStringLiteral("<b>%1</b><br><code>%2</code><br>")
                        .arg(QString::fromStdString(opt.displayName()).toHtmlEscaped(),
                             QString::fromStdString(opt.updateRule()).toHtmlEscaped());
-    html += tr("step <b>%1</b> of %2: x = %3, f = %4<br>")
+    html += tr("step <b>%1</b> of %2<br>x = %3, f = %4<br>")
                 .arg(k)
                 .arg(t.size() - 1)
                 .arg(vec(x), formatNumber(t.f(k)));
-    html += tr("<span style='color:%1'>∇f = %2</span> (arrow: −∇f, direction only)<br>")
-                .arg(style.errorColor().name(), vec(g));
+    html += tr("<span style='color:%1'>∇f = %2</span><br>").arg(style.errorColor().name(), vec(g));
     if (hasNext) {
         const Vec next = t.x(k + 1);
         arrows_ << LandscapeView::StepArrow{QPointF(x[0], x[1]), QPointF(next[0], next[1]), color,
                                             false};
-        html += tr("<span style='color:%1'>update x<sub>k+1</sub> − x<sub>k</sub> = %2</span>"
-                   " (arrow to scale)<br>")
+        html += tr("<span style='color:%1'>update x<sub>k+1</sub> − x<sub>k</sub> = %2</span><br>")
                     .arg(color.name(), vec(next - x));
     } else {
         html += tr("last point: no further update<br>");
