@@ -75,6 +75,16 @@ void ParamSlider::setValue(double v) {
     Q_EMIT valueChanged(value_);
 }
 
+void ParamSlider::setRangeAndValue(Range range, double v) {
+    range_ = range;
+    value_ = std::clamp(v, range.min, range.max);
+    syncing_ = true;
+    spin_->setRange(range.min, range.max);
+    if (!range.logScale) spin_->setSingleStep((range.max - range.min) / 100.0);
+    syncing_ = false;
+    syncWidgets();
+}
+
 int ParamSlider::toSlider(double v) const {
     double t = range_.logScale ? (std::log(v) - std::log(range_.min)) /
                                      (std::log(range_.max) - std::log(range_.min))

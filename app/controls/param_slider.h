@@ -31,6 +31,9 @@ public:
 public Q_SLOTS:
     /// Clamps into the range; emits valueChanged when the value changes.
     void setValue(double v);
+    /// New range (e.g. another function's view box) and value, without emitting valueChanged:
+    /// the caller recomputes once after changing several sliders.
+    void setRangeAndValue(Range range, double v);
 
 Q_SIGNALS:
     void valueChanged(double value);

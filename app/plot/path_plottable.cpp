@@ -76,33 +76,46 @@ void PathPlottable::draw(QCPPainter* painter) {
     if (!keyAxis || !valueAxis) return;
 
     const int last = std::min(current_, static_cast<int>(points_.size()) - 1);
-    QVector<QPointF> px(last + 1);
-    for (int i = 0; i <= last; ++i)
-        px[i] = coordsToPixels(points_[i].x(), points_[i].y());
+    // Iterates closer than the line is wide are one point on screen; a converged run piles
+    // hundreds of them onto its last pixel, and stroking each would cost milliseconds per drag.
+    const double minGap = std::max(1.0, lineWidth_);
+    QVector<QPointF> px;
+    px.reserve(last + 1);
+    for (int i = 0; i <= last; ++i) {
+        const QPointF p = coordsToPixels(points_[i].x(), points_[i].y());
+        if (i == 0 || i == last || QLineF(px.back(), p).length() >= minGap) px << p;
+    }
 
     applyDefaultAntialiasingHint(painter);
-    painter->setPen(QPen(color_, lineWidth_, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    // Bevel joins: round ones cost an arc (atan2, Bézier flattening) at each of thousands of
+    // vertices.
+    painter->setPen(QPen(color_, lineWidth_, Qt::SolidLine, Qt::RoundCap, Qt::BevelJoin));
     painter->drawPolyline(px.constData(), static_cast<int>(px.size()));
 
     painter->setPen(Qt::NoPen);
     painter->setBrush(color_);
     const double head = 3.5 * lineWidth_ + 2;
-    for (int i = 1; i <= last; ++i) {
+    for (int i = 1; i < px.size(); ++i) {
         const QPointF d = px[i] - px[i - 1];
         if (std::hypot(d.x(), d.y()) >= std::max(minArrowPx_, 1.6 * head))
             drawArrowHead(painter, px[i - 1], px[i], head);
     }
 
     // Small dots at the iterates, a ring at the start, a large marker at the current step.
+    // Dots that would overlap the previous one add nothing but time.
     const double dot = markerSize_ * 0.5;
-    for (int i = 0; i < last; ++i)
-        painter->drawEllipse(px[i], dot / 2, dot / 2);
+    QPointF lastDot = px[0];
+    for (int i = 1; i + 1 < px.size(); ++i)
+        if (QLineF(lastDot, px[i]).length() >= dot) {
+            painter->drawEllipse(px[i], dot / 2, dot / 2);
+            lastDot = px[i];
+        }
     painter->setBrush(Qt::white);
     painter->setPen(QPen(color_, lineWidth_));
     painter->drawEllipse(px[0], markerSize_ * 0.55, markerSize_ * 0.55);
     painter->setBrush(color_);
     painter->setPen(QPen(Qt::white, std::max(1.0, lineWidth_ * 0.6)));
-    painter->drawEllipse(px[last], markerSize_ * 0.8, markerSize_ * 0.8);
+    painter->drawEllipse(px.back(), markerSize_ * 0.8, markerSize_ * 0.8);
 }
 
 void PathPlottable::drawLegendIcon(QCPPainter* painter, const QRectF& rect) const {

@@ -16,7 +16,8 @@ std::vector<std::string> variablesFor(int dimension) {
 
 QStringList catalogKeys(int dimension) {
     QStringList keys;
-    for (const std::string& key : gs::catalogKeys(dimension)) keys << QString::fromStdString(key);
+    for (const std::string& key : gs::catalogKeys(dimension))
+        keys << QString::fromStdString(key);
     return keys;
 }
 
@@ -54,6 +55,12 @@ void setFormulaDefaults(Objective& f) {
     const double half = n == 1 ? 10.0 : 3.0;
     f.info().viewBox = {Vec::Constant(n, -half), Vec::Constant(n, half)};
     f.info().defaultStart = Vec::Zero(n);
+}
+
+ResolvedFunction resolveSceneFunction(const Scene& scene) {
+    ResolvedFunction r = resolveFunction(scene.catalog, scene.formula, scene.dimension());
+    if (r.objective) r.objective->info().viewBox = sceneViewBox(scene, *r.objective);
+    return r;
 }
 
 Box sceneViewBox(const Scene& scene, const Objective& f) {

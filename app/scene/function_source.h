@@ -10,8 +10,8 @@
 namespace gs::app {
 
 struct ResolvedFunction {
-    ObjectivePtr objective; ///< null when the spec does not resolve
-    QString error;          ///< why not, for people
+    std::shared_ptr<Objective> objective; ///< new, the caller's own; null when it does not resolve
+    QString error;                        ///< why not, for people
 };
 
 /// Resolves a catalog key or a formula (exactly one non-empty) for a function of `dimension`
@@ -21,6 +21,8 @@ ResolvedFunction resolveFunction(const QString& catalog, const QString& formula,
 /// Gives a typed function the defaults a formula cannot carry: the view box ([−10, 10] for curves,
 /// [−3, 3]² for landscapes) and a start at the box's center.
 void setFormulaDefaults(Objective& f);
+/// The scene's function, with the scene's own view box where it sets one.
+ResolvedFunction resolveSceneFunction(const Scene& scene);
 /// The box a scene shows: its own x_range / y_range where set, else the function's default box.
 /// (For a curve, y_range is the value axis and does not enter the box.)
 Box sceneViewBox(const Scene& scene, const Objective& f);

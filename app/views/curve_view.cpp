@@ -1,6 +1,7 @@
 #include "views/curve_view.h"
 
 #include "plot/path_plottable.h"
+#include "plot/plot_title.h"
 
 #include <qcustomplot.h>
 
@@ -104,22 +105,7 @@ void CurveView::setObjective(const ObjectivePtr& f, const Box& box) {
 }
 
 void CurveView::setTitle(const QString& title) {
-    if (title.isEmpty()) {
-        if (title_) {
-            plot_->plotLayout()->remove(title_);
-            plot_->plotLayout()->simplify();
-            title_ = nullptr;
-        }
-        return;
-    }
-    if (!title_) {
-        plot_->plotLayout()->insertRow(0);
-        title_ = new QCPTextElement(plot_);
-        plot_->plotLayout()->addElement(0, 0, title_);
-    }
-    title_->setText(title);
-    title_->setFont(style_.font(font(), 1.25));
-    title_->setTextColor(style_.foreground());
+    title_ = updatePlotTitle(*plot_, title_, title, style_, font());
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -79,7 +79,7 @@ CurvePage::CurvePage(QWidget* parent) : ScenePage(parent) {
 
 QString CurvePage::applyScene(const Scene& s) {
     if (s.view != Scene::View::Curve) return tr("this scene is not for the one-variable view");
-    const ResolvedFunction fn = resolveFunction(s.catalog, s.formula, 1);
+    const ResolvedFunction fn = resolveSceneFunction(s);
     if (!fn.objective) return fn.error;
     if (s.runs.isEmpty() || !createOptimizer(s.runs.front().optimizer.toStdString()))
         return tr("the scene needs one run with a known optimizer");
@@ -88,7 +88,7 @@ QString CurvePage::applyScene(const Scene& s) {
     directionBox_->setCurrentIndex(direction_ == Direction::Ascent ? 0 : 1);
     const QSignalBlocker blockLr(lr_), blockStart(start_);
     lr_->setValue(s.runs.front().params.value(QStringLiteral("lr"), 0.01));
-    const Box box = sceneViewBox(s, *fn.objective);
+    const Box box = fn.objective->info().viewBox;
     start_->setRange({box.lo[0], box.hi[0], false, 2});
     start_->setValue(s.start.isEmpty() ? fn.objective->info().defaultStart[0] : s.start[0]);
     syncPicker();

@@ -5,6 +5,7 @@
 #include "render/screenshot.h"
 #include "scene/scene_json.h"
 #include "window/curve_page.h"
+#include "window/landscape_page.h"
 
 #include <QAction>
 #include <QApplication>
@@ -45,6 +46,8 @@ void MainWindow::createPages() {
     pages_->setDocumentMode(true);
     curvePage_ = new CurvePage(pages_);
     pages_->addTab(curvePage_, tr("One variable"));
+    landscapePage_ = new LandscapePage(pages_);
+    pages_->addTab(landscapePage_, tr("Two variables"));
     setCentralWidget(pages_);
 }
 
@@ -117,6 +120,14 @@ void MainWindow::createActions() {
               [this] { showAbout(); });
 }
 
+bool MainWindow::showPage(const QString& name) {
+    QWidget* page = name == QLatin1String("curve")       ? static_cast<QWidget*>(curvePage_)
+                    : name == QLatin1String("landscape") ? static_cast<QWidget*>(landscapePage_)
+                                                         : nullptr;
+    if (page) pages_->setCurrentWidget(page);
+    return page != nullptr;
+}
+
 void MainWindow::setPresentationMode(bool on) {
     style_.scale = on ? kPresentationScale : 1.0;
     presentationAction_->setChecked(on);
@@ -139,6 +150,7 @@ void MainWindow::applyStyle() {
     f.setPointSizeF(baseFont_.pointSizeF() * style_.scale);
     setFont(f);
     curvePage_->setStyle(style_);
+    landscapePage_->setStyle(style_);
 }
 
 void MainWindow::showShortcuts() {

@@ -12,6 +12,8 @@ namespace gs::app {
 
 class CurvePage;
 class ScenePage;
+class LandscapePage;
+class PlaybackBar;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -19,6 +21,9 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
 
     CurvePage* curvePage() const { return curvePage_; }
+    LandscapePage* landscapePage() const { return landscapePage_; }
+    /// Shows a page by name ("curve" or "landscape"); false for an unknown name.
+    bool showPage(const QString& name);
     const PlotStyle& plotStyle() const { return style_; }
     ScenePage* currentPage() const;
     /// Shows the scene on the page for its view; on error returns the reason and changes nothing.
@@ -60,6 +65,7 @@ private:
     QFont baseFont_;
     QTabWidget* pages_ = nullptr;
     CurvePage* curvePage_ = nullptr;
+    LandscapePage* landscapePage_ = nullptr;
     QAction* presentationAction_ = nullptr;
     QAction* darkAction_ = nullptr;
     QMenu* recentMenu_ = nullptr;

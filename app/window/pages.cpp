@@ -1,6 +1,7 @@
 #include "window/pages.h"
 
 #include "window/curve_page.h"
+#include "window/landscape_page.h"
 
 namespace gs::app {
 
@@ -9,7 +10,7 @@ std::unique_ptr<ScenePage> createPage(Scene::View view) {
     case Scene::View::Curve:
         return std::make_unique<CurvePage>();
     case Scene::View::Landscape:
-        break;
+        return std::make_unique<LandscapePage>();
     }
     return nullptr;
 }

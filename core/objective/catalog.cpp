@@ -315,7 +315,7 @@ std::vector<std::string> catalogKeys(int dimension) {
     return keys;
 }
 
-ObjectivePtr makeCatalogObjective(const CatalogEntry& entry) {
+std::shared_ptr<Objective> makeCatalogObjective(const CatalogEntry& entry) {
     auto compiled = ExpressionObjective::compile(entry.formula, entry.variables);
     auto* f = std::get_if<std::shared_ptr<ExpressionObjective>>(&compiled);
     if (!f) return nullptr;
@@ -328,7 +328,7 @@ ObjectivePtr makeCatalogObjective(const CatalogEntry& entry) {
     return *f;
 }
 
-ObjectivePtr makeCatalogObjective(std::string_view key) {
+std::shared_ptr<Objective> makeCatalogObjective(std::string_view key) {
     const CatalogEntry* e = findCatalogEntry(key);
     return e ? makeCatalogObjective(*e) : nullptr;
 }

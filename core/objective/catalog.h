@@ -34,11 +34,12 @@ const CatalogEntry* findCatalogEntry(std::string_view key);
 /// Keys of the entries of this dimension (1 or 2), in catalog order.
 std::vector<std::string> catalogKeys(int dimension);
 
-/// Compiles the entry's formula and fills info() (name, formula, view box, start, optima).
+/// Compiles the entry's formula and fills info() (name, formula, view box, start, optima). The
+/// objective is new and the caller's own: it may adjust the description (a scene's view box).
 /// Returns nullptr only if the formula does not compile (a bug the catalog test catches).
-ObjectivePtr makeCatalogObjective(const CatalogEntry& entry);
+std::shared_ptr<Objective> makeCatalogObjective(const CatalogEntry& entry);
 /// The same by key; nullptr for an unknown key.
-ObjectivePtr makeCatalogObjective(std::string_view key);
+std::shared_ptr<Objective> makeCatalogObjective(std::string_view key);
 
 /// ½(x² + κ y²): Hessian eigenvalues 1 and κ, so κ is the condition number. The catalog's
 /// "ill-conditioned" entry is κ = 25. Returns nullptr unless κ is finite and positive.

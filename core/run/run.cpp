@@ -89,18 +89,4 @@ void run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& 
         t.finish(RunStatus::StepLimit, rules.maxSteps);
 }
 
-void runAll(const Objective& f, std::span<const RunRequest> requests, const StopRules& rules,
-            std::vector<Trajectory>& out) {
-    out.resize(requests.size());
-    for (size_t i = 0; i < requests.size(); ++i)
-        run(f, *requests[i].optimizer, requests[i].start, rules, out[i]);
-}
-
-std::vector<Trajectory> runAll(const Objective& f, std::span<const RunRequest> requests,
-                               const StopRules& rules) {
-    std::vector<Trajectory> out;
-    runAll(f, requests, rules, out);
-    return out;
-}
-
 } // namespace gs

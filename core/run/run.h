@@ -5,7 +5,6 @@
 #include "run/trajectory.h"
 
 #include <optional>
-#include <span>
 #include <string>
 #include <vector>
 
@@ -29,19 +28,5 @@ Trajectory run(const Objective& f, Optimizer& opt, const Vec& start, const StopR
 /// The same, into `out`, reusing its storage (no allocation when it already held a run this long).
 void run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& rules,
          Trajectory& out);
-
-/// One path of a multi-path run: which optimizer, from where.
-struct RunRequest {
-    Optimizer* optimizer = nullptr;
-    Vec start;
-};
-
-/// Runs every request on `f` in order, one trajectory per request. The same optimizer may serve
-/// several requests (each run resets it). `out` keeps its storage between calls, so a view that
-/// reruns all its paths on every slider move reuses the same buffers.
-void runAll(const Objective& f, std::span<const RunRequest> requests, const StopRules& rules,
-            std::vector<Trajectory>& out);
-std::vector<Trajectory> runAll(const Objective& f, std::span<const RunRequest> requests,
-                               const StopRules& rules = {});
 
 } // namespace gs

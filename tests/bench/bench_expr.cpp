@@ -3,8 +3,8 @@
 // f(x, y) = cos(3x + 2y) + cos(2x + 4y) − 2 sin(x + y).
 
 #include "expr/grid.h"
-#include "oracles/article_functions.h"
 #include "objective/expression_objective.h"
+#include "oracles/article_functions.h"
 
 #include <benchmark/benchmark.h>
 
@@ -21,8 +21,8 @@ constexpr int kGrid = 512;
 constexpr int kPoints = 1024;
 
 const std::shared_ptr<ExpressionObjective>& compiled() {
-    static const auto f =
-        std::get<std::shared_ptr<ExpressionObjective>>(ExpressionObjective::compile(kFormula, {"x", "y"}));
+    static const auto f = std::get<std::shared_ptr<ExpressionObjective>>(
+        ExpressionObjective::compile(kFormula, {"x", "y"}));
     return f;
 }
 
@@ -31,7 +31,8 @@ const std::vector<Vec>& points() {
         std::mt19937 rng(1);
         std::uniform_real_distribution<double> u(-3, 3);
         std::vector<Vec> v;
-        for (int k = 0; k < kPoints; ++k) v.push_back((Vec(2) << u(rng), u(rng)).finished());
+        for (int k = 0; k < kPoints; ++k)
+            v.push_back((Vec(2) << u(rng), u(rng)).finished());
         return v;
     }();
     return p;

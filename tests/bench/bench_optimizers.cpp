@@ -8,7 +8,7 @@
 
 #include "objective/catalog.h"
 #include "optim/registry.h"
-#include "run/run.h"
+#include "run/run_all.h"
 
 #include <benchmark/benchmark.h>
 

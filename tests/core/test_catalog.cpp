@@ -2,9 +2,9 @@
 // its listed optima are stationary points of the right kind, and the table is well formed.
 
 #include "check.h"
-#include "oracles/article_functions.h"
 #include "objective/catalog.h"
 #include "optim/gradient_descent.h"
+#include "oracles/article_functions.h"
 #include "run/run.h"
 
 #include <QTest>
@@ -277,10 +277,13 @@ void TestCatalog::gradientDescentConvergesOnConvexEntries_data() {
     QTest::addColumn<ObjectivePtr>("f");
     QTest::addColumn<double>("lr");
     // Stable when lr < 2 / (largest Hessian eigenvalue).
-    QTest::newRow("quadratic") << makeCatalogObjective("quadratic") << 0.1;
-    QTest::newRow("booth") << makeCatalogObjective("booth") << 0.05;  // eigenvalues 2, 18
-    QTest::newRow("matyas") << makeCatalogObjective("matyas") << 1.5; // eigenvalues 0.04, 1
-    QTest::newRow("ill-conditioned") << makeCatalogObjective("ill-conditioned") << 0.05;
+    QTest::newRow("quadratic") << ObjectivePtr(makeCatalogObjective("quadratic")) << 0.1;
+    QTest::newRow("booth") << ObjectivePtr(makeCatalogObjective("booth"))
+                           << 0.05; // eigenvalues 2, 18
+    QTest::newRow("matyas") << ObjectivePtr(makeCatalogObjective("matyas"))
+                            << 1.5; // eigenvalues 0.04, 1
+    QTest::newRow("ill-conditioned")
+        << ObjectivePtr(makeCatalogObjective("ill-conditioned")) << 0.05;
     QTest::newRow("kappa 100") << makeIllConditionedQuadratic(100) << 0.015;
 }
 

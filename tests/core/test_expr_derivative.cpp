@@ -2,8 +2,8 @@
 // and the article's three functions against their hand-written twins.
 
 #include "check.h"
-#include "oracles/article_functions.h"
 #include "objective/expression_objective.h"
+#include "oracles/article_functions.h"
 
 #include <QTest>
 

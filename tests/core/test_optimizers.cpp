@@ -4,7 +4,7 @@
 #include "check.h"
 #include "objective/closed_form_objective.h"
 #include "optim/registry.h"
-#include "run/run.h"
+#include "run/run_all.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
 // Runs: ascent on the article's 1D function, stopping rules, divergence detection.
 
 #include "check.h"
-#include "oracles/article_functions.h"
 #include "optim/gradient_descent.h"
 #include "optim/registry.h"
+#include "oracles/article_functions.h"
 #include "run/run.h"
 
 #include <QTest>

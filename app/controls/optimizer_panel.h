@@ -1,0 +1,41 @@
+#pragma once
+// The controls of one optimizer, built from its hyperparameter descriptors: a header with its
+// color, name, a visibility check box and a remove button, then one ParamSlider per
+// hyperparameter (log scale where the descriptor says so).
+
+#include "optim/optimizer.h"
+
+#include <QColor>
+#include <QFrame>
+#include <QMap>
+
+class QCheckBox;
+class QToolButton;
+
+namespace gs::app {
+
+class ParamSlider;
+
+class OptimizerPanel : public QFrame {
+    Q_OBJECT
+public:
+    /// Reads descriptors and current values from `opt`; never changes it (the page does).
+    OptimizerPanel(const Optimizer& opt, const QString& title, const QColor& color,
+                   QWidget* parent = nullptr);
+
+    ParamSlider* slider(const QString& key) const { return sliders_.value(key); }
+    QCheckBox* visibleBox() const { return visible_; }
+    QToolButton* removeButton() const { return remove_; }
+
+Q_SIGNALS:
+    void paramChanged(const QString& key, double value);
+    void visibilityChanged(bool visible);
+    void removeRequested();
+
+private:
+    QMap<QString, ParamSlider*> sliders_;
+    QCheckBox* visible_;
+    QToolButton* remove_;
+};
+
+} // namespace gs::app

@@ -1,0 +1,72 @@
+#include "plot/isoline_plottable.h"
+
+namespace gs::app {
+
+IsolinePlottable::IsolinePlottable(QCPAxis* keyAxis, QCPAxis* valueAxis)
+    : QCPAbstractPlottable(keyAxis, valueAxis) {
+    setAntialiased(true);
+    setPen(QPen(QColor(255, 255, 255, 120), 1.0));
+}
+
+void IsolinePlottable::setIsolines(std::vector<Isoline> lines) {
+    lines_ = std::move(lines);
+    bool first = true;
+    for (const Isoline& iso : lines_)
+        for (const Polyline& line : iso.lines)
+            for (const Point2& p : line.points) {
+                if (first) {
+                    keyRange_ = QCPRange(p.x, p.x);
+                    valueRange_ = QCPRange(p.y, p.y);
+                    first = false;
+                }
+                keyRange_.expand(p.x);
+                valueRange_.expand(p.y);
+            }
+}
+
+int IsolinePlottable::polylineCount() const {
+    int n = 0;
+    for (const Isoline& iso : lines_)
+        n += static_cast<int>(iso.lines.size());
+    return n;
+}
+
+double IsolinePlottable::selectTest(const QPointF&, bool, QVariant*) const {
+    return -1;
+}
+
+QCPRange IsolinePlottable::getKeyRange(bool& foundRange, QCP::SignDomain) const {
+    foundRange = polylineCount() > 0;
+    return keyRange_;
+}
+
+QCPRange IsolinePlottable::getValueRange(bool& foundRange, QCP::SignDomain, const QCPRange&) const {
+    foundRange = polylineCount() > 0;
+    return valueRange_;
+}
+
+void IsolinePlottable::draw(QCPPainter* painter) {
+    if (!mKeyAxis || !mValueAxis) return;
+    applyDefaultAntialiasingHint(painter);
+    painter->setPen(mPen);
+    painter->setBrush(Qt::NoBrush);
+    QPolygonF px;
+    for (const Isoline& iso : lines_)
+        for (const Polyline& line : iso.lines) {
+            px.resize(static_cast<int>(line.points.size()));
+            for (int i = 0; i < px.size(); ++i)
+                px[i] = coordsToPixels(line.points[size_t(i)].x, line.points[size_t(i)].y);
+            if (line.closed)
+                painter->drawPolygon(px);
+            else
+                painter->drawPolyline(px);
+        }
+}
+
+void IsolinePlottable::drawLegendIcon(QCPPainter* painter, const QRectF& rect) const {
+    painter->setPen(mPen);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawEllipse(rect.adjusted(rect.width() * 0.2, 1, -rect.width() * 0.2, -1));
+}
+
+} // namespace gs::app

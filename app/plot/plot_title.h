@@ -1,0 +1,18 @@
+#pragma once
+// A title row above a plot, shared by every view (scenes carry a title; exports show it).
+
+#include "plot/plot_style.h"
+
+#include <QString>
+
+class QCPTextElement;
+class QCustomPlot;
+
+namespace gs::app {
+
+/// Shows `title` in a row above the plot, creating the row on first use and removing it when the
+/// title is empty. Returns the title element to pass in next time (nullptr once removed).
+QCPTextElement* updatePlotTitle(QCustomPlot& plot, QCPTextElement* current, const QString& title,
+                                const PlotStyle& style, const QFont& baseFont);
+
+} // namespace gs::app

@@ -1,0 +1,48 @@
+#pragma once
+// The downhill field −∇f as one plottable: an arrow per coarse-grid point, all drawn in one pass.
+
+#include "field/vector_field.h"
+
+#include <qcustomplot.h>
+
+#include <vector>
+
+namespace gs::app {
+
+class VectorFieldPlottable : public QCPAbstractPlottable {
+    Q_OBJECT
+public:
+    enum class Mode {
+        Scaled, ///< length ∝ ‖∇f‖, the longest filling one cell: shows where the slope is steep
+        Normalized, ///< every arrow one cell long: shows the direction where the slope is gentle
+    };
+
+    VectorFieldPlottable(QCPAxis* keyAxis, QCPAxis* valueAxis);
+
+    /// Arrows from core and the spacing (plot units) of the coarse grid they were sampled on.
+    void setArrows(std::vector<Arrow> arrows, double cellWidth, double cellHeight);
+    const std::vector<Arrow>& arrows() const { return arrows_; }
+    void setMode(Mode mode) { mode_ = mode; }
+    /// The legend sits on the page background, not on the field: its icon needs its own color.
+    void setLegendColor(const QColor& color) { legendColor_ = color; }
+    Mode mode() const { return mode_; }
+
+    double selectTest(const QPointF& pos, bool onlySelectable,
+                      QVariant* details = nullptr) const override;
+    QCPRange getKeyRange(bool& foundRange,
+                         QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
+    QCPRange getValueRange(bool& foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth,
+                           const QCPRange& inKeyRange = QCPRange()) const override;
+
+protected:
+    void draw(QCPPainter* painter) override;
+    void drawLegendIcon(QCPPainter* painter, const QRectF& rect) const override;
+
+private:
+    std::vector<Arrow> arrows_;
+    double cellW_ = 1, cellH_ = 1, maxNorm_ = 0;
+    Mode mode_ = Mode::Normalized;
+    QColor legendColor_ = Qt::black;
+};
+
+} // namespace gs::app

@@ -1,0 +1,121 @@
+#include "views/loss_view.h"
+
+#include <qcustomplot.h>
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace gs::app {
+
+namespace {
+// Smallest gap shown on the log axis: below it f − f* is rounding noise.
+constexpr double kLogFloor = 1e-12;
+} // namespace
+
+LossView::LossView(QWidget* parent)
+    : QWidget(parent), plot_(new QCustomPlot(this)), status_(new QLabel(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot_, 1);
+    layout->addWidget(status_);
+    status_->setTextFormat(Qt::RichText);
+    status_->setWordWrap(true);
+    plot_->setAntialiasedElements(QCP::aeAll);
+    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot_->axisRect()->setRangeDrag(Qt::Horizontal);
+    plot_->axisRect()->setRangeZoom(Qt::Horizontal);
+    plot_->xAxis->setLabel(tr("step k"));
+    cursor_ = new QCPItemStraightLine(plot_);
+    // One paint buffer fewer to composite on every drag event (there is no selection rect).
+    plot_->layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmLogical);
+    restyle();
+    rebuild();
+}
+
+void LossView::setStyle(const PlotStyle& style) {
+    style_ = style;
+    restyle();
+    rebuild();
+}
+
+void LossView::restyle() {
+    style_.apply(*plot_, font());
+    cursor_->setPen(QPen(style_.foreground(), style_.scale, Qt::DashLine));
+}
+
+void LossView::setReference(double fRef, const QString& what) {
+    ref_ = fRef;
+    refName_ = what;
+}
+
+void LossView::setSeries(const QVector<Series>& series) {
+    series_ = series;
+    rebuild();
+}
+
+void LossView::setCurrent(int k) {
+    cursor_->point1->setCoords(k, 0);
+    cursor_->point2->setCoords(k, 1);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossView::rebuild() {
+    // Graphs are reused across rebuilds: a drag rebuilds many times a second.
+    while (plot_->graphCount() > series_.size())
+        plot_->removeGraph(plot_->graphCount() - 1);
+    while (plot_->graphCount() < series_.size())
+        plot_->addGraph();
+    plot_->yAxis->setScaleType(log_ ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (log_)
+        plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+    else
+        plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    plot_->yAxis->setLabel(log_ ? tr("f(x_k) − %1").arg(refName_) : tr("f(x_k)"));
+    plot_->yAxis->ticker()->setTickCount(4); // a short panel: few labels, none overlapping
+
+    double lo = INFINITY, hi = -INFINITY;
+    int steps = 1;
+    QString status;
+    for (int i = 0; i < series_.size(); ++i) {
+        const Series& s = series_[i];
+        QCPGraph* g = plot_->graph(i);
+        const QString color = s.diverged ? style_.errorColor().name() : s.color.name();
+        status +=
+            QStringLiteral("<span style='color:%1'>■</span> %2: <span style='color:%3'>%4</span>"
+                           "&nbsp;&nbsp; ")
+                .arg(s.color.name(), s.name.toHtmlEscaped(), color, s.status.toHtmlEscaped());
+        g->setVisible(s.visible);
+        if (!s.visible) continue;
+        QVector<double> ks(s.f.size()), ys(s.f.size());
+        for (int k = 0; k < s.f.size(); ++k) {
+            ks[k] = k;
+            ys[k] = log_ ? std::max(s.f[k] - ref_, kLogFloor) : s.f[k];
+            if (k < s.inView.size() && s.inView[k] && std::isfinite(ys[k])) {
+                lo = std::min(lo, ys[k]);
+                hi = std::max(hi, ys[k]);
+            }
+        }
+        steps = std::max(steps, static_cast<int>(s.f.size()) - 1);
+        // Width 1 (×scale) takes the raster engine's cosmetic fast path: thousands of vertices
+        // through the general stroker would cost more than all the runs.
+        g->setPen(QPen(s.color, style_.scale * 1.2 > 1.5 ? style_.lineWidth() * 0.8 : 1.0));
+        g->setData(ks, ys, true);
+    }
+    if (status != status_->text()) status_->setText(status); // a rich-text relayout is not free
+
+    if (!(lo <= hi)) lo = hi = log_ ? 1.0 : 0.0; // nothing in view: a unit band keeps axes sane
+    if (log_) {
+        lo = std::max(lo, kLogFloor);
+        plot_->yAxis->setRange(lo / 2, std::max(hi * 2, lo * 10));
+    } else {
+        const double pad = hi > lo ? 0.08 * (hi - lo) : 1.0;
+        plot_->yAxis->setRange(lo - pad, hi + pad);
+    }
+    plot_->xAxis->setRange(0, steps);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace gs::app

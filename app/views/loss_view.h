@@ -1,0 +1,60 @@
+#pragma once
+// The loss panel linked to the landscape: f(x_k) against k for every run, on a linear or log axis,
+// a marker at the current step, and each run's status in its color.
+
+#include "plot/plot_style.h"
+
+#include <QVector>
+#include <QWidget>
+
+class QCustomPlot;
+class QCPItemStraightLine;
+class QLabel;
+
+namespace gs::app {
+
+class LossView : public QWidget {
+    Q_OBJECT
+public:
+    /// One run's losses. Only the points with inView set decide the value axis, so a run that
+    /// flies off the map cannot stretch the axis to 1e8.
+    struct Series {
+        QString name;
+        QColor color;
+        QVector<double> f;
+        QVector<bool> inView;
+        QString status;
+        bool diverged = false;
+        bool visible = true;
+    };
+
+    explicit LossView(QWidget* parent = nullptr);
+
+    void setStyle(const PlotStyle& style);
+    /// On a log axis the plotted quantity is f − reference (the known minimum, or the lowest value
+    /// seen) so that negative losses can be shown too. Scale and reference take effect with the
+    /// next setSeries(), so a change of all three redraws once.
+    void setLogScale(bool on) { log_ = on; }
+    bool logScale() const { return log_; }
+    void setReference(double fRef, const QString& what);
+    void setSeries(const QVector<Series>& series);
+    void setCurrent(int k);
+
+    QCustomPlot* plot() const { return plot_; }
+    QLabel* statusLabel() const { return status_; }
+
+private:
+    void rebuild();
+    void restyle();
+
+    QCustomPlot* plot_;
+    QCPItemStraightLine* cursor_;
+    QLabel* status_;
+    QVector<Series> series_;
+    PlotStyle style_;
+    bool log_ = false;
+    double ref_ = 0;
+    QString refName_;
+};
+
+} // namespace gs::app

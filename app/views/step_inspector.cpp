@@ -1,0 +1,113 @@
+#include "views/step_inspector.h"
+
+#include "window/number_format.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace gs::app {
+
+namespace {
+
+QString vec(const Eigen::Ref<const Vec>& v) {
+    return QStringLiteral("(%1, %2)").arg(formatNumber(v[0]), formatNumber(v[1]));
+}
+
+// Below this norm a direction is rounding noise (a converged run's gradient): no arrow.
+constexpr double kNoDirection = 1e-6;
+
+// A direction arrow from p along d, drawn `length` plot units long whatever ‖d‖ is; zero length
+// (invisible) when d has no meaningful direction.
+LandscapeView::StepArrow direction(const Vec& p, const Vec& d, double length, QColor color) {
+    const double n = d.norm();
+    const Vec end = n > kNoDirection ? Vec(p + d * (length / n)) : p;
+    return {QPointF(p[0], p[1]), QPointF(end[0], end[1]), color, true};
+}
+
+} // namespace
+
+StepInspector::StepInspector(QWidget* parent)
+    : QWidget(parent), chooser_(new QComboBox(this)), text_(new QLabel(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(chooser_);
+    layout->addWidget(text_);
+    chooser_->setFocusPolicy(Qt::NoFocus);
+    chooser_->setToolTip(tr("Which optimizer the inspector shows"));
+    text_->setTextFormat(Qt::RichText);
+    // No word wrap: one line per quantity, and a wrapped label re-lays the whole panel out for
+    // every mouse move while the start is dragged.
+    text_->setWordWrap(false);
+    text_->setToolTip(tr("Dashed arrows show directions (−∇f, state vectors) at a fixed length; "
+                         "the solid arrow is the update actually taken, to scale."));
+    text_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    connect(chooser_, &QComboBox::currentIndexChanged, this, &StepInspector::selectionChanged);
+}
+
+void StepInspector::setNames(const QStringList& names, int selected) {
+    const QSignalBlocker block(chooser_);
+    chooser_->clear();
+    chooser_->addItems(names);
+    chooser_->setCurrentIndex(names.isEmpty() ? -1
+                                              : std::clamp(selected, 0, int(names.size()) - 1));
+}
+
+int StepInspector::selected() const {
+    return chooser_->currentIndex();
+}
+
+void StepInspector::clear() {
+    text_->clear();
+    arrows_.clear();
+}
+
+void StepInspector::show(const Optimizer& opt, const Trajectory& t, int k, const QColor& color,
+                         double viewSpan, const PlotStyle& style) {
+    arrows_.clear();
+    if (t.empty()) {
+        text_->setText(tr("No run: the start point is not valid."));
+        return;
+    }
+    k = std::clamp(k, 0, t.size() - 1);
+    const Vec x = t.x(k), g = t.gradient(k);
+    const bool hasNext = k + 1 < t.size();
+    // Direction arrows are a fixed fraction of the view; the update arrow is to scale.
+    const double len = 0.12 * viewSpan;
+    arrows_ << direction(x, -g, len, style.errorColor());
+
+    QString html = QStringLiteral("<b>%1</b><br><code>%2</code><br>")
+                       .arg(QString::fromStdString(opt.displayName()).toHtmlEscaped(),
+                            QString::fromStdString(opt.updateRule()).toHtmlEscaped());
+    html += tr("step <b>%1</b> of %2<br>x = %3, f = %4<br>")
+                .arg(k)
+                .arg(t.size() - 1)
+                .arg(vec(x), formatNumber(t.f(k)));
+    html += tr("<span style='color:%1'>∇f = %2</span><br>").arg(style.errorColor().name(), vec(g));
+    if (hasNext) {
+        const Vec next = t.x(k + 1);
+        arrows_ << LandscapeView::StepArrow{QPointF(x[0], x[1]), QPointF(next[0], next[1]), color,
+                                            false};
+        html += tr("<span style='color:%1'>update x<sub>k+1</sub> − x<sub>k</sub> = %2</span><br>")
+                    .arg(color.name(), vec(next - x));
+    } else {
+        html += tr("last point: no further update<br>");
+    }
+    // The state after the update shown (the one that produced x_{k+1}).
+    const int stateStep = hasNext ? k + 1 : k;
+    const auto& names = t.stateNames();
+    for (int s = 0; s < static_cast<int>(names.size()); ++s) {
+        const Vec v = t.state(stateStep, s);
+        const QColor c = style.pathColor(4 + s).darker(style.dark ? 80 : 110);
+        arrows_ << direction(x, v, len * 0.8, c);
+        html +=
+            tr("<span style='color:%1'>%2 = %3</span><br>")
+                .arg(c.name(), QString::fromStdString(names[size_t(s)]).toHtmlEscaped(), vec(v));
+    }
+    text_->setText(html);
+}
+
+} // namespace gs::app

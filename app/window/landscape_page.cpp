@@ -1,0 +1,508 @@
+#include "window/landscape_page.h"
+
+#include "controls/formula_field.h"
+#include "controls/optimizer_panel.h"
+#include "controls/param_slider.h"
+#include "controls/playback_bar.h"
+#include "field/grid.h"
+#include "objective/catalog.h"
+#include "optim/registry.h"
+#include "plot/path_plottable.h"
+#include "run/run_all.h"
+#include "scene/function_source.h"
+#include "views/landscape_view.h"
+#include "views/loss_view.h"
+#include "views/step_inspector.h"
+
+#include <qcustomplot.h>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSignalBlocker>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace gs::app {
+
+struct LandscapePage::Run {
+    std::unique_ptr<Optimizer> opt;
+    Trajectory trajectory;
+    PathPlottable* path = nullptr;
+    OptimizerPanel* panel = nullptr;
+    QString name;
+    int colorIndex = 0;
+    bool visible = true;
+    std::optional<Vec> start; ///< own start point; the shared one when empty
+};
+
+namespace {
+constexpr int kDefaultSteps = 1000;
+const char* const kDefaultKeys[] = {"gd", "momentum", "adam", "rmsprop"};
+} // namespace
+
+LandscapePage::LandscapePage(QWidget* parent) : ScenePage(parent) {
+    view_ = new LandscapeView(this);
+    loss_ = new LossView(this);
+    playback_ = new PlaybackBar(this);
+    inspector_ = new StepInspector(this);
+
+    auto* plots = new QSplitter(Qt::Vertical, this);
+    plots->addWidget(view_);
+    plots->addWidget(loss_);
+    plots->setStretchFactor(0, 3);
+    plots->setStretchFactor(1, 1);
+    plots->setSizes({640, 300});
+    auto* left = new QVBoxLayout;
+    left->addWidget(plots, 1);
+    left->addWidget(playback_);
+    controlsScroll_ = new QScrollArea(this);
+    controlsScroll_->setWidget(createControls());
+    controlsScroll_->setWidgetResizable(true);
+    controlsScroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    fitControls();
+    auto* layout = new QHBoxLayout(this);
+    layout->addLayout(left, 1);
+    layout->addWidget(controlsScroll_);
+
+    view_->setEqualAspect(true); // a landscape reads right when circles look round
+    connect(view_, &LandscapeView::startPicked, this, &LandscapePage::setStart);
+    connect(playback_, &PlaybackBar::indexChanged, this, &LandscapePage::showStep);
+    connect(inspector_, &StepInspector::selectionChanged, this,
+            [this] { showStep(playback_->index()); });
+
+    Scene initial;
+    initial.view = Scene::View::Landscape;
+    initial.catalog = QStringLiteral("cosine-landscape");
+    initial.gradientField = true;
+    initial.runs.clear();
+    for (const char* key : kDefaultKeys)
+        initial.runs << SceneRun{QString::fromLatin1(key), {}, {}, true};
+    applyScene(initial);
+}
+
+QString LandscapePage::applyScene(const Scene& s) {
+    if (s.view != Scene::View::Landscape) return tr("this scene is not for the two-variable view");
+    const ResolvedFunction fn = resolveSceneFunction(s);
+    if (!fn.objective) return fn.error;
+    // Check every run first, so a bad one changes nothing on screen.
+    for (const SceneRun& run : s.runs) {
+        auto opt = createOptimizer(run.optimizer.toStdString());
+        if (!opt) return tr("unknown optimizer '%1'").arg(run.optimizer);
+        for (auto it = run.params.begin(); it != run.params.end(); ++it)
+            if (auto error = opt->set(it.key().toStdString(), it.value()))
+                return QString::fromStdString(*error);
+    }
+    holdRecompute_ = true;
+    scene_ = s;
+    removeAllOptimizers();
+    setObjective(fn.objective);
+    scene_ = s; // setObjective forgets the function spec of a direct objective
+    syncFunctionBox();
+    formulaField_->setFormula(
+        s.formula.isEmpty() ? QString::fromStdString(fn.objective->info().formula) : s.formula);
+    if (s.start.size() == 2) setStart(QPointF(s.start[0], s.start[1]));
+    holdRecompute_ = true;
+    steps_->setValue(s.maxSteps);
+    levelsBox_->setCurrentIndex(!s.isolines ? 2 : s.levels == Scene::Levels::Log ? 1 : 0);
+    arrowsBox_->setCurrentIndex(s.gradientField ? 2 : 0);
+    for (const SceneRun& run : s.runs) {
+        Run& r = *runs_[static_cast<size_t>(addOptimizer(run.optimizer.toStdString()))];
+        // Through the panel's own sliders, so the controls and the optimizer agree.
+        for (auto it = run.params.begin(); it != run.params.end(); ++it)
+            if (ParamSlider* slider = r.panel->slider(it.key())) slider->setValue(it.value());
+        if (run.start && run.start->size() == 2)
+            r.start = (Vec(2) << (*run.start)[0], (*run.start)[1]).finished();
+        r.panel->visibleBox()->setChecked(run.visible);
+    }
+    view_->setTitle(s.title);
+    holdRecompute_ = false;
+    recompute();
+    if (s.step >= 0) playback_->setIndex(s.step);
+    return {};
+}
+
+Scene LandscapePage::scene() const {
+    Scene s = scene_;
+    s.view = Scene::View::Landscape;
+    s.start = {x0_->value(), y0_->value()};
+    s.maxSteps = static_cast<int>(std::lround(steps_->value()));
+    s.isolines = levelsBox_->currentIndex() != 2;
+    s.levels = levelsBox_->currentIndex() == 1 ? Scene::Levels::Log : Scene::Levels::Linear;
+    s.gradientField = arrowsBox_->currentIndex() != 0;
+    s.runs.clear();
+    for (const auto& r : runs_) {
+        SceneRun run;
+        run.optimizer = QString::fromStdString(r->opt->key());
+        for (const HyperParam& p : r->opt->hyperParams())
+            run.params.insert(QString::fromStdString(p.key), r->opt->get(p.key));
+        if (r->start) run.start = QVector<double>{(*r->start)[0], (*r->start)[1]};
+        run.visible = r->visible;
+        s.runs << run;
+    }
+    s.step = playback_->index() == playback_->last() ? -1 : playback_->index();
+    return s;
+}
+
+QCustomPlot* LandscapePage::plot() const {
+    return view_->plot();
+}
+
+QVector<RunView> LandscapePage::runs() const {
+    QVector<RunView> out;
+    for (const auto& r : runs_)
+        out << RunView{QString::fromStdString(r->opt->key()), &r->trajectory, 1.0};
+    return out;
+}
+
+void LandscapePage::removeAllOptimizers() {
+    while (optimizerCount() > 0)
+        removeOptimizer(optimizerCount() - 1);
+}
+
+void LandscapePage::pickFunction(int index) {
+    const QString key = functionBox_->itemData(index).toString();
+    if (key.isEmpty()) { // "Typed formula": hand the keyboard to the field
+        formulaField_->edit()->setFocus();
+        return;
+    }
+    Scene s = scene();
+    s.catalog = key;
+    s.formula.clear();
+    s.start.clear(); // the new function's own start point and box
+    s.xRange.clear();
+    s.yRange.clear();
+    s.title.clear();
+    for (SceneRun& run : s.runs)
+        run.start.reset();
+    const CatalogEntry* entry = findCatalogEntry(key.toStdString());
+    s.levels = entry && entry->logLevels ? Scene::Levels::Log : Scene::Levels::Linear;
+    applyScene(s);
+}
+
+void LandscapePage::syncFunctionBox() {
+    const QSignalBlocker block(functionBox_);
+    const int i = functionBox_->findData(scene_.catalog);
+    functionBox_->setCurrentIndex(i >= 0 && !scene_.catalog.isEmpty() ? i
+                                                                      : functionBox_->count() - 1);
+}
+
+LandscapePage::~LandscapePage() = default;
+
+QWidget* LandscapePage::createControls() {
+    auto* box = new QWidget;
+    auto* form = new QFormLayout;
+    functionBox_ = new QComboBox(box);
+    // Long formulas would widen the whole panel; the popup still shows them in full.
+    functionBox_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    functionBox_->setMinimumContentsLength(16);
+    for (const QString& key : catalogKeys(2))
+        functionBox_->addItem(catalogName(key), key);
+    functionBox_->addItem(tr("Typed formula"), QString());
+    formulaField_ = new FormulaField({"x", "y"}, box);
+    levelsBox_ = new QComboBox(box);
+    levelsBox_->addItems({tr("linear levels"), tr("log levels (f − min)"), tr("no isolines")});
+    arrowsBox_ = new QComboBox(box);
+    arrowsBox_->addItems({tr("no arrows"), tr("arrows ∝ ‖∇f‖"), tr("unit arrows")});
+    arrowsBox_->setCurrentIndex(2);
+    equalAspect_ = new QCheckBox(tr("equal aspect"), box);
+    equalAspect_->setChecked(true);
+    logLoss_ = new QCheckBox(tr("log loss"), box);
+    auto* resetView = new QPushButton(tr("Reset view"), box);
+    for (QWidget* w : std::initializer_list<QWidget*>{functionBox_, levelsBox_, arrowsBox_,
+                                                      equalAspect_, logLoss_, resetView})
+        w->setFocusPolicy(Qt::NoFocus); // keep Space and the arrow keys for playback
+    form->addRow(tr("Function"), functionBox_);
+    form->addRow(tr("f(x, y) ="), formulaField_);
+    form->addRow(tr("Isolines"), levelsBox_);
+    form->addRow(tr("Field"), arrowsBox_);
+    auto* toggles = new QHBoxLayout;
+    toggles->addWidget(equalAspect_);
+    toggles->addWidget(logLoss_);
+    toggles->addWidget(resetView);
+    form->addRow(toggles);
+
+    x0_ = new ParamSlider(tr("x₀"), {-1, 1, false, 2}, 0, box);
+    y0_ = new ParamSlider(tr("y₀"), {-1, 1, false, 2}, 0, box);
+    steps_ = new ParamSlider(tr("steps"), {10, 5000, false, 0}, kDefaultSteps, box);
+    addBox_ = new QComboBox(box);
+    for (const std::string& key : optimizerKeys())
+        addBox_->addItem(QString::fromStdString(createOptimizer(key)->displayName()),
+                         QString::fromStdString(key));
+    addBox_->setFocusPolicy(Qt::NoFocus);
+    auto* addButton = new QPushButton(tr("Add"), box);
+    addButton->setFocusPolicy(Qt::NoFocus);
+    auto* addRow = new QHBoxLayout;
+    addRow->addWidget(addBox_, 1);
+    addRow->addWidget(addButton);
+    panels_ = new QVBoxLayout;
+
+    auto* layout = new QVBoxLayout(box);
+    layout->addLayout(form);
+    auto* startLabel = new QLabel(tr("<b>Start point</b> (or click the map, drag the start)"), box);
+    startLabel->setWordWrap(true);
+    layout->addWidget(startLabel);
+    layout->addWidget(x0_);
+    layout->addWidget(y0_);
+    layout->addWidget(steps_);
+    layout->addWidget(new QLabel(tr("<b>Optimizers</b>"), box));
+    layout->addLayout(addRow);
+    layout->addLayout(panels_);
+    layout->addWidget(new QLabel(tr("<b>Step inspector</b>"), box));
+    layout->addWidget(inspector_);
+    layout->addStretch(1);
+
+    connect(functionBox_, &QComboBox::activated, this, &LandscapePage::pickFunction);
+    connect(formulaField_, &FormulaField::formulaAccepted, this,
+            [this](const QString& text, std::shared_ptr<ExpressionObjective> f) {
+                setFormulaDefaults(*f);
+                f->info().viewBox = sceneViewBox(scene_, *f);
+                const Scene keep = scene_;
+                setObjective(f);
+                scene_ = keep;
+                scene_.catalog.clear();
+                scene_.formula = text;
+                syncFunctionBox();
+            });
+    connect(levelsBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        view_->setIsolinesVisible(i != 2);
+        if (i != 2) view_->setLevelSpacing(i == 1 ? LevelSpacing::Log : LevelSpacing::Linear);
+    });
+    connect(arrowsBox_, &QComboBox::currentIndexChanged, this,
+            [this](int i) { view_->setArrowMode(LandscapeView::ArrowMode(i)); });
+    connect(equalAspect_, &QCheckBox::toggled, view_, &LandscapeView::setEqualAspect);
+    connect(logLoss_, &QCheckBox::toggled, this, [this] { updateLoss(); });
+    connect(resetView, &QPushButton::clicked, view_, &LandscapeView::resetView);
+    connect(x0_, &ParamSlider::valueChanged, this, &LandscapePage::recompute);
+    connect(y0_, &ParamSlider::valueChanged, this, &LandscapePage::recompute);
+    connect(steps_, &ParamSlider::valueChanged, this, &LandscapePage::recompute);
+    connect(addButton, &QPushButton::clicked, this,
+            [this] { addOptimizer(addBox_->currentData().toString().toStdString()); });
+    return box;
+}
+
+void LandscapePage::setObjective(const ObjectivePtr& f) {
+    f_ = f;
+    scene_.catalog.clear();
+    scene_.formula.clear();
+    syncFunctionBox();
+    const ObjectiveInfo& info = f->info();
+    x0_->setRangeAndValue({info.viewBox.lo[0], info.viewBox.hi[0], false, 2}, info.defaultStart[0]);
+    y0_->setRangeAndValue({info.viewBox.lo[1], info.viewBox.hi[1], false, 2}, info.defaultStart[1]);
+    coarseMin_ = sampleGrid(*f, info.viewBox, 64, 64).minValue();
+    view_->setObjective(f);
+    recompute();
+}
+
+void LandscapePage::fitControls() {
+    // No horizontal scrolling: the panel is as wide as its content at the current font size.
+    QWidget* content = controlsScroll_->widget();
+    content->ensurePolished();
+    controlsScroll_->setMinimumWidth(content->sizeHint().width() +
+                                     controlsScroll_->verticalScrollBar()->sizeHint().width() +
+                                     2 * controlsScroll_->frameWidth());
+}
+
+void LandscapePage::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) fitControls();
+}
+
+void LandscapePage::setStyle(const PlotStyle& style) {
+    style_ = style;
+    view_->setStyle(style);
+    loss_->setStyle(style);
+    for (const auto& r : runs_)
+        r->path->setColor(style_.pathColor(r->colorIndex));
+    updateLoss();
+    showStep(playback_->index());
+}
+
+void LandscapePage::setStart(QPointF start) {
+    holdRecompute_ = true; // two sliders, one recompute
+    x0_->setValue(start.x());
+    y0_->setValue(start.y());
+    holdRecompute_ = false;
+    recompute();
+}
+
+QPointF LandscapePage::start() const {
+    return {x0_->value(), y0_->value()};
+}
+
+void LandscapePage::setMaxSteps(int steps) {
+    steps_->setValue(steps);
+}
+
+int LandscapePage::freeColor() const {
+    for (int c = 0;; ++c)
+        if (std::none_of(runs_.begin(), runs_.end(),
+                         [c](const auto& r) { return r->colorIndex == c; }))
+            return c;
+}
+
+int LandscapePage::addOptimizer(const std::string& key) {
+    auto opt = createOptimizer(key);
+    if (!opt) return -1;
+    auto run = std::make_unique<Run>();
+    Run* r = run.get();
+    r->colorIndex = freeColor();
+    const QColor color = style_.pathColor(r->colorIndex);
+    // Two runs of one method (say, two learning rates) need names that tell them apart.
+    r->name = QString::fromStdString(opt->displayName());
+    const auto same = std::count_if(runs_.begin(), runs_.end(), [&](const auto& o) {
+        return o->opt->displayName() == opt->displayName();
+    });
+    if (same > 0) r->name += QStringLiteral(" %1").arg(same + 1);
+    r->path = view_->addPath(color, r->name);
+    r->panel = new OptimizerPanel(*opt, r->name, color, this);
+    r->opt = std::move(opt);
+    panels_->addWidget(r->panel);
+    connect(r->panel, &OptimizerPanel::paramChanged, this, [this, r](const QString& k, double v) {
+        if (!r->opt->set(k.toStdString(), v)) recompute(); // core still checks what sliders clamp
+    });
+    connect(r->panel, &OptimizerPanel::visibilityChanged, this, [this, r](bool on) {
+        r->visible = on;
+        r->path->setVisible(on);
+        view_->replotPaths();
+        updateLoss();
+    });
+    connect(r->panel, &OptimizerPanel::removeRequested, this, [this, r] {
+        for (size_t i = 0; i < runs_.size(); ++i)
+            if (runs_[i].get() == r) removeOptimizer(int(i));
+    });
+    runs_.push_back(std::move(run));
+    updateInspectorNames();
+    recompute();
+    return optimizerCount() - 1;
+}
+
+void LandscapePage::removeOptimizer(int index) {
+    if (index < 0 || index >= optimizerCount()) return;
+    std::unique_ptr<Run> r = std::move(runs_[size_t(index)]);
+    runs_.erase(runs_.begin() + index);
+    view_->removePath(r->path);
+    r->panel->deleteLater(); // it may be the sender of the click that got us here
+    r->panel->hide();
+    updateInspectorNames();
+    recompute();
+}
+
+Optimizer& LandscapePage::optimizer(int i) const {
+    return *runs_[size_t(i)]->opt;
+}
+const Trajectory& LandscapePage::trajectory(int i) const {
+    return runs_[size_t(i)]->trajectory;
+}
+PathPlottable* LandscapePage::path(int i) const {
+    return runs_[size_t(i)]->path;
+}
+OptimizerPanel* LandscapePage::panel(int i) const {
+    return runs_[size_t(i)]->panel;
+}
+
+void LandscapePage::updateInspectorNames() {
+    QStringList names;
+    for (const auto& r : runs_)
+        names << r->name;
+    inspector_->setNames(names, inspector_->selected());
+}
+
+void LandscapePage::recompute() {
+    if (!f_ || holdRecompute_) return;
+    const Vec start = (Vec(2) << x0_->value(), y0_->value()).finished();
+    view_->setStart(QPointF(start[0], start[1]));
+    StopRules rules;
+    rules.maxSteps = static_cast<int>(std::lround(steps_->value()));
+    rules.gradientTol = 1e-8;
+    // Points are drawn clamped to a box 50× the view's size: far off-screen anyway, and pixel
+    // coordinates of 1e8-unit points would overflow the painter.
+    const Box& box = f_->info().viewBox;
+    const Vec mid = box.center(), half = 50 * (box.hi - box.lo);
+    std::vector<RunRequest> requests;
+    for (const auto& r : runs_)
+        requests.push_back({r->opt.get(), r->start.value_or(start)});
+    std::vector<Trajectory> trajectories = runAll(*f_, requests, rules);
+    int last = 0;
+    for (size_t i = 0; i < runs_.size(); ++i) {
+        Run* r = runs_[i].get();
+        r->trajectory = std::move(trajectories[i]);
+        QVector<QPointF> points(r->trajectory.size());
+        for (int k = 0; k < r->trajectory.size(); ++k) {
+            const auto x = r->trajectory.x(k);
+            points[k] = QPointF(std::clamp(x[0], mid[0] - half[0], mid[0] + half[0]),
+                                std::clamp(x[1], mid[1] - half[1], mid[1] + half[1]));
+        }
+        r->path->setPoints(std::move(points));
+        last = std::max(last, r->trajectory.size() - 1);
+    }
+    ++recomputes_;
+    updateLoss();
+    {
+        // A changed setting shows every new run whole; Play replays them from the start.
+        const QSignalBlocker block(playback_);
+        playback_->setLast(last);
+        playback_->setIndex(last);
+    }
+    showStep(playback_->index());
+}
+
+void LandscapePage::updateLoss() {
+    const Box& box = f_->info().viewBox;
+    double ref = coarseMin_;
+    QString refName = tr("min");
+    bool known = false;
+    for (const Optimum& o : f_->info().optima)
+        if (o.kind == Optimum::Kind::Minimum && o.global && (!known || o.value < ref)) {
+            ref = o.value;
+            known = true;
+            refName = tr("f*");
+        }
+    QVector<LossView::Series> series;
+    for (const auto& r : runs_) {
+        const Trajectory& t = r->trajectory;
+        LossView::Series s;
+        s.name = r->name;
+        s.color = style_.pathColor(r->colorIndex);
+        s.visible = r->visible;
+        s.status = QString::fromStdString(describeStatus(t));
+        s.diverged = t.status() == RunStatus::Diverged;
+        for (int k = 0; k < t.size(); ++k) {
+            s.f << t.f(k);
+            s.inView << box.contains(t.x(k));
+            if (!known) ref = std::min(ref, t.f(k));
+        }
+        series << s;
+    }
+    loss_->setReference(ref, refName);
+    loss_->setLogScale(logLoss_->isChecked());
+    loss_->setSeries(series);
+}
+
+void LandscapePage::showStep(int k) {
+    for (const auto& r : runs_)
+        r->path->setCurrent(k);
+    loss_->setCurrent(k);
+    const int sel = inspector_->selected();
+    if (sel >= 0 && sel < optimizerCount()) {
+        const Run& r = *runs_[size_t(sel)];
+        const QCPRange xr = view_->plot()->xAxis->range(), yr = view_->plot()->yAxis->range();
+        inspector_->show(*r.opt, r.trajectory, k, style_.pathColor(r.colorIndex),
+                         std::min(xr.size(), yr.size()), style_);
+    } else {
+        inspector_->clear();
+    }
+    view_->setStepArrows(inspector_->arrows());
+    view_->replotPaths();
+}
+
+} // namespace gs::app

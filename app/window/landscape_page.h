@@ -1,0 +1,115 @@
+#pragma once
+// The two-variable explorer: a landscape with any number of optimizers at once, each with its
+// own controls built from its descriptors, a shared start point (sliders, or click/drag on the
+// map), a linked loss panel, a step inspector and playback. Any change recomputes every run
+// whole; playback only reveals them.
+
+#include "objective/objective.h"
+#include "optim/optimizer.h"
+#include "window/scene_page.h"
+
+#include <memory>
+#include <vector>
+
+class QCheckBox;
+class QComboBox;
+class QPushButton;
+class QScrollArea;
+class QVBoxLayout;
+
+namespace gs::app {
+
+class FormulaField;
+class LandscapeView;
+class LossView;
+class OptimizerPanel;
+class ParamSlider;
+class PathPlottable;
+class PlaybackBar;
+class StepInspector;
+
+class LandscapePage : public ScenePage {
+    Q_OBJECT
+public:
+    explicit LandscapePage(QWidget* parent = nullptr);
+    ~LandscapePage() override;
+
+    QString applyScene(const Scene& scene) override;
+    Scene scene() const override;
+    void setStyle(const PlotStyle& style) override;
+    QCustomPlot* plot() const override;
+    PlaybackBar* playback() const override { return playback_; }
+    QVector<RunView> runs() const override;
+
+    /// Shows a function directly (not from the catalog or a formula), e.g. from a test.
+    void setObjective(const ObjectivePtr& f);
+    /// Moves the shared start point (clamped to the view box) and recomputes once.
+    void setStart(QPointF start);
+    QPointF start() const;
+    void setMaxSteps(int steps);
+
+    /// Adds an optimizer by registry key with default hyperparameters; returns its index or −1.
+    int addOptimizer(const std::string& key);
+    void removeOptimizer(int index);
+    int optimizerCount() const { return static_cast<int>(runs_.size()); }
+    Optimizer& optimizer(int i) const;
+    const Trajectory& trajectory(int i) const;
+    PathPlottable* path(int i) const;
+    OptimizerPanel* panel(int i) const;
+
+    LandscapeView* view() const { return view_; }
+    LossView* lossView() const { return loss_; }
+    StepInspector* inspector() const { return inspector_; }
+    ParamSlider* startXSlider() const { return x0_; }
+    ParamSlider* startYSlider() const { return y0_; }
+    QComboBox* functionBox() const { return functionBox_; }
+    FormulaField* formulaField() const { return formulaField_; }
+    QComboBox* addBox() const { return addBox_; }
+    QCheckBox* logLossBox() const { return logLoss_; }
+    int recomputeCount() const { return recomputes_; }
+
+public Q_SLOTS:
+    void recompute();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    struct Run;
+    QWidget* createControls();
+    void fitControls();
+    void showStep(int k);
+    void updateLoss();
+    void updateInspectorNames();
+    void pickFunction(int index);
+    void syncFunctionBox();
+    void removeAllOptimizers();
+    int freeColor() const;
+
+    ObjectivePtr f_;
+    std::vector<std::unique_ptr<Run>> runs_;
+    Scene scene_; // function spec, title, lesson: what has no control of its own here
+    PlotStyle style_;
+    double coarseMin_ = 0; // lowest value on a coarse grid: the log-loss reference without f*
+    int recomputes_ = 0;
+    bool holdRecompute_ = false;
+
+    LandscapeView* view_;
+    LossView* loss_;
+    PlaybackBar* playback_;
+    StepInspector* inspector_;
+    ParamSlider* x0_ = nullptr;
+    ParamSlider* y0_ = nullptr;
+    ParamSlider* steps_ = nullptr;
+    QComboBox* functionBox_ = nullptr;
+    FormulaField* formulaField_ = nullptr;
+    QComboBox* levelsBox_ = nullptr;
+    QComboBox* arrowsBox_ = nullptr;
+    QCheckBox* equalAspect_ = nullptr;
+    QCheckBox* logLoss_ = nullptr;
+    QComboBox* addBox_ = nullptr;
+    QVBoxLayout* panels_ = nullptr;
+    QScrollArea* controlsScroll_ = nullptr;
+};
+
+} // namespace gs::app

@@ -1,0 +1,292 @@
+// The two-variable page, driven as a user would: clicks and drags on the map move the start,
+// sliders change one optimizer's path, optimizers come and go, a divergent run is reported in
+// words with sane axes, and playback steps back to exactly where it was.
+
+#include "controls/optimizer_panel.h"
+#include "controls/param_slider.h"
+#include "controls/playback_bar.h"
+#include "plot/isoline_plottable.h"
+#include "plot/path_plottable.h"
+#include "views/landscape_view.h"
+#include "views/loss_view.h"
+#include "views/step_inspector.h"
+#include "window/curve_page.h"
+#include "window/landscape_page.h"
+#include "window/main_window.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QTest>
+#include <qcustomplot.h>
+
+#include <cmath>
+
+using namespace gs;
+using namespace gs::app;
+
+namespace {
+
+/// A shown page with two gradient-descent runs of different learning rates.
+struct Fixture {
+    LandscapePage page;
+    Fixture() {
+        page.resize(1400, 900);
+        page.show();
+        if (page.optimizerCount() < 2) page.addOptimizer("gd");
+        page.panel(1)->slider(QStringLiteral("lr"))->setValue(0.03);
+        if (!QTest::qWaitForWindowExposed(&page)) qWarning("page not exposed");
+        page.view()->plot()->replot(); // lay the axis rect out so pixel ↔ coordinate is defined
+    }
+    QPoint pixelOf(QPointF p) const {
+        const QCustomPlot* plot = page.view()->plot();
+        return QPoint(int(std::lround(plot->xAxis->coordToPixel(p.x()))),
+                      int(std::lround(plot->yAxis->coordToPixel(p.y()))));
+    }
+    double unitsPerPixel() const {
+        const QCustomPlot* plot = page.view()->plot();
+        return plot->xAxis->range().size() / plot->axisRect()->width();
+    }
+};
+
+QVector<QVector<QPointF>> allPaths(const LandscapePage& page) {
+    QVector<QVector<QPointF>> out;
+    for (int i = 0; i < page.optimizerCount(); ++i)
+        out << page.path(i)->points();
+    return out;
+}
+
+bool finiteAndSane(const QCPRange& r, double maxSize) {
+    return std::isfinite(r.lower) && std::isfinite(r.upper) && r.size() > 0 && r.size() < maxSize;
+}
+
+} // namespace
+
+class TestLandscapeView : public QObject {
+    Q_OBJECT
+private slots:
+    void fieldAndPathsHaveTheirOwnBufferedLayers();
+    void overlayOptions();
+    void mapMovesTheStart_data();
+    void mapMovesTheStart();
+    void sliderChangesOnlyItsOptimizer();
+    void addAndRemoveOptimizers();
+    void divergenceIsShownWithSaneAxes_data();
+    void divergenceIsShownWithSaneAxes();
+    void stepBackAfterStepForwardRestores();
+    void keyboardDrivesTheLandscapePage();
+    void presentationModeScalesPaths();
+};
+
+void TestLandscapeView::fieldAndPathsHaveTheirOwnBufferedLayers() {
+    Fixture fx;
+    LandscapeView* v = fx.page.view();
+    QCOMPARE(v->colorMap()->layer(), v->fieldLayer());
+    QCOMPARE(v->isolines()->layer(), v->fieldLayer());
+    QCOMPARE(fx.page.path(0)->layer(), v->pathsLayer());
+    QCOMPARE(v->fieldLayer()->mode(), QCPLayer::lmBuffered);
+    QCOMPARE(v->pathsLayer()->mode(), QCPLayer::lmBuffered);
+    QVERIFY(v->isolines()->polylineCount() > 5);
+    QVERIFY(!v->field()->arrows().empty());
+}
+
+void TestLandscapeView::overlayOptions() {
+    Fixture fx;
+    LandscapeView* v = fx.page.view();
+    QCustomPlot* plot = v->plot();
+    const int legend = plot->legend->itemCount();
+    v->setArrowMode(LandscapeView::ArrowMode::Off);
+    QVERIFY(!v->field()->visible());
+    QCOMPARE(plot->legend->itemCount(), legend - 1);
+    v->setArrowMode(LandscapeView::ArrowMode::Scaled);
+    QVERIFY(v->field()->visible());
+    QCOMPARE(v->field()->mode(), VectorFieldPlottable::Mode::Scaled);
+    QCOMPARE(plot->legend->itemCount(), legend);
+
+    // Log levels crowd towards the minimum: the lowest level sits closer to it than linear's.
+    const auto lowest = [v] { return v->isolines()->isolines().front().level; };
+    const double linear = lowest();
+    v->setLevelSpacing(LevelSpacing::Log);
+    QVERIFY(lowest() < linear);
+    QCOMPARE(v->colorMap()->dataScaleType(), QCPAxis::stLogarithmic);
+    QVERIFY(v->colorMap()->dataRange().lower > 0);
+
+    // Equal aspect: one unit of x as many pixels as one unit of y.
+    v->setEqualAspect(true);
+    const QCPRange x = plot->xAxis->range(), y = plot->yAxis->range();
+    const QRect r = plot->axisRect()->rect();
+    QVERIFY(std::abs(x.size() / r.width() - y.size() / r.height()) < 1e-9 * x.size());
+    v->resetView();
+    QVERIFY(plot->xAxis->range().contains(-3) && plot->xAxis->range().contains(3));
+}
+
+void TestLandscapeView::mapMovesTheStart_data() {
+    QTest::addColumn<bool>("drag");
+    QTest::newRow("click") << false;
+    QTest::newRow("drag the start point") << true;
+}
+
+void TestLandscapeView::mapMovesTheStart() {
+    QFETCH(bool, drag);
+    Fixture fx;
+    const auto before = allPaths(fx.page);
+    const int recomputes = fx.page.recomputeCount();
+    const QPointF target(1.2, -1.4);
+    QWidget* plot = fx.page.view()->plot();
+    if (drag) {
+        QTest::mousePress(plot, Qt::LeftButton, {}, fx.pixelOf(fx.page.start()));
+        QTest::mouseMove(plot, fx.pixelOf((fx.page.start() + target) / 2));
+        QTest::mouseMove(plot, fx.pixelOf(target));
+        QTest::mouseRelease(plot, Qt::LeftButton, {}, fx.pixelOf(target));
+    } else {
+        QTest::mouseClick(plot, Qt::LeftButton, {}, fx.pixelOf(target));
+    }
+    const double tol = 2 * fx.unitsPerPixel();
+    QVERIFY(std::abs(fx.page.start().x() - target.x()) < tol);
+    QVERIFY(std::abs(fx.page.start().y() - target.y()) < tol);
+    QVERIFY(fx.page.recomputeCount() > recomputes);
+    const auto after = allPaths(fx.page);
+    for (int i = 0; i < after.size(); ++i) {
+        QVERIFY(after[i] != before[i]);
+        QCOMPARE(after[i].front(), fx.page.start()); // every path begins at the new start
+    }
+    // The view did not pan: the box is still where it was.
+    QVERIFY(fx.page.view()->plot()->xAxis->range().contains(0.0));
+}
+
+void TestLandscapeView::sliderChangesOnlyItsOptimizer() {
+    Fixture fx;
+    const auto before = allPaths(fx.page);
+    ParamSlider* lr = fx.page.panel(1)->slider(QStringLiteral("lr"));
+    lr->slider()->setValue(lr->slider()->value() + 60);
+    QVERIFY(std::abs(fx.page.optimizer(1).get("lr") - lr->value()) < 1e-15);
+    QVERIFY(std::abs(fx.page.optimizer(0).get("lr") - 0.01) < 1e-15);
+    const auto after = allPaths(fx.page);
+    QCOMPARE(after[0], before[0]);
+    QVERIFY(after[1] != before[1]);
+}
+
+void TestLandscapeView::addAndRemoveOptimizers() {
+    Fixture fx;
+    QCustomPlot* plot = fx.page.view()->plot();
+    const int runs = fx.page.optimizerCount(), plottables = plot->plottableCount(),
+              legend = plot->legend->itemCount();
+    QCOMPARE(fx.page.addOptimizer("gd"), runs);
+    QCOMPARE(fx.page.optimizerCount(), runs + 1);
+    QCOMPARE(plot->plottableCount(), plottables + 1);
+    QCOMPARE(plot->legend->itemCount(), legend + 1);
+    QCOMPARE(fx.page.addOptimizer("no-such-method"), -1);
+    QCOMPARE(fx.page.optimizerCount(), runs + 1);
+    // A second gradient-descent run gets a color and a name of its own.
+    QCOMPARE(fx.page.path(runs)->name(), QStringLiteral("Gradient descent 2"));
+    QVERIFY(fx.page.path(runs)->pen().color() != fx.page.path(0)->pen().color());
+    QVERIFY(fx.page.path(runs)->pen().color() != fx.page.path(1)->pen().color());
+
+    // Remove the first one with its own button: the others keep their paths.
+    const QVector<QPointF> second = fx.page.path(1)->points();
+    QTest::mouseClick(fx.page.panel(0)->removeButton(), Qt::LeftButton);
+    QCOMPARE(fx.page.optimizerCount(), runs);
+    QCOMPARE(plot->plottableCount(), plottables);
+    QCOMPARE(plot->legend->itemCount(), legend);
+    QCOMPARE(fx.page.path(0)->points(), second);
+    fx.page.removeOptimizer(0);
+    fx.page.removeOptimizer(0);
+    QCOMPARE(fx.page.optimizerCount(), runs - 2);
+    QCOMPARE(plot->plottableCount(), plottables - 2);
+}
+
+void TestLandscapeView::divergenceIsShownWithSaneAxes_data() {
+    QTest::addColumn<bool>("logLoss");
+    QTest::newRow("linear loss") << false;
+    QTest::newRow("log loss") << true;
+}
+
+void TestLandscapeView::divergenceIsShownWithSaneAxes() {
+    QFETCH(bool, logLoss);
+    Fixture fx;
+    // The ill-conditioned bowl ½(x² + 25y²) with λ = 10: y ← (1 − 250) y, 249-fold growth per step.
+    QComboBox* functions = fx.page.functionBox();
+    const int bowl = functions->findData(QStringLiteral("ill-conditioned"));
+    QVERIFY(bowl >= 0);
+    functions->setCurrentIndex(bowl);
+    Q_EMIT functions->activated(bowl);
+    fx.page.logLossBox()->setChecked(logLoss);
+    fx.page.panel(0)->slider(QStringLiteral("lr"))->setValue(10.0);
+    QCOMPARE(int(fx.page.trajectory(0).status()), int(RunStatus::Diverged));
+    QCOMPARE(int(fx.page.trajectory(1).status()), int(RunStatus::Converged));
+    const QString status = fx.page.lossView()->statusLabel()->text();
+    QVERIFY(status.contains(QStringLiteral("diverged at step")));
+    QVERIFY(status.contains(QStringLiteral("converged at step")));
+    QVERIFY(!status.contains(QStringLiteral("nan"), Qt::CaseInsensitive));
+    QCustomPlot* loss = fx.page.lossView()->plot();
+    QVERIFY(finiteAndSane(loss->xAxis->range(), 1e5));
+    QVERIFY(finiteAndSane(loss->yAxis->range(), 1e4)); // f ≤ 117 on the box
+    if (logLoss) QVERIFY(loss->yAxis->range().lower > 0);
+    QCustomPlot* map = fx.page.view()->plot();
+    QVERIFY(finiteAndSane(map->xAxis->range(), 100));
+    QVERIFY(finiteAndSane(map->yAxis->range(), 100));
+    for (const QPointF& p : fx.page.path(0)->points())
+        QVERIFY(std::isfinite(p.x()) && std::isfinite(p.y()) && std::abs(p.x()) < 1e4);
+}
+
+void TestLandscapeView::stepBackAfterStepForwardRestores() {
+    Fixture fx;
+    PlaybackBar* bar = fx.page.playback();
+    bar->reset();
+    bar->stepForward();
+    bar->stepForward();
+    const QString text = fx.page.inspector()->text()->text();
+    const int current = fx.page.path(0)->current();
+    QCOMPARE(current, 2);
+    QVERIFY(text.contains(QStringLiteral("step <b>2</b>")));
+    bar->stepForward();
+    QVERIFY(fx.page.inspector()->text()->text() != text);
+    QCOMPARE(fx.page.path(0)->current(), 3);
+    bar->stepBack();
+    QCOMPARE(fx.page.path(0)->current(), current);
+    QCOMPARE(fx.page.path(1)->current(), current);
+    QCOMPARE(fx.page.inspector()->text()->text(), text);
+    QCOMPARE(fx.page.inspector()->arrows().size(), 2); // −∇f and the update (gd has no state)
+}
+
+void TestLandscapeView::keyboardDrivesTheLandscapePage() {
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.showPage(QStringLiteral("landscape")));
+    PlaybackBar* bar = window.landscapePage()->playback();
+    PlaybackBar* other = window.curvePage()->playback();
+    QCOMPARE(window.currentPage()->playback(), bar);
+    const int otherIndex = other->index();
+    QTest::keyClick(&window, Qt::Key_Home);
+    QCOMPARE(bar->index(), 0);
+    QTest::keyClick(&window, Qt::Key_Right);
+    QTest::keyClick(&window, Qt::Key_Right);
+    QCOMPARE(bar->index(), 2);
+    QTest::keyClick(&window, Qt::Key_Left);
+    QCOMPARE(bar->index(), 1);
+    QTest::keyClick(&window, Qt::Key_Space);
+    QVERIFY(bar->playing());
+    QTest::keyClick(&window, Qt::Key_Space);
+    QVERIFY(!bar->playing());
+    QTest::keyClick(&window, Qt::Key_R);
+    QCOMPARE(bar->index(), 0);
+    QCOMPARE(other->index(), otherIndex); // the hidden page's bar did not move
+}
+
+void TestLandscapeView::presentationModeScalesPaths() {
+    MainWindow window;
+    const double normal = window.landscapePage()->path(0)->pen().widthF();
+    window.setPresentationMode(true);
+    QVERIFY(window.landscapePage()->path(0)->pen().widthF() > 1.5 * normal);
+    window.setDarkTheme(true);
+    QCOMPARE(window.landscapePage()->view()->plot()->xAxis->tickLabelColor(),
+             window.plotStyle().foreground());
+    QCOMPARE(window.landscapePage()->lossView()->plot()->xAxis->tickLabelColor(),
+             window.plotStyle().foreground());
+    window.setDarkTheme(false);
+    window.setPresentationMode(false);
+}
+
+QTEST_MAIN(TestLandscapeView)
+#include "test_landscape_view.moc"
