@@ -6,6 +6,7 @@
 #include "render/exporter.h"
 #include "scene/builtin_scenes.h"
 #include "window/curve_page.h"
+#include "window/landscape_page.h"
 
 #include <QFile>
 #include <QImage>
@@ -101,6 +102,7 @@ private slots:
     void cliGifHasAskedSizeAndFrames();
     void renderedPngIsNotBlank();
     void csvAgreesWithTheRun();
+    void csvOfALandscapeHasEveryRun();
     void cliErrorsHaveExitCodesAndOneLine_data();
     void cliErrorsHaveExitCodesAndOneLine();
     void cliListsBuiltinScenes();
@@ -199,6 +201,35 @@ void TestExport::csvAgreesWithTheRun() {
         QVERIFY(cells[4].isEmpty() && cells[7].isEmpty());
         QCOMPARE(cells[5].toDouble(), -t.f(k)); // the page climbs: the file reports f, not −f
         QCOMPARE(cells[6].toDouble(), -t.gradient(k)[0]);
+    }
+}
+
+void TestExport::csvOfALandscapeHasEveryRun() {
+    LandscapePage page;
+    const SceneResult race = builtinScene(QStringLiteral("race-himmelblau"));
+    QVERIFY(std::holds_alternative<Scene>(race));
+    QCOMPARE(page.applyScene(std::get<Scene>(race)), QString());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("races.csv"));
+    QCOMPARE(exportCsv(page, path), QString());
+    const QList<QByteArray> lines = readAll(path).trimmed().split('\n');
+    int expected = 1;
+    for (int r = 0; r < page.optimizerCount(); ++r)
+        expected += page.trajectory(r).size();
+    QCOMPARE(lines.size(), expected);
+    int row = 1;
+    for (int r = 0; r < page.optimizerCount(); ++r) {
+        const Trajectory& t = page.trajectory(r);
+        for (int k = 0; k < t.size(); ++k, ++row) {
+            const QList<QByteArray> c = lines[row].split(',');
+            QCOMPARE(c[0].toInt(), r);
+            QCOMPARE(c[2].toInt(), k);
+            QCOMPARE(c[3].toDouble(), t.x(k)[0]);
+            QCOMPARE(c[4].toDouble(), t.x(k)[1]);
+            QCOMPARE(c[5].toDouble(), t.f(k));
+            QCOMPARE(c[6].toDouble(), t.gradient(k)[0]);
+            QCOMPARE(c[7].toDouble(), t.gradient(k)[1]);
+        }
     }
 }
 

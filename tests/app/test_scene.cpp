@@ -4,6 +4,7 @@
 #include "scene/builtin_scenes.h"
 #include "scene/scene_json.h"
 #include "window/curve_page.h"
+#include "window/landscape_page.h"
 #include "window/main_window.h"
 
 #include <QJsonArray>
@@ -22,6 +23,8 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void saveThenLoadIsIdentical();
     void everyBuiltinSceneLoads();
+    void landscapePageKeepsWhatItIsGiven();
+    void openSceneSwitchesToItsPage();
     void malformedFilesAreRejected_data();
     void malformedFilesAreRejected();
     void badFileLeavesCurrentScene();
@@ -91,6 +94,55 @@ void TestScene::everyBuiltinSceneLoads() {
         QVERIFY2(std::holds_alternative<Scene>(r), qPrintable(name + ": " + errorText(r)));
         QVERIFY2(!std::get<Scene>(r).title.isEmpty(), qPrintable(name));
     }
+}
+
+void TestScene::landscapePageKeepsWhatItIsGiven() {
+    Scene s;
+    s.view = Scene::View::Landscape;
+    s.catalog = QStringLiteral("himmelblau");
+    s.start = {0.5, -0.5};
+    s.maxSteps = 400;
+    s.levels = Scene::Levels::Log;
+    s.gradientField = true;
+    s.runs = {SceneRun{QStringLiteral("adam"), {{QStringLiteral("lr"), 0.05}}, {}, true},
+              SceneRun{QStringLiteral("gd"),
+                       {{QStringLiteral("lr"), 0.01}},
+                       QVector<double>{-1.0, 1.0},
+                       false}};
+    LandscapePage page;
+    QCOMPARE(page.applyScene(s), QString());
+    const Scene shown = page.scene();
+    QCOMPARE(shown.catalog, s.catalog);
+    QCOMPARE(shown.start, s.start);
+    QCOMPARE(shown.maxSteps, 400);
+    QCOMPARE(int(shown.levels), int(Scene::Levels::Log));
+    QVERIFY(shown.gradientField);
+    QCOMPARE(shown.runs.size(), 2);
+    QCOMPARE(shown.runs[0].optimizer, QStringLiteral("adam"));
+    QCOMPARE(shown.runs[0].params.value(QStringLiteral("lr")), 0.05);
+    QCOMPARE(shown.runs[0].params.value(QStringLiteral("beta1")), 0.9); // defaults are written out
+    QVERIFY(!shown.runs[0].start);
+    QCOMPARE(*shown.runs[1].start, (QVector<double>{-1.0, 1.0}));
+    QVERIFY(!shown.runs[1].visible);
+    // The runs start where the scene says.
+    QCOMPARE(page.trajectory(0).x(0)[0], 0.5);
+    QCOMPARE(page.trajectory(1).x(0)[1], 1.0);
+    // Shown again, the page's own scene gives the same scene.
+    LandscapePage again;
+    QCOMPARE(again.applyScene(shown), QString());
+    QVERIFY(again.scene() == shown);
+}
+
+void TestScene::openSceneSwitchesToItsPage() {
+    MainWindow window;
+    const SceneResult race = builtinScene(QStringLiteral("race-rosenbrock"));
+    QVERIFY(std::holds_alternative<Scene>(race));
+    QCOMPARE(window.openScene(std::get<Scene>(race)), QString());
+    QCOMPARE(window.currentPage()->scene().view, Scene::View::Landscape);
+    QCOMPARE(window.currentPage()->scene().catalog, QStringLiteral("rosenbrock"));
+    const SceneResult curve = builtinScene(QStringLiteral("article-ascent"));
+    QCOMPARE(window.openScene(std::get<Scene>(curve)), QString());
+    QCOMPARE(window.currentPage()->scene().view, Scene::View::Curve);
 }
 
 void TestScene::malformedFilesAreRejected_data() {
