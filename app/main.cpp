@@ -91,6 +91,9 @@ struct Options {
     QCommandLineOption frames{QStringLiteral("frames"),
                               QStringLiteral("GIF frame count (default: one per step)."),
                               QStringLiteral("N"), QStringLiteral("0")};
+    QCommandLineOption presentation{
+        QStringLiteral("presentation"),
+        QStringLiteral("Presentation mode: large fonts, lines and markers.")};
     QCommandLineOption window{
         QStringLiteral("window"),
         QStringLiteral("With --screenshot: render the whole window, not just the plot.")};
@@ -115,6 +118,7 @@ int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::ap
     if (!frames) return fail(kUsage, QStringLiteral("--frames takes 1 to 10000"));
     PlotStyle style;
     style.dark = scene.theme == Scene::Theme::Dark;
+    if (parser.isSet(o.presentation)) style.scale = PlotStyle::kPresentationScale;
     if (parser.isSet(o.theme)) {
         const QString t = parser.value(o.theme);
         if (t != QLatin1String("light") && t != QLatin1String("dark"))
@@ -126,6 +130,7 @@ int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::ap
         MainWindow window;
         if (const QString e = window.openScene(scene); !e.isEmpty()) return fail(kFailure, e);
         window.setDarkTheme(style.dark);
+        window.setPresentationMode(parser.isSet(o.presentation));
         window.resize(*size);
         window.setAttribute(Qt::WA_DontShowOnScreen);
         window.show();
@@ -188,8 +193,9 @@ int main(int argc, char** argv) {
                                  QStringLiteral("A scene file or a built-in scene name."),
                                  QStringLiteral("[SCENE|NAME]"));
     const Options o;
-    for (const QCommandLineOption* opt : {&o.screenshot, &o.gif, &o.csv, &o.list, &o.size, &o.step,
-                                          &o.theme, &o.scale, &o.fps, &o.frames, &o.window})
+    for (const QCommandLineOption* opt :
+         {&o.screenshot, &o.gif, &o.csv, &o.list, &o.size, &o.step, &o.theme, &o.scale, &o.fps,
+          &o.frames, &o.presentation, &o.window})
         parser.addOption(*opt);
     if (!parser.parse(QApplication::arguments())) return fail(kUsage, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) parser.showHelp(0);
@@ -224,6 +230,7 @@ int main(int argc, char** argv) {
     gs::app::MainWindow window;
     if (scene)
         if (const QString e = window.openScene(*scene); !e.isEmpty()) return fail(kFailure, e);
+    if (parser.isSet(o.presentation)) window.setPresentationMode(true);
     window.show();
     return QApplication::exec();
 }

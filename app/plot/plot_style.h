@@ -11,6 +11,8 @@ class QCustomPlot;
 namespace gs::app {
 
 struct PlotStyle {
+    static constexpr double kPresentationScale = 1.6;
+
     bool dark = false;
     double scale = 1.0; ///< 1 on a desk, ~1.6 on a projector
 

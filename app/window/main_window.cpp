@@ -27,10 +27,6 @@
 
 namespace gs::app {
 
-namespace {
-constexpr double kPresentationScale = 1.6;
-}
-
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), baseFont_(QApplication::font()) {
     setWindowTitle(tr("Gradscape"));
     setAcceptDrops(true);
@@ -129,7 +125,7 @@ bool MainWindow::showPage(const QString& name) {
 }
 
 void MainWindow::setPresentationMode(bool on) {
-    style_.scale = on ? kPresentationScale : 1.0;
+    style_.scale = on ? PlotStyle::kPresentationScale : 1.0;
     presentationAction_->setChecked(on);
     applyStyle();
 }
