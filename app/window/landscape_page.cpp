@@ -431,11 +431,11 @@ void LandscapePage::recompute() {
     std::vector<RunRequest> requests;
     for (const auto& r : runs_)
         requests.push_back({r->opt.get(), r->start.value_or(start)});
-    std::vector<Trajectory> trajectories = runAll(*f_, requests, rules);
+    runAll(*f_, requests, rules, spare_); // into last time's buffers: no allocation while dragging
     int last = 0;
     for (size_t i = 0; i < runs_.size(); ++i) {
         Run* r = runs_[i].get();
-        r->trajectory = std::move(trajectories[i]);
+        std::swap(r->trajectory, spare_[i]); // the old run's buffers are next time's spares
         QVector<QPointF> points(r->trajectory.size());
         for (int k = 0; k < r->trajectory.size(); ++k) {
             const auto x = r->trajectory.x(k);

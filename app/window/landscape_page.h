@@ -88,6 +88,7 @@ private:
 
     ObjectivePtr f_;
     std::vector<std::unique_ptr<Run>> runs_;
+    std::vector<Trajectory> spare_; // runAll's output buffers, swapped with the runs' trajectories
     Scene scene_; // function spec, title, lesson: what has no control of its own here
     PlotStyle style_;
     double coarseMin_ = 0; // lowest value on a coarse grid: the log-loss reference without f*
