@@ -71,11 +71,25 @@ QString exportRaster(QCustomPlot& plot, const QString& path, QSize size, double 
     return replaceWith(tmp, path);
 }
 
-/// Makes the plot lay itself out at `size` before rendering offscreen.
-void layoutAt(QCustomPlot& plot, QSize size) {
-    plot.resize(size);
-    plot.replot(QCustomPlot::rpImmediateRefresh);
-}
+/// Lays the plot out at the export size for as long as it lives (views that keep an equal aspect
+/// adapt to the size they are given), then gives the plot its old size back.
+class ExportSize {
+public:
+    ExportSize(QCustomPlot& plot, QSize size) : plot_(plot), old_(plot.size()) {
+        plot_.resize(size);
+        plot_.replot(QCustomPlot::rpImmediateRefresh);
+    }
+    ~ExportSize() {
+        plot_.resize(old_);
+        plot_.replot(QCustomPlot::rpQueuedReplot);
+    }
+    ExportSize(const ExportSize&) = delete;
+    ExportSize& operator=(const ExportSize&) = delete;
+
+private:
+    QCustomPlot& plot_;
+    QSize old_;
+};
 
 } // namespace
 
@@ -83,7 +97,7 @@ QString exportImage(ScenePage& page, const QString& path, QSize size, double sca
     if (size.isEmpty()) return QStringLiteral("image size must be positive");
     if (!(scale > 0 && scale <= 8)) return QStringLiteral("scale must be in (0, 8]");
     QCustomPlot& plot = *page.plot();
-    layoutAt(plot, size);
+    const ExportSize exportSize(plot, size);
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("png")) return exportRaster(plot, path, size, scale, false);
     if (suffix == QLatin1String("pdf")) return exportRaster(plot, path, size, scale, true);
@@ -101,7 +115,7 @@ QString exportGif(ScenePage& page, const QString& path, const GifOptions& o) {
     if (frames > 10000) return QStringLiteral("at most 10000 frames");
     const int restore = bar.index();
     QCustomPlot& plot = *page.plot();
-    layoutAt(plot, o.size);
+    const ExportSize exportSize(plot, o.size);
 
     auto stepOf = [&](int i) {
         return frames == 1 ? last : static_cast<int>(std::lround(double(i) * last / (frames - 1)));

@@ -5,6 +5,7 @@
 #include "render/screenshot.h"
 #include "scene/scene_json.h"
 #include "window/curve_page.h"
+#include "window/export_dialog.h"
 #include "window/landscape_page.h"
 
 #include <QAction>
@@ -245,10 +246,12 @@ void MainWindow::exportImageDialog() {
         tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
     if (path.isEmpty()) return;
     ScenePage* page = currentPage();
-    const QSize size = page->plot()->size();
-    const QString error =
-        exportImage(*page, path, size, devicePixelRatioF() > 1 ? devicePixelRatioF() : 2.0);
-    page->plot()->replot();
+    const bool png =
+        QFileInfo(path).suffix().compare(QLatin1String("png"), Qt::CaseInsensitive) == 0;
+    ExportDialog options(png ? ExportDialog::Kind::Png : ExportDialog::Kind::Vector,
+                         page->plot()->size(), page->playback()->last(), this);
+    if (options.exec() != QDialog::Accepted) return;
+    const QString error = exportImage(*page, path, options.imageSize(), options.scale());
     if (!error.isEmpty())
         showError(tr("Image not exported"), error);
     else
@@ -261,21 +264,25 @@ void MainWindow::exportGifDialog() {
                                      QStringLiteral("gradscape.gif"), tr("GIF animation (*.gif)"));
     if (path.isEmpty()) return;
     ScenePage* page = currentPage();
-    QProgressDialog progress(tr("Rendering frames…"), tr("Cancel"), 0, 100, this);
+    ExportDialog options(ExportDialog::Kind::Gif, page->plot()->size(), page->playback()->last(),
+                         this);
+    if (options.exec() != QDialog::Accepted) return;
+    QProgressDialog progress(tr("Rendering frames…"), tr("Cancel"), 0, options.frames(), this);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
     std::atomic<bool> cancel{false};
-    GifOptions options;
-    options.size = page->plot()->size();
-    options.cancel = &cancel;
-    options.progress = [&](int done, int total) {
+    GifOptions gif;
+    gif.size = options.imageSize();
+    gif.fps = options.fps();
+    gif.frames = options.frames();
+    gif.cancel = &cancel;
+    gif.progress = [&](int done, int total) {
         progress.setMaximum(total);
         progress.setValue(done);
         QApplication::processEvents();
         if (progress.wasCanceled()) cancel = true;
     };
-    const QString error = exportGif(*page, path, options);
-    page->plot()->replot();
+    const QString error = exportGif(*page, path, gif);
     if (!error.isEmpty())
         showError(tr("GIF not exported"), error);
     else

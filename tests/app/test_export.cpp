@@ -6,6 +6,7 @@
 #include "render/exporter.h"
 #include "scene/builtin_scenes.h"
 #include "window/curve_page.h"
+#include "window/export_dialog.h"
 #include "window/landscape_page.h"
 
 #include <QFile>
@@ -14,6 +15,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <qcustomplot.h>
 
 #include <cmath>
 #include <set>
@@ -107,6 +109,8 @@ private slots:
     void cliErrorsHaveExitCodesAndOneLine();
     void cliListsBuiltinScenes();
     void failedExportKeepsExistingFile();
+    void exportGivesThePlotItsSizeBack();
+    void exportDialogOffersWhatAppliesToItsKind();
 };
 
 void TestExport::cliWritesImagesOfTheAskedSize_data() {
@@ -286,6 +290,34 @@ void TestExport::failedExportKeepsExistingFile() {
     QCOMPARE(readAll(path), QByteArray("precious"));
     QVERIFY(!exportGif(page, dir.filePath(QStringLiteral("no/such/dir/x.gif")), GifOptions{})
                  .isEmpty());
+}
+
+void TestExport::exportGivesThePlotItsSizeBack() {
+    CurvePage page;
+    page.resize(900, 600);
+    page.show();
+    const QSize before = page.plot()->size();
+    QTemporaryDir dir;
+    QCOMPARE(exportImage(page, dir.filePath(QStringLiteral("a.png")), QSize(333, 222)), QString());
+    QCOMPARE(page.plot()->size(), before);
+    GifOptions gif;
+    gif.size = QSize(200, 120);
+    gif.frames = 3;
+    QCOMPARE(exportGif(page, dir.filePath(QStringLiteral("a.gif")), gif), QString());
+    QCOMPARE(page.plot()->size(), before);
+    QCOMPARE(page.playback()->index(), page.playback()->last()); // the shown step is restored too
+}
+
+void TestExport::exportDialogOffersWhatAppliesToItsKind() {
+    ExportDialog png(ExportDialog::Kind::Png, QSize(800, 500), 70);
+    QCOMPARE(png.imageSize(), QSize(800, 500));
+    QCOMPARE(png.scale(), 2.0);
+    ExportDialog gif(ExportDialog::Kind::Gif, QSize(800, 500), 70);
+    QCOMPARE(gif.frames(), 71); // one frame per step when the run is short
+    QCOMPARE(gif.fps(), 30);
+    QCOMPARE(gif.scale(), 1.0);
+    ExportDialog longRun(ExportDialog::Kind::Gif, QSize(800, 500), 5000);
+    QCOMPARE(longRun.frames(), 300);
 }
 
 QTEST_MAIN(TestExport)
