@@ -69,6 +69,7 @@ private slots:
     void overlayOptions();
     void mapMovesTheStart_data();
     void mapMovesTheStart();
+    void shiftClickGivesTheChosenRunItsOwnStart();
     void sliderChangesOnlyItsOptimizer();
     void addAndRemoveOptimizers();
     void divergenceIsShownWithSaneAxes_data();
@@ -152,6 +153,47 @@ void TestLandscapeView::mapMovesTheStart() {
     }
     // The view did not pan: the box is still where it was.
     QVERIFY(fx.page.view()->plot()->xAxis->range().contains(0.0));
+}
+
+void TestLandscapeView::shiftClickGivesTheChosenRunItsOwnStart() {
+    Fixture fx;
+    fx.page.inspector()->chooser()->setCurrentIndex(1);
+    const auto before = allPaths(fx.page);
+    const QPointF shared = fx.page.start(), target(1.2, -1.4);
+    QWidget* plot = fx.page.view()->plot();
+    QTest::mouseClick(plot, Qt::LeftButton, Qt::ShiftModifier, fx.pixelOf(target));
+    const double tol = 2 * fx.unitsPerPixel();
+    QCOMPARE(fx.page.start(), shared); // the shared start stays
+    QVERIFY(fx.page.runStart(1).has_value());
+    const auto x0 = fx.page.trajectory(1).x(0);
+    QVERIFY(std::abs(x0[0] - target.x()) < tol && std::abs(x0[1] - target.y()) < tol);
+    const auto after = allPaths(fx.page);
+    for (int i = 0; i < after.size(); ++i)
+        if (i != 1) QCOMPARE(after[i], before[i]);
+    OptimizerPanel* panel = fx.page.panel(1);
+    QVERIFY(panel->ownStartLabel()->isVisible());
+    QVERIFY(panel->ownStartLabel()->text().contains(QStringLiteral("own start")));
+    QVERIFY(!fx.page.panel(0)->ownStartLabel()->isVisible());
+
+    // The scene carries the own start, and only that one.
+    const Scene s = fx.page.scene();
+    QVERIFY(s.runs[1].start.has_value());
+    QVERIFY(std::abs((*s.runs[1].start)[0] - x0[0]) < 1e-12);
+    QVERIFY(!s.runs[0].start.has_value());
+
+    // A plain click moves the shared start; the run with its own start keeps it.
+    const QPointF elsewhere(-1.0, 0.8);
+    QTest::mouseClick(plot, Qt::LeftButton, {}, fx.pixelOf(elsewhere));
+    QVERIFY(std::abs(fx.page.start().x() - elsewhere.x()) < tol);
+    QCOMPARE(fx.page.trajectory(1).x(0)[0], x0[0]);
+    QCOMPARE(fx.page.path(0)->points().front(), fx.page.start());
+
+    // The panel's button goes back to the shared start.
+    QTest::mouseClick(panel->sharedStartButton(), Qt::LeftButton);
+    QVERIFY(!fx.page.runStart(1).has_value());
+    QVERIFY(!panel->ownStartLabel()->isVisible());
+    QCOMPARE(fx.page.path(1)->points().front(), fx.page.start());
+    QVERIFY(!fx.page.scene().runs[1].start.has_value());
 }
 
 void TestLandscapeView::sliderChangesOnlyItsOptimizer() {
