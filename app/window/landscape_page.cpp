@@ -8,6 +8,7 @@
 #include "objective/catalog.h"
 #include "optim/registry.h"
 #include "plot/path_plottable.h"
+#include "run/optimum_distance.h"
 #include "run/run_all.h"
 #include "scene/function_source.h"
 #include "views/landscape_view.h"
@@ -510,6 +511,8 @@ void LandscapePage::updateLoss() {
         s.visible = r->visible;
         s.status = QString::fromStdString(describeStatus(t));
         s.diverged = t.status() == RunStatus::Diverged;
+        for (double d : distanceToNearestOptimum(t, f_->info().optima))
+            s.distance << d;
         for (int k = 0; k < t.size(); ++k) {
             s.f << t.f(k);
             s.inView << box.contains(t.x(k));
@@ -519,6 +522,7 @@ void LandscapePage::updateLoss() {
     }
     loss_->setReference(ref, refName);
     loss_->setLogScale(logLoss_->isChecked());
+    loss_->setDistanceAvailable(!f_->info().optima.empty());
     loss_->setSeries(series);
 }
 

@@ -70,6 +70,8 @@ private slots:
     void mapMovesTheStart_data();
     void mapMovesTheStart();
     void shiftClickGivesTheChosenRunItsOwnStart();
+    void lossPanelShowsDistanceToNearestMinimum_data();
+    void lossPanelShowsDistanceToNearestMinimum();
     void sliderChangesOnlyItsOptimizer();
     void addAndRemoveOptimizers();
     void divergenceIsShownWithSaneAxes_data();
@@ -194,6 +196,43 @@ void TestLandscapeView::shiftClickGivesTheChosenRunItsOwnStart() {
     QVERIFY(!panel->ownStartLabel()->isVisible());
     QCOMPARE(fx.page.path(1)->points().front(), fx.page.start());
     QVERIFY(!fx.page.scene().runs[1].start.has_value());
+}
+
+void TestLandscapeView::lossPanelShowsDistanceToNearestMinimum_data() {
+    QTest::addColumn<bool>("logLoss");
+    QTest::newRow("linear") << false;
+    QTest::newRow("log") << true;
+}
+
+void TestLandscapeView::lossPanelShowsDistanceToNearestMinimum() {
+    QFETCH(bool, logLoss);
+    LandscapePage page;
+    Scene s;
+    s.view = Scene::View::Landscape;
+    s.catalog = QStringLiteral("booth"); // one minimum, at (1, 3)
+    s.start = {-6, -6};
+    s.runs = {SceneRun{QStringLiteral("gd"), {{QStringLiteral("lr"), 0.05}}, {}, true}};
+    QCOMPARE(page.applyScene(s), QString());
+    QCOMPARE(int(page.trajectory(0).status()), int(RunStatus::Converged));
+    LossView* loss = page.lossView();
+    QVERIFY(!loss->quantityBox()->isHidden());
+    page.logLossBox()->setChecked(logLoss);
+    loss->quantityBox()->setCurrentIndex(1);
+    QCOMPARE(int(loss->quantity()), int(LossView::Quantity::Distance));
+    QVERIFY(loss->plot()->yAxis->label().contains(QStringLiteral("x*")));
+    const QCPGraphDataContainer& d = *loss->plot()->graph(0)->data();
+    QCOMPARE(d.size(), page.trajectory(0).size());
+    const double d0 = std::hypot(-6.0 - 1.0, -6.0 - 3.0); // ‖x₀ − x*‖
+    QVERIFY2(std::abs(d.at(0)->value - d0) < 1e-9, qPrintable(QString::number(d.at(0)->value)));
+    QVERIFY(d.at(d.size() - 1)->value < 1e-6);
+    QVERIFY(d.at(d.size() - 1)->value > 0); // on a log axis too: floored, never 0
+
+    // A typed formula has no known optima: no choice, and f(x_k) again.
+    s.catalog.clear();
+    s.formula = QStringLiteral("x^2 + 3y^2 + sin(x y)");
+    QCOMPARE(page.applyScene(s), QString());
+    QVERIFY(loss->quantityBox()->isHidden());
+    QCOMPARE(int(loss->quantity()), int(LossView::Quantity::Value));
 }
 
 void TestLandscapeView::sliderChangesOnlyItsOptimizer() {
