@@ -13,6 +13,7 @@
 #include "window/curve_page.h"
 #include "window/landscape_page.h"
 #include "window/main_window.h"
+#include "window/number_format.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -77,6 +78,7 @@ private slots:
     void divergenceIsShownWithSaneAxes_data();
     void divergenceIsShownWithSaneAxes();
     void stepBackAfterStepForwardRestores();
+    void inspectorFillsTheNumbersIntoTheStep();
     void keyboardDrivesTheLandscapePage();
     void presentationModeScalesPaths();
 };
@@ -328,6 +330,31 @@ void TestLandscapeView::stepBackAfterStepForwardRestores() {
     QCOMPARE(fx.page.path(1)->current(), current);
     QCOMPARE(fx.page.inspector()->text()->text(), text);
     QCOMPARE(fx.page.inspector()->arrows().size(), 2); // −∇f and the update (gd has no state)
+}
+
+void TestLandscapeView::inspectorFillsTheNumbersIntoTheStep() {
+    Fixture fx;
+    QCOMPARE(QString::fromStdString(fx.page.optimizer(0).key()), QStringLiteral("gd"));
+    fx.page.inspector()->chooser()->setCurrentIndex(0);
+    fx.page.playback()->setIndex(11);
+    const Trajectory& t = fx.page.trajectory(0);
+    QVERIFY(t.size() > 12);
+    const auto vec = [](const Vec& v) {
+        return QStringLiteral("(%1, %2)").arg(formatNumber(v[0], 4), formatNumber(v[1], 4));
+    };
+    const Vec x = t.x(11), next = t.x(12), delta = next - x;
+    const QString text = fx.page.inspector()->text()->text();
+    // x₁₂ = x₁₁ + Δ = (x) + (Δ) = (x₁₂)
+    const QString filled = QStringLiteral("x₁₂ = x₁₁ + Δ = %1 + %2 = %3")
+                               .arg(vec(x), vec(delta), vec(next))
+                               .toHtmlEscaped();
+    QVERIFY2(text.contains(filled), qPrintable(text));
+    // Gradient descent: Δ = −λ ∇f with λ and ∇f filled in.
+    const QString lr = formatNumber(-fx.page.optimizer(0).get("lr"), 4);
+    const QString rule = QStringLiteral("−λ ∇f = %1 · %2").arg(lr, vec(t.gradient(11)));
+    QVERIFY2(text.contains(rule), qPrintable(text));
+    // Δ really is −λ ∇f.
+    QVERIFY((delta + fx.page.optimizer(0).get("lr") * t.gradient(11)).norm() < 1e-12);
 }
 
 void TestLandscapeView::keyboardDrivesTheLandscapePage() {
