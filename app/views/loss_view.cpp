@@ -20,7 +20,7 @@ constexpr double kLogFloor = 1e-12;
 LossView::LossView(QWidget* parent)
     : QWidget(parent), plot_(new QCustomPlot(this)), status_(new QLabel(this)),
       quantity_(new QComboBox(this)) {
-    quantity_->addItems({tr("f(xₖ)"), tr("‖xₖ − x*‖ to the nearest minimum")});
+    quantity_->addItems({tr("f(xₖ)"), tr("distance ‖xₖ − x*‖")});
     quantity_->setFocusPolicy(Qt::NoFocus); // keep Space and the arrow keys for playback
     quantity_->setToolTip(tr("Plot the loss, or how far each run is from the nearest known "
                              "minimum (shown when the function's minima are known)"));
@@ -95,7 +95,7 @@ void LossView::rebuild() {
     else
         plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     const bool distance = quantity() == Quantity::Distance;
-    plot_->yAxis->setLabel(distance ? tr("‖x_k − x*‖")
+    plot_->yAxis->setLabel(distance ? tr("‖x_k − x*‖, nearest minimum")
                            : log_   ? tr("f(x_k) − %1").arg(refName_)
                                     : tr("f(x_k)"));
     plot_->yAxis->ticker()->setTickCount(4); // a short panel: few labels, none overlapping

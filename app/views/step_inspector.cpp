@@ -107,17 +107,19 @@ void StepInspector::show(const Optimizer& opt, const Trajectory& t, int k, const
         arrows_ << LandscapeView::StepArrow{QPointF(x[0], x[1]), QPointF(next[0], next[1]), color,
                                             false};
         const Vec delta = next - x;
+        // Continuation lines start under the first line's "=", so each equation reads down.
+        const QString more = QStringLiteral("<br>&nbsp;&nbsp;&nbsp;&nbsp;= ");
         // Gradient descent's Δ is −λ ∇f exactly; for the others Δ is what the step did, and
         // their state below says why.
-        const QString why =
-            opt.key() == "gd"
-                ? QStringLiteral(" = −λ ∇f = %1 · %2").arg(num(-opt.get("lr")), vec(g))
-                : QString();
-        html += tr("<span style='color:%1'>Δ = %2 − %3%4 = %5</span><br>")
-                    .arg(color.name(), xSub(k + 1), xSub(k), why, vec(delta));
+        const QString why = opt.key() == "gd"
+                                ? QStringLiteral(" = −λ ∇f") + more +
+                                      QStringLiteral("%1 · %2").arg(num(-opt.get("lr")), vec(g))
+                                : QString();
+        html += tr("<span style='color:%1'>Δ = %2 − %3%4%5%6</span><br>")
+                    .arg(color.name(), xSub(k + 1), xSub(k), why, more, vec(delta));
         // The step with its numbers filled in.
-        html += tr("<span style='color:%1'>%2 = %3 + Δ = %4 + %5 = %6</span><br>")
-                    .arg(color.name(), xSub(k + 1), xSub(k), vec(x), vec(delta), vec(next));
+        html += tr("<span style='color:%1'>%2 = %3 + Δ%4%5 + %6%4%7</span><br>")
+                    .arg(color.name(), xSub(k + 1), xSub(k), more, vec(x), vec(delta), vec(next));
     } else {
         html += tr("last point: no further update<br>");
     }
