@@ -106,11 +106,15 @@ void LossView::rebuild() {
     for (int i = 0; i < series_.size(); ++i) {
         const Series& s = series_[i];
         QCPGraph* g = plot_->graph(i);
-        const QString color = s.diverged ? style_.errorColor().name() : s.color.name();
-        status +=
-            QStringLiteral("<span style='color:%1'>■</span> %2: <span style='color:%3'>%4</span>"
-                           "&nbsp;&nbsp; ")
-                .arg(s.color.name(), s.name.toHtmlEscaped(), color, s.status.toHtmlEscaped());
+        // The swatch carries the run's color; the words stay in the text color, since light
+        // palette colors (Okabe–Ito yellow, sky blue) are unreadable as text on white. Only a
+        // divergence is colored, as the error it is.
+        const QString words = s.diverged
+                                  ? QStringLiteral("<span style='color:%1'>%2</span>")
+                                        .arg(style_.errorColor().name(), s.status.toHtmlEscaped())
+                                  : s.status.toHtmlEscaped();
+        status += QStringLiteral("<span style='color:%1'>■</span> %2: %3&nbsp;&nbsp; ")
+                      .arg(s.color.name(), s.name.toHtmlEscaped(), words);
         g->setVisible(s.visible);
         if (!s.visible) continue;
         // On the log axis f is shown above its reference; a distance is already ≥ 0.

@@ -302,6 +302,9 @@ void TestLandscapeView::divergenceIsShownWithSaneAxes() {
     QVERIFY(status.contains(QStringLiteral("diverged at step")));
     QVERIFY(status.contains(QStringLiteral("converged at step")));
     QVERIFY(!status.contains(QStringLiteral("nan"), Qt::CaseInsensitive));
+    // A run's color marks its swatch only: light palette colors are unreadable as text.
+    for (int i = 0; i < fx.page.optimizerCount(); ++i)
+        QCOMPARE(status.count(fx.page.path(i)->pen().color().name()), 1);
     QCustomPlot* loss = fx.page.lossView()->plot();
     QVERIFY(finiteAndSane(loss->xAxis->range(), 1e5));
     QVERIFY(finiteAndSane(loss->yAxis->range(), 1e4)); // f ≤ 117 on the box
