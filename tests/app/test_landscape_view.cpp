@@ -193,6 +193,16 @@ void TestLandscapeView::shiftClickGivesTheChosenRunItsOwnStart() {
     QCOMPARE(fx.page.trajectory(1).x(0)[0], x0[0]);
     QCOMPARE(fx.page.path(0)->points().front(), fx.page.start());
 
+    // A drag that begins on the run's own start moves that start only.
+    const QPointF own = *fx.page.runStart(1), moved(0.4, -2.0), shared2 = fx.page.start();
+    QTest::mousePress(plot, Qt::LeftButton, {}, fx.pixelOf(own));
+    QTest::mouseMove(plot, fx.pixelOf((own + moved) / 2));
+    QTest::mouseMove(plot, fx.pixelOf(moved));
+    QTest::mouseRelease(plot, Qt::LeftButton, {}, fx.pixelOf(moved));
+    QVERIFY(std::abs(fx.page.runStart(1)->x() - moved.x()) < tol);
+    QVERIFY(std::abs(fx.page.runStart(1)->y() - moved.y()) < tol);
+    QCOMPARE(fx.page.start(), shared2);
+
     // The panel's button goes back to the shared start.
     QTest::mouseClick(panel->sharedStartButton(), Qt::LeftButton);
     QVERIFY(!fx.page.runStart(1).has_value());
