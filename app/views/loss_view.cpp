@@ -95,7 +95,7 @@ void LossView::rebuild() {
     else
         plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     const bool distance = quantity() == Quantity::Distance;
-    plot_->yAxis->setLabel(distance ? tr("‖x_k − x*‖, nearest minimum")
+    plot_->yAxis->setLabel(distance ? tr("‖x_k − x*‖")
                            : log_   ? tr("f(x_k) − %1").arg(refName_)
                                     : tr("f(x_k)"));
     plot_->yAxis->ticker()->setTickCount(4); // a short panel: few labels, none overlapping
