@@ -1,6 +1,7 @@
 #include "controls/optimizer_panel.h"
 
 #include "controls/param_slider.h"
+#include "window/number_format.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -39,6 +40,18 @@ OptimizerPanel::OptimizerPanel(const Optimizer& opt, const QString& title, const
     layout->setSpacing(2);
     layout->addLayout(header);
 
+    // Only while this run has a start of its own (Shift+click on the map).
+    ownStart_ = new QLabel(this);
+    shared_ = new QToolButton(this);
+    shared_->setText(tr("Use shared start"));
+    shared_->setToolTip(tr("Start %1 from the shared start point again").arg(name));
+    shared_->setFocusPolicy(Qt::NoFocus);
+    auto* own = new QHBoxLayout;
+    own->addWidget(ownStart_, 1);
+    own->addWidget(shared_);
+    layout->addLayout(own);
+    setOwnStart(std::nullopt);
+
     for (const HyperParam& p : opt.hyperParams()) {
         const QString key = QString::fromStdString(p.key);
         ParamSlider::Range range{p.min, p.max, p.logScale, p.integer ? 0 : 3};
@@ -51,6 +64,15 @@ OptimizerPanel::OptimizerPanel(const Optimizer& opt, const QString& title, const
     }
     connect(visible_, &QCheckBox::toggled, this, &OptimizerPanel::visibilityChanged);
     connect(remove_, &QToolButton::clicked, this, &OptimizerPanel::removeRequested);
+    connect(shared_, &QToolButton::clicked, this, &OptimizerPanel::sharedStartRequested);
+}
+
+void OptimizerPanel::setOwnStart(std::optional<QPointF> start) {
+    ownStart_->setVisible(start.has_value());
+    shared_->setVisible(start.has_value());
+    if (start)
+        ownStart_->setText(
+            tr("own start (%1, %2)").arg(formatNumber(start->x(), 4), formatNumber(start->y(), 4)));
 }
 
 } // namespace gs::app

@@ -8,8 +8,12 @@
 #include <QColor>
 #include <QFrame>
 #include <QMap>
+#include <QPointF>
+
+#include <optional>
 
 class QCheckBox;
+class QLabel;
 class QToolButton;
 
 namespace gs::app {
@@ -26,16 +30,23 @@ public:
     ParamSlider* slider(const QString& key) const { return sliders_.value(key); }
     QCheckBox* visibleBox() const { return visible_; }
     QToolButton* removeButton() const { return remove_; }
+    /// Shows "own start (x, y)" with a button back to the shared start, or hides both.
+    void setOwnStart(std::optional<QPointF> start);
+    QLabel* ownStartLabel() const { return ownStart_; }
+    QToolButton* sharedStartButton() const { return shared_; }
 
 Q_SIGNALS:
     void paramChanged(const QString& key, double value);
     void visibilityChanged(bool visible);
     void removeRequested();
+    void sharedStartRequested();
 
 private:
     QMap<QString, ParamSlider*> sliders_;
     QCheckBox* visible_;
     QToolButton* remove_;
+    QLabel* ownStart_;
+    QToolButton* shared_;
 };
 
 } // namespace gs::app

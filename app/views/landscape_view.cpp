@@ -291,22 +291,35 @@ void LandscapeView::onPress(QMouseEvent* e) {
     if (e->button() != Qt::LeftButton || !plot_->axisRect()->rect().contains(e->pos())) return;
     pressed_ = true;
     pressPos_ = e->position();
-    const QPointF startPx(plot_->xAxis->coordToPixel(start_.x()),
-                          plot_->yAxis->coordToPixel(start_.y()));
-    draggingStart_ = QLineF(startPx, pressPos_).length() <= 3 * style_.markerSize();
-    // A drag that starts on the start point moves it; any other drag pans the view.
+    const auto near = [this](QPointF p) {
+        const QPointF px(plot_->xAxis->coordToPixel(p.x()), plot_->yAxis->coordToPixel(p.y()));
+        return QLineF(px, pressPos_).length() <= 3 * style_.markerSize();
+    };
+    // Shift, or a press on the chosen run's own start, moves that run's start only.
+    draggingOwn_ = (e->modifiers() & Qt::ShiftModifier) || (ownStart_ && near(*ownStart_));
+    draggingStart_ = draggingOwn_ || near(start_);
+    // A drag that starts on a start point moves it; any other drag pans the view.
     plot_->setInteraction(QCP::iRangeDrag, !draggingStart_);
 }
 
 void LandscapeView::onMove(QMouseEvent* e) {
-    if (draggingStart_) Q_EMIT startPicked(toCoords(e->position()));
+    if (!draggingStart_) return;
+    if (draggingOwn_)
+        Q_EMIT ownStartPicked(toCoords(e->position()));
+    else
+        Q_EMIT startPicked(toCoords(e->position()));
 }
 
 void LandscapeView::onRelease(QMouseEvent* e) {
     if (!pressed_) return;
     const bool click = QLineF(pressPos_, e->position()).length() <= kClickSlop;
-    if (draggingStart_ || click) Q_EMIT startPicked(toCoords(e->position()));
-    pressed_ = draggingStart_ = false;
+    if (draggingStart_ || click) {
+        if (draggingOwn_)
+            Q_EMIT ownStartPicked(toCoords(e->position()));
+        else
+            Q_EMIT startPicked(toCoords(e->position()));
+    }
+    pressed_ = draggingStart_ = draggingOwn_ = false;
     plot_->setInteraction(QCP::iRangeDrag, true);
 }
 

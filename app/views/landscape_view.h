@@ -12,6 +12,8 @@
 #include <QVector>
 #include <QWidget>
 
+#include <optional>
+
 class QCustomPlot;
 class QCPColorMap;
 class QCPColorScale;
@@ -58,6 +60,9 @@ public:
     int pathCount() const { return static_cast<int>(paths_.size()); }
     /// Where the start point is, so a drag that begins on it moves it instead of panning.
     void setStart(QPointF start) { start_ = start; }
+    /// The own start of the run the inspector shows, if it has one: a drag that begins on it
+    /// moves that run's start only.
+    void setOwnStart(std::optional<QPointF> start) { ownStart_ = start; }
     void setStepArrows(const QVector<StepArrow>& arrows);
     /// Redraws the paths layer only (paths, inspector arrows): the cheap update while dragging.
     void replotPaths();
@@ -72,6 +77,9 @@ public:
 Q_SIGNALS:
     /// A click on the map, or a drag that began on the start point, asks to move the start here.
     void startPicked(QPointF at);
+    /// A Shift+click, or a drag that began on the chosen run's own start, asks to give that run
+    /// its own start here.
+    void ownStartPicked(QPointF at);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -101,9 +109,11 @@ private:
     bool equalAspect_ = false;
     int resolution_ = 240;
     QPointF start_;
+    std::optional<QPointF> ownStart_;
     QPointF pressPos_;
     bool pressed_ = false;
     bool draggingStart_ = false;
+    bool draggingOwn_ = false; ///< the drag (or Shift+click) moves the chosen run's own start
 };
 
 } // namespace gs::app

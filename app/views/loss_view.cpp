@@ -2,6 +2,8 @@
 
 #include <qcustomplot.h>
 
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -11,16 +13,26 @@
 namespace gs::app {
 
 namespace {
-// Smallest gap shown on the log axis: below it f − f* is rounding noise.
+// Smallest gap (or distance) shown on the log axis: below it f − f* is rounding noise.
 constexpr double kLogFloor = 1e-12;
 } // namespace
 
 LossView::LossView(QWidget* parent)
-    : QWidget(parent), plot_(new QCustomPlot(this)), status_(new QLabel(this)) {
+    : QWidget(parent), plot_(new QCustomPlot(this)), status_(new QLabel(this)),
+      quantity_(new QComboBox(this)) {
+    quantity_->addItems({tr("f(xₖ)"), tr("distance ‖xₖ − x*‖")});
+    quantity_->setFocusPolicy(Qt::NoFocus); // keep Space and the arrow keys for playback
+    quantity_->setToolTip(tr("Plot the loss, or how far each run is from the nearest known "
+                             "minimum (shown when the function's minima are known)"));
+    quantity_->setVisible(false);
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(quantity_, 0, Qt::AlignTop);
+    bottom->addWidget(status_, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_, 1);
-    layout->addWidget(status_);
+    layout->addLayout(bottom);
+    connect(quantity_, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
     status_->setTextFormat(Qt::RichText);
     status_->setWordWrap(true);
     plot_->setAntialiasedElements(QCP::aeAll);
@@ -51,6 +63,15 @@ void LossView::setReference(double fRef, const QString& what) {
     refName_ = what;
 }
 
+void LossView::setDistanceAvailable(bool on) {
+    quantity_->setVisible(on);
+}
+
+LossView::Quantity LossView::quantity() const {
+    return !quantity_->isHidden() && quantity_->currentIndex() == 1 ? Quantity::Distance
+                                                                    : Quantity::Value;
+}
+
 void LossView::setSeries(const QVector<Series>& series) {
     series_ = series;
     rebuild();
@@ -73,7 +94,10 @@ void LossView::rebuild() {
         plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
     else
         plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
-    plot_->yAxis->setLabel(log_ ? tr("f(x_k) − %1").arg(refName_) : tr("f(x_k)"));
+    const bool distance = quantity() == Quantity::Distance;
+    plot_->yAxis->setLabel(distance ? tr("‖x_k − x*‖")
+                           : log_   ? tr("f(x_k) − %1").arg(refName_)
+                                    : tr("f(x_k)"));
     plot_->yAxis->ticker()->setTickCount(4); // a short panel: few labels, none overlapping
 
     double lo = INFINITY, hi = -INFINITY;
@@ -82,23 +106,30 @@ void LossView::rebuild() {
     for (int i = 0; i < series_.size(); ++i) {
         const Series& s = series_[i];
         QCPGraph* g = plot_->graph(i);
-        const QString color = s.diverged ? style_.errorColor().name() : s.color.name();
-        status +=
-            QStringLiteral("<span style='color:%1'>■</span> %2: <span style='color:%3'>%4</span>"
-                           "&nbsp;&nbsp; ")
-                .arg(s.color.name(), s.name.toHtmlEscaped(), color, s.status.toHtmlEscaped());
+        // The swatch carries the run's color; the words stay in the text color, since light
+        // palette colors (Okabe–Ito yellow, sky blue) are unreadable as text on white. Only a
+        // divergence is colored, as the error it is.
+        const QString words = s.diverged
+                                  ? QStringLiteral("<span style='color:%1'>%2</span>")
+                                        .arg(style_.errorColor().name(), s.status.toHtmlEscaped())
+                                  : s.status.toHtmlEscaped();
+        status += QStringLiteral("<span style='color:%1'>■</span> %2: %3&nbsp;&nbsp; ")
+                      .arg(s.color.name(), s.name.toHtmlEscaped(), words);
         g->setVisible(s.visible);
         if (!s.visible) continue;
-        QVector<double> ks(s.f.size()), ys(s.f.size());
-        for (int k = 0; k < s.f.size(); ++k) {
+        // On the log axis f is shown above its reference; a distance is already ≥ 0.
+        const QVector<double>& v = distance ? s.distance : s.f;
+        const double ref = distance ? 0.0 : ref_;
+        QVector<double> ks(v.size()), ys(v.size());
+        for (int k = 0; k < v.size(); ++k) {
             ks[k] = k;
-            ys[k] = log_ ? std::max(s.f[k] - ref_, kLogFloor) : s.f[k];
+            ys[k] = log_ ? std::max(v[k] - ref, kLogFloor) : v[k];
             if (k < s.inView.size() && s.inView[k] && std::isfinite(ys[k])) {
                 lo = std::min(lo, ys[k]);
                 hi = std::max(hi, ys[k]);
             }
         }
-        steps = std::max(steps, static_cast<int>(s.f.size()) - 1);
+        steps = std::max(steps, static_cast<int>(v.size()) - 1);
         // Width 1 (×scale) takes the raster engine's cosmetic fast path: thousands of vertices
         // through the general stroker would cost more than all the runs.
         g->setPen(QPen(s.color, style_.scale * 1.2 > 1.5 ? style_.lineWidth() * 0.8 : 1.0));

@@ -1,6 +1,7 @@
 #pragma once
-// The loss panel linked to the landscape: f(x_k) against k for every run, on a linear or log axis,
-// a marker at the current step, and each run's status in its color.
+// The loss panel linked to the landscape: f(x_k) against k for every run, or the distance to the
+// nearest known minimum where one is known, on a linear or log axis, a marker at the current step,
+// and each run's status.
 
 #include "plot/plot_style.h"
 
@@ -9,6 +10,7 @@
 
 class QCustomPlot;
 class QCPItemStraightLine;
+class QComboBox;
 class QLabel;
 
 namespace gs::app {
@@ -22,11 +24,14 @@ public:
         QString name;
         QColor color;
         QVector<double> f;
+        QVector<double> distance; ///< ‖x_k − x*‖ to the nearest known optimum; empty if none
         QVector<bool> inView;
         QString status;
         bool diverged = false;
         bool visible = true;
     };
+
+    enum class Quantity { Value, Distance };
 
     explicit LossView(QWidget* parent = nullptr);
 
@@ -37,11 +42,17 @@ public:
     void setLogScale(bool on) { log_ = on; }
     bool logScale() const { return log_; }
     void setReference(double fRef, const QString& what);
+    /// Offers the distance to the nearest known optimum (the series carry it); takes effect with
+    /// the next setSeries(). Without it the panel shows f(x_k) whatever was chosen.
+    void setDistanceAvailable(bool on);
+    /// What is plotted now.
+    Quantity quantity() const;
     void setSeries(const QVector<Series>& series);
     void setCurrent(int k);
 
     QCustomPlot* plot() const { return plot_; }
     QLabel* statusLabel() const { return status_; }
+    QComboBox* quantityBox() const { return quantity_; }
 
 private:
     void rebuild();
@@ -50,6 +61,7 @@ private:
     QCustomPlot* plot_;
     QCPItemStraightLine* cursor_;
     QLabel* status_;
+    QComboBox* quantity_;
     QVector<Series> series_;
     PlotStyle style_;
     bool log_ = false;

@@ -13,8 +13,23 @@ namespace gs::app {
 
 namespace {
 
+// Four significant digits: enough to follow the arithmetic, short enough for one line.
+constexpr int kDigits = 4;
+
+QString num(double v) {
+    return formatNumber(v, kDigits);
+}
+
 QString vec(const Eigen::Ref<const Vec>& v) {
-    return QStringLiteral("(%1, %2)").arg(formatNumber(v[0]), formatNumber(v[1]));
+    return QStringLiteral("(%1, %2)").arg(num(v[0]), num(v[1]));
+}
+
+/// x with a Unicode subscript index: x₁₂.
+QString xSub(int k) {
+    QString s = QStringLiteral("x");
+    for (const QChar c : QString::number(k))
+        s += QChar(0x2080 + c.digitValue());
+    return s;
 }
 
 // Below this norm a direction is rounding noise (a converged run's gradient): no arrow.
@@ -85,14 +100,26 @@ void StepInspector::show(const Optimizer& opt, const Trajectory& t, int k, const
     html += tr("step <b>%1</b> of %2<br>x = %3, f = %4<br>")
                 .arg(k)
                 .arg(t.size() - 1)
-                .arg(vec(x), formatNumber(t.f(k)));
+                .arg(vec(x), num(t.f(k)));
     html += tr("<span style='color:%1'>∇f = %2</span><br>").arg(style.errorColor().name(), vec(g));
     if (hasNext) {
         const Vec next = t.x(k + 1);
         arrows_ << LandscapeView::StepArrow{QPointF(x[0], x[1]), QPointF(next[0], next[1]), color,
                                             false};
-        html += tr("<span style='color:%1'>update x<sub>k+1</sub> − x<sub>k</sub> = %2</span><br>")
-                    .arg(color.name(), vec(next - x));
+        const Vec delta = next - x;
+        // Continuation lines start under the first line's "=", so each equation reads down.
+        const QString more = QStringLiteral("<br>&nbsp;&nbsp;&nbsp;&nbsp;= ");
+        // Gradient descent's Δ is −λ ∇f exactly; for the others Δ is what the step did, and
+        // their state below says why.
+        const QString why = opt.key() == "gd"
+                                ? QStringLiteral(" = −λ ∇f") + more +
+                                      QStringLiteral("%1 · %2").arg(num(-opt.get("lr")), vec(g))
+                                : QString();
+        html += tr("<span style='color:%1'>Δ = %2 − %3%4%5%6</span><br>")
+                    .arg(color.name(), xSub(k + 1), xSub(k), why, more, vec(delta));
+        // The step with its numbers filled in.
+        html += tr("<span style='color:%1'>%2 = %3 + Δ%4%5 + %6%4%7</span><br>")
+                    .arg(color.name(), xSub(k + 1), xSub(k), more, vec(x), vec(delta), vec(next));
     } else {
         html += tr("last point: no further update<br>");
     }

@@ -30,6 +30,7 @@ public:
     /// The arrows for the map from the last show(): −∇f, the update, then one per state vector.
     const QVector<LandscapeView::StepArrow>& arrows() const { return arrows_; }
     QLabel* text() const { return text_; }
+    QComboBox* chooser() const { return chooser_; }
 
 Q_SIGNALS:
     void selectionChanged(int index);

@@ -8,6 +8,7 @@
 #include "objective/catalog.h"
 #include "optim/registry.h"
 #include "plot/path_plottable.h"
+#include "run/optimum_distance.h"
 #include "run/run_all.h"
 #include "scene/function_source.h"
 #include "views/landscape_view.h"
@@ -76,6 +77,8 @@ LandscapePage::LandscapePage(QWidget* parent) : ScenePage(parent) {
 
     view_->setEqualAspect(true); // a landscape reads right when circles look round
     connect(view_, &LandscapeView::startPicked, this, &LandscapePage::setStart);
+    connect(view_, &LandscapeView::ownStartPicked, this,
+            [this](QPointF at) { setRunStart(inspector_->selected(), at); });
     connect(playback_, &PlaybackBar::indexChanged, this, &LandscapePage::showStep);
     connect(inspector_, &StepInspector::selectionChanged, this,
             [this] { showStep(playback_->index()); });
@@ -121,7 +124,7 @@ QString LandscapePage::applyScene(const Scene& s) {
         for (auto it = run.params.begin(); it != run.params.end(); ++it)
             if (ParamSlider* slider = r.panel->slider(it.key())) slider->setValue(it.value());
         if (run.start && run.start->size() == 2)
-            r.start = (Vec(2) << (*run.start)[0], (*run.start)[1]).finished();
+            assignRunStart(r, QPointF((*run.start)[0], (*run.start)[1]));
         r.panel->visibleBox()->setChecked(run.visible);
     }
     view_->setTitle(s.title);
@@ -248,7 +251,10 @@ QWidget* LandscapePage::createControls() {
 
     auto* layout = new QVBoxLayout(box);
     layout->addLayout(form);
-    auto* startLabel = new QLabel(tr("<b>Start point</b> (or click the map, drag the start)"), box);
+    auto* startLabel =
+        new QLabel(tr("<b>Start point</b> (or click the map, drag the start; Shift+click gives the "
+                      "optimizer chosen in the step inspector its own start)"),
+                   box);
     startLabel->setWordWrap(true);
     layout->addWidget(startLabel);
     layout->addWidget(x0_);
@@ -339,6 +345,31 @@ QPointF LandscapePage::start() const {
     return {x0_->value(), y0_->value()};
 }
 
+void LandscapePage::assignRunStart(Run& r, std::optional<QPointF> start) {
+    if (start && f_) {
+        const Box& box = f_->info().viewBox;
+        start = QPointF(std::clamp(start->x(), box.lo[0], box.hi[0]),
+                        std::clamp(start->y(), box.lo[1], box.hi[1]));
+    }
+    if (start)
+        r.start = (Vec(2) << start->x(), start->y()).finished();
+    else
+        r.start.reset();
+    r.panel->setOwnStart(start);
+}
+
+void LandscapePage::setRunStart(int i, std::optional<QPointF> start) {
+    if (i < 0 || i >= optimizerCount()) return;
+    assignRunStart(*runs_[size_t(i)], start);
+    recompute();
+}
+
+std::optional<QPointF> LandscapePage::runStart(int i) const {
+    const Run& r = *runs_[size_t(i)];
+    if (!r.start) return std::nullopt;
+    return QPointF((*r.start)[0], (*r.start)[1]);
+}
+
 void LandscapePage::setMaxSteps(int steps) {
     steps_->setValue(steps);
 }
@@ -379,6 +410,10 @@ int LandscapePage::addOptimizer(const std::string& key) {
     connect(r->panel, &OptimizerPanel::removeRequested, this, [this, r] {
         for (size_t i = 0; i < runs_.size(); ++i)
             if (runs_[i].get() == r) removeOptimizer(int(i));
+    });
+    connect(r->panel, &OptimizerPanel::sharedStartRequested, this, [this, r] {
+        assignRunStart(*r, std::nullopt);
+        recompute();
     });
     runs_.push_back(std::move(run));
     updateInspectorNames();
@@ -476,6 +511,8 @@ void LandscapePage::updateLoss() {
         s.visible = r->visible;
         s.status = QString::fromStdString(describeStatus(t));
         s.diverged = t.status() == RunStatus::Diverged;
+        for (double d : distanceToNearestOptimum(t, f_->info().optima))
+            s.distance << d;
         for (int k = 0; k < t.size(); ++k) {
             s.f << t.f(k);
             s.inView << box.contains(t.x(k));
@@ -485,6 +522,7 @@ void LandscapePage::updateLoss() {
     }
     loss_->setReference(ref, refName);
     loss_->setLogScale(logLoss_->isChecked());
+    loss_->setDistanceAvailable(!f_->info().optima.empty());
     loss_->setSeries(series);
 }
 
@@ -493,6 +531,7 @@ void LandscapePage::showStep(int k) {
         r->path->setCurrent(k);
     loss_->setCurrent(k);
     const int sel = inspector_->selected();
+    view_->setOwnStart(sel >= 0 && sel < optimizerCount() ? runStart(sel) : std::nullopt);
     if (sel >= 0 && sel < optimizerCount()) {
         const Run& r = *runs_[size_t(sel)];
         const QCPRange xr = view_->plot()->xAxis->range(), yr = view_->plot()->yAxis->range();

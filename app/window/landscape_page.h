@@ -9,6 +9,7 @@
 #include "window/scene_page.h"
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QCheckBox;
@@ -46,6 +47,11 @@ public:
     /// Moves the shared start point (clamped to the view box) and recomputes once.
     void setStart(QPointF start);
     QPointF start() const;
+    /// Gives run i a start of its own (clamped to the view box), or back to the shared one when
+    /// empty, and recomputes once.
+    void setRunStart(int i, std::optional<QPointF> start);
+    /// Run i's own start, or nothing when it starts from the shared start.
+    std::optional<QPointF> runStart(int i) const;
     void setMaxSteps(int steps);
 
     /// Adds an optimizer by registry key with default hyperparameters; returns its index or −1.
@@ -81,6 +87,7 @@ private:
     void showStep(int k);
     void updateLoss();
     void updateInspectorNames();
+    void assignRunStart(Run& r, std::optional<QPointF> start);
     void pickFunction(int index);
     void syncFunctionBox();
     void removeAllOptimizers();

@@ -13,10 +13,12 @@
 #include "window/curve_page.h"
 #include "window/landscape_page.h"
 #include "window/main_window.h"
+#include "window/number_format.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QTest>
 #include <qcustomplot.h>
 
@@ -69,11 +71,15 @@ private slots:
     void overlayOptions();
     void mapMovesTheStart_data();
     void mapMovesTheStart();
+    void shiftClickGivesTheChosenRunItsOwnStart();
+    void lossPanelShowsDistanceToNearestMinimum_data();
+    void lossPanelShowsDistanceToNearestMinimum();
     void sliderChangesOnlyItsOptimizer();
     void addAndRemoveOptimizers();
     void divergenceIsShownWithSaneAxes_data();
     void divergenceIsShownWithSaneAxes();
     void stepBackAfterStepForwardRestores();
+    void inspectorFillsTheNumbersIntoTheStep();
     void keyboardDrivesTheLandscapePage();
     void presentationModeScalesPaths();
 };
@@ -154,6 +160,94 @@ void TestLandscapeView::mapMovesTheStart() {
     QVERIFY(fx.page.view()->plot()->xAxis->range().contains(0.0));
 }
 
+void TestLandscapeView::shiftClickGivesTheChosenRunItsOwnStart() {
+    Fixture fx;
+    fx.page.inspector()->chooser()->setCurrentIndex(1);
+    const auto before = allPaths(fx.page);
+    const QPointF shared = fx.page.start(), target(1.2, -1.4);
+    QWidget* plot = fx.page.view()->plot();
+    QTest::mouseClick(plot, Qt::LeftButton, Qt::ShiftModifier, fx.pixelOf(target));
+    const double tol = 2 * fx.unitsPerPixel();
+    QCOMPARE(fx.page.start(), shared); // the shared start stays
+    QVERIFY(fx.page.runStart(1).has_value());
+    const auto x0 = fx.page.trajectory(1).x(0);
+    QVERIFY(std::abs(x0[0] - target.x()) < tol && std::abs(x0[1] - target.y()) < tol);
+    const auto after = allPaths(fx.page);
+    for (int i = 0; i < after.size(); ++i)
+        if (i != 1) QCOMPARE(after[i], before[i]);
+    OptimizerPanel* panel = fx.page.panel(1);
+    QVERIFY(panel->ownStartLabel()->isVisible());
+    QVERIFY(panel->ownStartLabel()->text().contains(QStringLiteral("own start")));
+    QVERIFY(!fx.page.panel(0)->ownStartLabel()->isVisible());
+
+    // The scene carries the own start, and only that one.
+    const Scene s = fx.page.scene();
+    QVERIFY(s.runs[1].start.has_value());
+    QVERIFY(std::abs((*s.runs[1].start)[0] - x0[0]) < 1e-12);
+    QVERIFY(!s.runs[0].start.has_value());
+
+    // A plain click moves the shared start; the run with its own start keeps it.
+    const QPointF elsewhere(-1.0, 0.8);
+    QTest::mouseClick(plot, Qt::LeftButton, {}, fx.pixelOf(elsewhere));
+    QVERIFY(std::abs(fx.page.start().x() - elsewhere.x()) < tol);
+    QCOMPARE(fx.page.trajectory(1).x(0)[0], x0[0]);
+    QCOMPARE(fx.page.path(0)->points().front(), fx.page.start());
+
+    // A drag that begins on the run's own start moves that start only.
+    const QPointF own = *fx.page.runStart(1), moved(0.4, -2.0), shared2 = fx.page.start();
+    QTest::mousePress(plot, Qt::LeftButton, {}, fx.pixelOf(own));
+    QTest::mouseMove(plot, fx.pixelOf((own + moved) / 2));
+    QTest::mouseMove(plot, fx.pixelOf(moved));
+    QTest::mouseRelease(plot, Qt::LeftButton, {}, fx.pixelOf(moved));
+    QVERIFY(std::abs(fx.page.runStart(1)->x() - moved.x()) < tol);
+    QVERIFY(std::abs(fx.page.runStart(1)->y() - moved.y()) < tol);
+    QCOMPARE(fx.page.start(), shared2);
+
+    // The panel's button goes back to the shared start.
+    QTest::mouseClick(panel->sharedStartButton(), Qt::LeftButton);
+    QVERIFY(!fx.page.runStart(1).has_value());
+    QVERIFY(!panel->ownStartLabel()->isVisible());
+    QCOMPARE(fx.page.path(1)->points().front(), fx.page.start());
+    QVERIFY(!fx.page.scene().runs[1].start.has_value());
+}
+
+void TestLandscapeView::lossPanelShowsDistanceToNearestMinimum_data() {
+    QTest::addColumn<bool>("logLoss");
+    QTest::newRow("linear") << false;
+    QTest::newRow("log") << true;
+}
+
+void TestLandscapeView::lossPanelShowsDistanceToNearestMinimum() {
+    QFETCH(bool, logLoss);
+    LandscapePage page;
+    Scene s;
+    s.view = Scene::View::Landscape;
+    s.catalog = QStringLiteral("booth"); // one minimum, at (1, 3)
+    s.start = {-6, -6};
+    s.runs = {SceneRun{QStringLiteral("gd"), {{QStringLiteral("lr"), 0.05}}, {}, true}};
+    QCOMPARE(page.applyScene(s), QString());
+    QCOMPARE(int(page.trajectory(0).status()), int(RunStatus::Converged));
+    LossView* loss = page.lossView();
+    QVERIFY(!loss->quantityBox()->isHidden());
+    page.logLossBox()->setChecked(logLoss);
+    loss->quantityBox()->setCurrentIndex(1);
+    QCOMPARE(int(loss->quantity()), int(LossView::Quantity::Distance));
+    QVERIFY(loss->plot()->yAxis->label().contains(QStringLiteral("x*")));
+    const QCPGraphDataContainer& d = *loss->plot()->graph(0)->data();
+    QCOMPARE(d.size(), page.trajectory(0).size());
+    const double d0 = std::hypot(-6.0 - 1.0, -6.0 - 3.0); // ‖x₀ − x*‖
+    QVERIFY2(std::abs(d.at(0)->value - d0) < 1e-9, qPrintable(QString::number(d.at(0)->value)));
+    QVERIFY(d.at(d.size() - 1)->value < 1e-6);
+    QVERIFY(d.at(d.size() - 1)->value > 0); // on a log axis too: floored, never 0
+
+    // A typed formula has no known optima: no choice, and f(x_k) again.
+    s.catalog.clear();
+    s.formula = QStringLiteral("x^2 + 3y^2 + sin(x y)");
+    QCOMPARE(page.applyScene(s), QString());
+    QVERIFY(loss->quantityBox()->isHidden());
+    QCOMPARE(int(loss->quantity()), int(LossView::Quantity::Value));
+}
+
 void TestLandscapeView::sliderChangesOnlyItsOptimizer() {
     Fixture fx;
     const auto before = allPaths(fx.page);
@@ -218,6 +312,9 @@ void TestLandscapeView::divergenceIsShownWithSaneAxes() {
     QVERIFY(status.contains(QStringLiteral("diverged at step")));
     QVERIFY(status.contains(QStringLiteral("converged at step")));
     QVERIFY(!status.contains(QStringLiteral("nan"), Qt::CaseInsensitive));
+    // A run's color marks its swatch only: light palette colors are unreadable as text.
+    for (int i = 0; i < fx.page.optimizerCount(); ++i)
+        QCOMPARE(status.count(fx.page.path(i)->pen().color().name()), 1);
     QCustomPlot* loss = fx.page.lossView()->plot();
     QVERIFY(finiteAndSane(loss->xAxis->range(), 1e5));
     QVERIFY(finiteAndSane(loss->yAxis->range(), 1e4)); // f ≤ 117 on the box
@@ -247,6 +344,33 @@ void TestLandscapeView::stepBackAfterStepForwardRestores() {
     QCOMPARE(fx.page.path(1)->current(), current);
     QCOMPARE(fx.page.inspector()->text()->text(), text);
     QCOMPARE(fx.page.inspector()->arrows().size(), 2); // −∇f and the update (gd has no state)
+}
+
+void TestLandscapeView::inspectorFillsTheNumbersIntoTheStep() {
+    Fixture fx;
+    QCOMPARE(QString::fromStdString(fx.page.optimizer(0).key()), QStringLiteral("gd"));
+    fx.page.inspector()->chooser()->setCurrentIndex(0);
+    fx.page.playback()->setIndex(11);
+    const Trajectory& t = fx.page.trajectory(0);
+    QVERIFY(t.size() > 12);
+    const auto vec = [](const Vec& v) {
+        return QStringLiteral("(%1, %2)").arg(formatNumber(v[0], 4), formatNumber(v[1], 4));
+    };
+    const Vec x = t.x(11), next = t.x(12), delta = next - x;
+    const QString text = fx.page.inspector()->text()->text();
+    // x₁₂ = x₁₁ + Δ = (x) + (Δ) = (x₁₂), one "=" per line
+    QString plain = text;
+    plain.remove(QRegularExpression(QStringLiteral("<[^>]*>")))
+        .replace(QStringLiteral("&nbsp;"), QString());
+    const QString filled =
+        QStringLiteral("x₁₂ = x₁₁ + Δ= %1 + %2= %3").arg(vec(x), vec(delta), vec(next));
+    QVERIFY2(plain.contains(filled), qPrintable(plain));
+    // Gradient descent: Δ = −λ ∇f with λ and ∇f filled in.
+    const QString lr = formatNumber(-fx.page.optimizer(0).get("lr"), 4);
+    const QString rule = QStringLiteral("−λ ∇f= %1 · %2").arg(lr, vec(t.gradient(11)));
+    QVERIFY2(plain.contains(rule), qPrintable(plain));
+    // Δ really is −λ ∇f.
+    QVERIFY((delta + fx.page.optimizer(0).get("lr") * t.gradient(11)).norm() < 1e-12);
 }
 
 void TestLandscapeView::keyboardDrivesTheLandscapePage() {

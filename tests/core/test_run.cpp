@@ -1,9 +1,11 @@
 // Runs: ascent on the article's 1D function, stopping rules, divergence detection.
 
 #include "check.h"
+#include "objective/catalog.h"
 #include "optim/gradient_descent.h"
 #include "optim/registry.h"
 #include "oracles/article_functions.h"
+#include "run/optimum_distance.h"
 #include "run/run.h"
 
 #include <QTest>
@@ -24,6 +26,9 @@ private slots:
     void badHyperparameterIsNamed();
     void badStopRulesAreNamed();
     void registryCreatesByKey();
+    void distanceToNearestOptimum_data();
+    void distanceToNearestOptimum();
+    void distanceFallsBackToAllOptima();
 };
 
 void TestRun::ascentFromMinusTwoStopsAtLocalPeak() {
@@ -145,6 +150,51 @@ void TestRun::registryCreatesByKey() {
         QVERIFY(!opt->validate());
     }
     QVERIFY(!createOptimizer("no-such-method"));
+}
+
+void TestRun::distanceToNearestOptimum_data() {
+    QTest::addColumn<QString>("function");
+    QTest::addColumn<double>("lr");
+    QTest::addColumn<double>("x0");
+    QTest::addColumn<double>("y0");
+    QTest::newRow("booth: one minimum") << "booth" << 0.05 << -6.0 << -6.0;
+    QTest::newRow("himmelblau: the nearest of four") << "himmelblau" << 0.01 << -1.0 << 1.0;
+}
+
+void TestRun::distanceToNearestOptimum() {
+    QFETCH(QString, function);
+    QFETCH(double, lr);
+    QFETCH(double, x0);
+    QFETCH(double, y0);
+    const auto f = makeCatalogObjective(function.toStdString());
+    QVERIFY(f);
+    GradientDescent gd;
+    QVERIFY(!gd.set("lr", lr));
+    const Vec start = (Vec(2) << x0, y0).finished();
+    const Trajectory t = run(*f, gd, start);
+    QCOMPARE(int(t.status()), int(RunStatus::Converged));
+    const std::vector<double> d = gs::distanceToNearestOptimum(t, f->info().optima);
+    QCOMPARE(int(d.size()), t.size());
+    // Step 0: the distance from the start to the nearest minimum, by brute force.
+    double nearest = INFINITY;
+    for (const Optimum& o : f->info().optima)
+        if (o.kind == Optimum::Kind::Minimum) nearest = std::min(nearest, (start - o.x).norm());
+    GS_COMPARE_NEAR(d.front(), nearest, 1e-12);
+    QVERIFY2(d.back() < 1e-6, qPrintable(QString::number(d.back())));
+}
+
+void TestRun::distanceFallsBackToAllOptima() {
+    // Without minima (a maximized function's view), the saddles and maxima count.
+    Trajectory t(2, {});
+    const Vec x = (Vec(2) << 3.0, 4.0).finished(), g = Vec::Zero(2);
+    t.append(x, 0.0, g, {});
+    std::vector<Optimum> optima{
+        {Vec::Zero(2), 0.0, Optimum::Kind::Maximum, true},
+        {(Vec(2) << 3.0, 0.0).finished(), 0.0, Optimum::Kind::Saddle, true}};
+    GS_COMPARE_NEAR(gs::distanceToNearestOptimum(t, optima).front(), 4.0, 1e-15);
+    optima.push_back({(Vec(2) << 30.0, 40.0).finished(), 0.0, Optimum::Kind::Minimum, true});
+    GS_COMPARE_NEAR(gs::distanceToNearestOptimum(t, optima).front(), 45.0, 1e-12);
+    QVERIFY(gs::distanceToNearestOptimum(t, {}).empty());
 }
 
 QTEST_APPLESS_MAIN(TestRun)
