@@ -35,17 +35,6 @@
 
 namespace gs::app {
 
-struct LandscapePage::Run {
-    std::unique_ptr<Optimizer> opt;
-    Trajectory trajectory;
-    PathPlottable* path = nullptr;
-    OptimizerPanel* panel = nullptr;
-    QString name;
-    int colorIndex = 0;
-    bool visible = true;
-    std::optional<Vec> start; ///< own start point; the shared one when empty
-};
-
 namespace {
 constexpr int kDefaultSteps = 1000;
 const char* const kDefaultKeys[] = {"gd", "momentum", "adam", "rmsprop"};
@@ -93,113 +82,14 @@ LandscapePage::LandscapePage(QWidget* parent) : ScenePage(parent) {
     applyScene(initial);
 }
 
-QString LandscapePage::applyScene(const Scene& s) {
-    if (s.view != Scene::View::Landscape) return tr("this scene is not for the two-variable view");
-    const ResolvedFunction fn = resolveSceneFunction(s);
-    if (!fn.objective) return fn.error;
-    // Check every run first, so a bad one changes nothing on screen.
-    for (const SceneRun& run : s.runs) {
-        auto opt = createOptimizer(run.optimizer.toStdString());
-        if (!opt) return tr("unknown optimizer '%1'").arg(run.optimizer);
-        for (auto it = run.params.begin(); it != run.params.end(); ++it)
-            if (auto error = opt->set(it.key().toStdString(), it.value()))
-                return QString::fromStdString(*error);
-    }
-    holdRecompute_ = true;
-    scene_ = s;
-    removeAllOptimizers();
-    setObjective(fn.objective);
-    scene_ = s; // setObjective forgets the function spec of a direct objective
-    syncFunctionBox();
-    formulaField_->setFormula(
-        s.formula.isEmpty() ? QString::fromStdString(fn.objective->info().formula) : s.formula);
-    if (s.start.size() == 2) setStart(QPointF(s.start[0], s.start[1]));
-    holdRecompute_ = true;
-    steps_->setValue(s.maxSteps);
-    levelsBox_->setCurrentIndex(!s.isolines ? 2 : s.levels == Scene::Levels::Log ? 1 : 0);
-    arrowsBox_->setCurrentIndex(s.gradientField ? 2 : 0);
-    for (const SceneRun& run : s.runs) {
-        Run& r = *runs_[static_cast<size_t>(addOptimizer(run.optimizer.toStdString()))];
-        // Through the panel's own sliders, so the controls and the optimizer agree.
-        for (auto it = run.params.begin(); it != run.params.end(); ++it)
-            if (ParamSlider* slider = r.panel->slider(it.key())) slider->setValue(it.value());
-        if (run.start && run.start->size() == 2)
-            assignRunStart(r, QPointF((*run.start)[0], (*run.start)[1]));
-        r.panel->visibleBox()->setChecked(run.visible);
-    }
-    view_->setTitle(s.title);
-    holdRecompute_ = false;
-    recompute();
-    if (s.step >= 0) playback_->setIndex(s.step);
-    return {};
-}
-
-Scene LandscapePage::scene() const {
-    Scene s = scene_;
-    s.view = Scene::View::Landscape;
-    s.start = {x0_->value(), y0_->value()};
-    s.maxSteps = static_cast<int>(std::lround(steps_->value()));
-    s.isolines = levelsBox_->currentIndex() != 2;
-    s.levels = levelsBox_->currentIndex() == 1 ? Scene::Levels::Log : Scene::Levels::Linear;
-    s.gradientField = arrowsBox_->currentIndex() != 0;
-    s.runs.clear();
-    for (const auto& r : runs_) {
-        SceneRun run;
-        run.optimizer = QString::fromStdString(r->opt->key());
-        for (const HyperParam& p : r->opt->hyperParams())
-            run.params.insert(QString::fromStdString(p.key), r->opt->get(p.key));
-        if (r->start) run.start = QVector<double>{(*r->start)[0], (*r->start)[1]};
-        run.visible = r->visible;
-        s.runs << run;
-    }
-    s.step = playback_->index() == playback_->last() ? -1 : playback_->index();
-    return s;
-}
-
 QCustomPlot* LandscapePage::plot() const {
     return view_->plot();
-}
-
-QVector<RunView> LandscapePage::runs() const {
-    QVector<RunView> out;
-    for (const auto& r : runs_)
-        out << RunView{QString::fromStdString(r->opt->key()), &r->trajectory, 1.0};
-    return out;
 }
 
 void LandscapePage::removeAllOptimizers() {
     while (optimizerCount() > 0)
         removeOptimizer(optimizerCount() - 1);
 }
-
-void LandscapePage::pickFunction(int index) {
-    const QString key = functionBox_->itemData(index).toString();
-    if (key.isEmpty()) { // "Typed formula": hand the keyboard to the field
-        formulaField_->edit()->setFocus();
-        return;
-    }
-    Scene s = scene();
-    s.catalog = key;
-    s.formula.clear();
-    s.start.clear(); // the new function's own start point and box
-    s.xRange.clear();
-    s.yRange.clear();
-    s.title.clear();
-    for (SceneRun& run : s.runs)
-        run.start.reset();
-    const CatalogEntry* entry = findCatalogEntry(key.toStdString());
-    s.levels = entry && entry->logLevels ? Scene::Levels::Log : Scene::Levels::Linear;
-    applyScene(s);
-}
-
-void LandscapePage::syncFunctionBox() {
-    const QSignalBlocker block(functionBox_);
-    const int i = functionBox_->findData(scene_.catalog);
-    functionBox_->setCurrentIndex(i >= 0 && !scene_.catalog.isEmpty() ? i
-                                                                      : functionBox_->count() - 1);
-}
-
-LandscapePage::~LandscapePage() = default;
 
 QWidget* LandscapePage::createControls() {
     auto* box = new QWidget;

@@ -81,7 +81,17 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    struct Run;
+    /// One optimizer on the page: its method, its last run, its path, its controls.
+    struct Run {
+        std::unique_ptr<Optimizer> opt;
+        Trajectory trajectory;
+        PathPlottable* path = nullptr;
+        OptimizerPanel* panel = nullptr;
+        QString name;
+        int colorIndex = 0;
+        bool visible = true;
+        std::optional<Vec> start; ///< own start point; the shared one when empty
+    };
     QWidget* createControls();
     void fitControls();
     void showStep(int k);
