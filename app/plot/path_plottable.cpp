@@ -102,12 +102,16 @@ void PathPlottable::draw(QCPPainter* painter) {
     }
 
     // Small dots at the iterates, a ring at the start, a large marker at the current step.
-    // Dots that would overlap the previous one add nothing but time.
+    // Dots that would overlap the previous one add nothing but time; the rest are stamped from one
+    // pre-rendered pixmap, since an antialiased ellipse costs a Bézier flattening each.
     const double dot = markerSize_ * 0.5;
+    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    const QPixmap& stamp = dotStamp(dot, dpr);
+    const QPointF offset(dot / 2 + 1, dot / 2 + 1);
     QPointF lastDot = px[0];
     for (int i = 1; i + 1 < px.size(); ++i)
-        if (QLineF(lastDot, px[i]).length() >= dot) {
-            painter->drawEllipse(px[i], dot / 2, dot / 2);
+        if (QLineF(lastDot, px[i]).length() >= 1.5 * dot) {
+            painter->drawPixmap(px[i] - offset, stamp);
             lastDot = px[i];
         }
     painter->setBrush(Qt::white);
@@ -116,6 +120,25 @@ void PathPlottable::draw(QCPPainter* painter) {
     painter->setBrush(color_);
     painter->setPen(QPen(Qt::white, std::max(1.0, lineWidth_ * 0.6)));
     painter->drawEllipse(px.back(), markerSize_ * 0.8, markerSize_ * 0.8);
+}
+
+const QPixmap& PathPlottable::dotStamp(double diameter, qreal dpr) {
+    if (stamp_.isNull() || stampColor_ != color_ || stampDiameter_ != diameter ||
+        stamp_.devicePixelRatio() != dpr) {
+        const int side = static_cast<int>(std::ceil((diameter + 2) * dpr));
+        stamp_ = QPixmap(side, side);
+        stamp_.setDevicePixelRatio(dpr);
+        stamp_.fill(Qt::transparent);
+        QPainter p(&stamp_);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(Qt::NoPen);
+        p.setBrush(color_);
+        p.drawEllipse(QPointF(diameter / 2 + 1, diameter / 2 + 1), diameter / 2, diameter / 2);
+        p.end();
+        stampColor_ = color_;
+        stampDiameter_ = diameter;
+    }
+    return stamp_;
 }
 
 void PathPlottable::drawLegendIcon(QCPPainter* painter, const QRectF& rect) const {

@@ -5,6 +5,7 @@
 
 #include <qcustomplot.h>
 
+#include <QPixmap>
 #include <QVector>
 
 namespace gs::app {
@@ -37,12 +38,18 @@ protected:
     void drawLegendIcon(QCPPainter* painter, const QRectF& rect) const override;
 
 private:
+    /// A dot of this diameter in the path's color, rendered once and reused.
+    const QPixmap& dotStamp(double diameter, qreal dpr);
+
     QVector<QPointF> points_;
     int current_ = 0;
     QColor color_ = Qt::black;
     double lineWidth_ = 2.0;
     double markerSize_ = 7.0;
     double minArrowPx_ = 10.0;
+    QPixmap stamp_;
+    QColor stampColor_;
+    double stampDiameter_ = 0;
 };
 
 } // namespace gs::app

@@ -28,7 +28,8 @@ LandscapeView::LandscapeView(QWidget* parent) : QWidget(parent), plot_(new QCust
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    plot_->setAntialiasedElements(QCP::aeAll);
+    // Everything antialiased, but plottables by their own flag: paths turn it off in draft mode.
+    plot_->setAntialiasedElements(QCP::aeAll & ~QCP::AntialiasedElements(QCP::aePlottables));
     plot_->xAxis->setLabel(QStringLiteral("x"));
     plot_->yAxis->setLabel(QStringLiteral("y"));
 
@@ -240,6 +241,7 @@ void LandscapeView::resizeEvent(QResizeEvent* event) {
 
 PathPlottable* LandscapeView::addPath(const QColor& color, const QString& name) {
     auto* path = new PathPlottable(plot_->xAxis, plot_->yAxis);
+    path->setAntialiased(!draft_);
     path->setLayer(kPathsLayer);
     path->setName(name);
     path->setColor(color);
@@ -287,6 +289,14 @@ QPointF LandscapeView::toCoords(QPointF pixel) const {
     return {plot_->xAxis->pixelToCoord(pixel.x()), plot_->yAxis->pixelToCoord(pixel.y())};
 }
 
+void LandscapeView::setDraft(bool on) {
+    if (draft_ == on) return;
+    draft_ = on;
+    for (PathPlottable* p : paths_)
+        p->setAntialiased(!on);
+    if (!on) replotPaths();
+}
+
 void LandscapeView::onPress(QMouseEvent* e) {
     if (e->button() != Qt::LeftButton || !plot_->axisRect()->rect().contains(e->pos())) return;
     pressed_ = true;
@@ -300,6 +310,7 @@ void LandscapeView::onPress(QMouseEvent* e) {
     draggingStart_ = draggingOwn_ || near(start_);
     // A drag that starts on a start point moves it; any other drag pans the view.
     plot_->setInteraction(QCP::iRangeDrag, !draggingStart_);
+    if (draggingStart_) setDraft(true);
 }
 
 void LandscapeView::onMove(QMouseEvent* e) {
@@ -321,6 +332,7 @@ void LandscapeView::onRelease(QMouseEvent* e) {
     }
     pressed_ = draggingStart_ = draggingOwn_ = false;
     plot_->setInteraction(QCP::iRangeDrag, true);
+    setDraft(false);
 }
 
 } // namespace gs::app

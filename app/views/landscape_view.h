@@ -64,6 +64,10 @@ public:
     /// moves that run's start only.
     void setOwnStart(std::optional<QPointF> start) { ownStart_ = start; }
     void setStepArrows(const QVector<StepArrow>& arrows);
+    /// Draft quality while the user drags (a start point or a slider): paths are drawn without
+    /// antialiasing, which halves their cost; leaving draft redraws them at full quality.
+    void setDraft(bool on);
+    bool draft() const { return draft_; }
     /// Redraws the paths layer only (paths, inspector arrows): the cheap update while dragging.
     void replotPaths();
 
@@ -107,6 +111,7 @@ private:
     LevelSpacing spacing_ = LevelSpacing::Linear;
     ArrowMode arrowMode_ = ArrowMode::Normalized;
     bool equalAspect_ = false;
+    bool draft_ = false;
     int resolution_ = 240;
     QPointF start_;
     std::optional<QPointF> ownStart_;

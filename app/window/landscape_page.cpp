@@ -26,6 +26,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalBlocker>
+#include <QSlider>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -84,6 +85,11 @@ LandscapePage::LandscapePage(QWidget* parent) : ScenePage(parent) {
 
 QCustomPlot* LandscapePage::plot() const {
     return view_->plot();
+}
+
+void LandscapePage::draftWhileDragging(ParamSlider* slider) {
+    connect(slider->slider(), &QSlider::sliderPressed, view_, [this] { view_->setDraft(true); });
+    connect(slider->slider(), &QSlider::sliderReleased, view_, [this] { view_->setDraft(false); });
 }
 
 void LandscapePage::removeAllOptimizers() {
@@ -179,6 +185,8 @@ QWidget* LandscapePage::createControls() {
     connect(logLoss_, &QCheckBox::toggled, this, [this] { updateLoss(); });
     connect(resetView, &QPushButton::clicked, view_, &LandscapeView::resetView);
     connect(x0_, &ParamSlider::valueChanged, this, &LandscapePage::recompute);
+    for (ParamSlider* slider : {x0_, y0_, steps_})
+        draftWhileDragging(slider);
     connect(y0_, &ParamSlider::valueChanged, this, &LandscapePage::recompute);
     connect(steps_, &ParamSlider::valueChanged, this, &LandscapePage::recompute);
     connect(addButton, &QPushButton::clicked, this,
@@ -286,6 +294,8 @@ int LandscapePage::addOptimizer(const std::string& key) {
     if (same > 0) r->name += QStringLiteral(" %1").arg(same + 1);
     r->path = view_->addPath(color, r->name);
     r->panel = new OptimizerPanel(*opt, r->name, color, this);
+    for (ParamSlider* slider : r->panel->findChildren<ParamSlider*>())
+        draftWhileDragging(slider);
     r->opt = std::move(opt);
     panels_->addWidget(r->panel);
     connect(r->panel, &OptimizerPanel::paramChanged, this, [this, r](const QString& k, double v) {

@@ -101,6 +101,8 @@ private:
     void pickFunction(int index);
     void syncFunctionBox();
     void removeAllOptimizers();
+    /// While `slider` is held, the map draws in draft quality (see LandscapeView::setDraft).
+    void draftWhileDragging(ParamSlider* slider);
     int freeColor() const;
 
     ObjectivePtr f_;

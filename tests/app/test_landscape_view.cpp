@@ -19,6 +19,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QRegularExpression>
+#include <QSlider>
 #include <QTest>
 #include <qcustomplot.h>
 
@@ -67,6 +68,7 @@ bool finiteAndSane(const QCPRange& r, double maxSize) {
 class TestLandscapeView : public QObject {
     Q_OBJECT
 private slots:
+    void draggingDrawsInDraftQuality();
     void fieldAndPathsHaveTheirOwnBufferedLayers();
     void overlayOptions();
     void mapMovesTheStart_data();
@@ -410,6 +412,28 @@ void TestLandscapeView::presentationModeScalesPaths() {
              window.plotStyle().foreground());
     window.setDarkTheme(false);
     window.setPresentationMode(false);
+}
+
+void TestLandscapeView::draggingDrawsInDraftQuality() {
+    Fixture fx;
+    LandscapeView* v = fx.page.view();
+    QVERIFY(!v->draft());
+    QVERIFY(fx.page.path(0)->antialiased());
+    QSlider* slider = fx.page.startXSlider()->slider();
+    Q_EMIT slider->sliderPressed();
+    QVERIFY(v->draft());
+    for (int i = 0; i < fx.page.optimizerCount(); ++i)
+        QVERIFY(!fx.page.path(i)->antialiased());
+    Q_EMIT slider->sliderReleased();
+    QVERIFY(!v->draft());
+    for (int i = 0; i < fx.page.optimizerCount(); ++i)
+        QVERIFY(fx.page.path(i)->antialiased());
+    // A drag of the start point on the map does the same.
+    const QPoint start = fx.pixelOf(fx.page.start());
+    QTest::mousePress(v->plot(), Qt::LeftButton, {}, start);
+    QVERIFY(v->draft());
+    QTest::mouseRelease(v->plot(), Qt::LeftButton, {}, start + QPoint(30, 0));
+    QVERIFY(!v->draft());
 }
 
 QTEST_MAIN(TestLandscapeView)
