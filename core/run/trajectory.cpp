@@ -42,14 +42,21 @@ void Trajectory::reserve(int points) {
 void Trajectory::append(const Vec& x, double f, const Vec& g,
                         const std::vector<const Vec*>& states) {
     assert(x.size() == dim_ && g.size() == dim_ && states.size() == stateNames_.size());
-    x_.insert(x_.end(), x.data(), x.data() + dim_);
+    // Element by element: vector::insert of a 2-double range costs a memmove call each, and a
+    // recorded step appends 2 + (number of states) such ranges (measured: 60% of a 2D run).
+    const auto put = [this](std::vector<double>& v, const double* p) {
+        for (int i = 0; i < dim_; ++i)
+            v.push_back(p[i]);
+    };
+    put(x_, x.data());
     f_.push_back(f);
-    g_.insert(g_.end(), g.data(), g.data() + dim_);
+    put(g_, g.data());
     for (const Vec* s : states) {
         if (s && s->size() == dim_)
-            state_.insert(state_.end(), s->data(), s->data() + dim_);
+            put(state_, s->data());
         else
-            state_.insert(state_.end(), static_cast<size_t>(dim_), 0.0);
+            for (int i = 0; i < dim_; ++i)
+                state_.push_back(0.0);
     }
 }
 
