@@ -63,6 +63,20 @@ ResolvedFunction resolveSceneFunction(const Scene& scene) {
     return r;
 }
 
+Scene withCatalogFunction(Scene s, const QString& key) {
+    s.catalog = key;
+    s.formula.clear();
+    s.start.clear();
+    s.xRange.clear();
+    s.yRange.clear();
+    s.title.clear();
+    for (SceneRun& run : s.runs)
+        run.start.reset();
+    const CatalogEntry* entry = findCatalogEntry(key.toStdString());
+    s.levels = entry && entry->logLevels ? Scene::Levels::Log : Scene::Levels::Linear;
+    return s;
+}
+
 Box sceneViewBox(const Scene& scene, const Objective& f) {
     Box box = f.info().viewBox;
     if (!scene.xRange.isEmpty()) {

@@ -23,6 +23,10 @@ ResolvedFunction resolveFunction(const QString& catalog, const QString& formula,
 void setFormulaDefaults(Objective& f);
 /// The scene's function, with the scene's own view box where it sets one.
 ResolvedFunction resolveSceneFunction(const Scene& scene);
+/// `scene` with the catalog function `key` in place of its function: everything tied to the old
+/// function (formula, start points, view box, title) goes, the optimizers and their settings stay,
+/// and the contour levels follow the catalog's advice (log-spaced for Rosenbrock and kin).
+Scene withCatalogFunction(Scene scene, const QString& key);
 /// The box a scene shows: its own x_range / y_range where set, else the function's default box.
 /// (For a curve, y_range is the value axis and does not enter the box.)
 Box sceneViewBox(const Scene& scene, const Objective& f);

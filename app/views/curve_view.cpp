@@ -21,6 +21,8 @@ CurveView::CurveView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(t
     layout->addWidget(plot_);
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot_->setAntialiasedElements(QCP::aeAll);
+    // Clicking the plot takes the keyboard from a text field, so Space and the arrows play again.
+    plot_->setFocusPolicy(Qt::StrongFocus);
     plot_->xAxis->setLabel(QStringLiteral("x"));
     plot_->yAxis->setLabel(QStringLiteral("f(x)"));
 

@@ -30,6 +30,8 @@ LandscapeView::LandscapeView(QWidget* parent) : QWidget(parent), plot_(new QCust
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     // Everything antialiased, but plottables by their own flag: paths turn it off in draft mode.
     plot_->setAntialiasedElements(QCP::aeAll & ~QCP::AntialiasedElements(QCP::aePlottables));
+    // Clicking the plot takes the keyboard from a text field, so Space and the arrows play again.
+    plot_->setFocusPolicy(Qt::StrongFocus);
     plot_->xAxis->setLabel(QStringLiteral("x"));
     plot_->yAxis->setLabel(QStringLiteral("y"));
 

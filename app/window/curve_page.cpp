@@ -117,14 +117,7 @@ void CurvePage::pickFunction(int index) {
         formulaField_->edit()->setFocus();
         return;
     }
-    Scene s = scene();
-    s.catalog = key;
-    s.formula.clear();
-    s.start.clear(); // the new function's own start point
-    s.xRange.clear();
-    s.yRange.clear();
-    s.title.clear();
-    applyScene(s);
+    applyScene(withCatalogFunction(scene(), key));
 }
 
 void CurvePage::syncPicker() {

@@ -7,7 +7,6 @@
 #include "controls/optimizer_panel.h"
 #include "controls/param_slider.h"
 #include "controls/playback_bar.h"
-#include "objective/catalog.h"
 #include "optim/registry.h"
 #include "scene/function_source.h"
 #include "views/landscape_view.h"
@@ -96,18 +95,7 @@ void LandscapePage::pickFunction(int index) {
         formulaField_->edit()->setFocus();
         return;
     }
-    Scene s = scene();
-    s.catalog = key;
-    s.formula.clear();
-    s.start.clear(); // the new function's own start point and box
-    s.xRange.clear();
-    s.yRange.clear();
-    s.title.clear();
-    for (SceneRun& run : s.runs)
-        run.start.reset();
-    const CatalogEntry* entry = findCatalogEntry(key.toStdString());
-    s.levels = entry && entry->logLevels ? Scene::Levels::Log : Scene::Levels::Linear;
-    applyScene(s);
+    applyScene(withCatalogFunction(scene(), key));
 }
 
 void LandscapePage::syncFunctionBox() {

@@ -34,6 +34,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), baseFont_(QApplic
     createPages();
     createActions();
     readSettings();
+    curvePage_->plot()->setFocus(); // keys play the run; a text field takes them only when clicked
     statusBar()->showMessage(tr("Space plays, Left/Right step, R resets, F5 presentation mode"),
                              8000);
 }
@@ -46,6 +47,9 @@ void MainWindow::createPages() {
     landscapePage_ = new LandscapePage(pages_);
     pages_->addTab(landscapePage_, tr("Two variables"));
     setCentralWidget(pages_);
+    // The page on show takes the keyboard, so Space and the arrows drive its playback.
+    connect(pages_, &QTabWidget::currentChanged, this,
+            [this] { currentPage()->plot()->setFocus(); });
 }
 
 // Every action is built by one recipe: text, shortcut, status tip, slot, menu.

@@ -34,7 +34,6 @@ private slots:
     void logSliderCoversItsRange();
     void stepBackAfterStepForwardRestores();
     void divergenceIsShownInWordsAndAxesStaySane();
-    void keyboardDrivesPlayback();
     void typedFormulaReplacesTheFunction();
     void badFormulaKeepsTheLastGoodFunction_data();
     void badFormulaKeepsTheLastGoodFunction();
@@ -129,26 +128,6 @@ void TestCurveView::divergenceIsShownInWordsAndAxesStaySane() {
     const QCPRange x = page.view()->plot()->xAxis->range(), y = page.view()->plot()->yAxis->range();
     QVERIFY(std::isfinite(x.lower) && std::isfinite(x.upper) && x.size() < 100);
     QVERIFY(std::isfinite(y.lower) && std::isfinite(y.upper) && y.size() < 1000);
-}
-
-void TestCurveView::keyboardDrivesPlayback() {
-    MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    PlaybackBar* bar = window.curvePage()->playback();
-    QTest::keyClick(&window, Qt::Key_Home);
-    QCOMPARE(bar->index(), 0);
-    QTest::keyClick(&window, Qt::Key_Right);
-    QTest::keyClick(&window, Qt::Key_Right);
-    QCOMPARE(bar->index(), 2);
-    QTest::keyClick(&window, Qt::Key_Left);
-    QCOMPARE(bar->index(), 1);
-    QTest::keyClick(&window, Qt::Key_Space);
-    QVERIFY(bar->playing());
-    QTest::keyClick(&window, Qt::Key_Space);
-    QVERIFY(!bar->playing());
-    QTest::keyClick(&window, Qt::Key_R);
-    QCOMPARE(bar->index(), 0);
 }
 
 void TestCurveView::typedFormulaReplacesTheFunction() {

@@ -15,9 +15,12 @@
 #include "window/main_window.h"
 #include "window/number_format.h"
 
+#include <QAbstractSpinBox>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QRegularExpression>
 #include <QSlider>
 #include <QTest>
@@ -82,7 +85,8 @@ private slots:
     void divergenceIsShownWithSaneAxes();
     void stepBackAfterStepForwardRestores();
     void inspectorFillsTheNumbersIntoTheStep();
-    void keyboardDrivesTheLandscapePage();
+    void keyboardDrivesThePageOnShow_data();
+    void keyboardDrivesThePageOnShow();
     void presentationModeScalesPaths();
 };
 
@@ -375,27 +379,42 @@ void TestLandscapeView::inspectorFillsTheNumbersIntoTheStep() {
     QVERIFY((delta + fx.page.optimizer(0).get("lr") * t.gradient(11)).norm() < 1e-12);
 }
 
-void TestLandscapeView::keyboardDrivesTheLandscapePage() {
+void TestLandscapeView::keyboardDrivesThePageOnShow_data() {
+    QTest::addColumn<QString>("page");
+    QTest::newRow("curve") << QStringLiteral("curve");
+    QTest::newRow("landscape") << QStringLiteral("landscape");
+}
+
+void TestLandscapeView::keyboardDrivesThePageOnShow() {
+    QFETCH(QString, page);
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(window.showPage(QStringLiteral("landscape")));
-    PlaybackBar* bar = window.landscapePage()->playback();
-    PlaybackBar* other = window.curvePage()->playback();
+    QVERIFY(window.showPage(page));
+    const bool landscape = page == QLatin1String("landscape");
+    PlaybackBar* bar =
+        landscape ? window.landscapePage()->playback() : window.curvePage()->playback();
+    PlaybackBar* other =
+        landscape ? window.curvePage()->playback() : window.landscapePage()->playback();
     QCOMPARE(window.currentPage()->playback(), bar);
     const int otherIndex = other->index();
-    QTest::keyClick(&window, Qt::Key_Home);
+    // Keys go where a user's would: to the focus widget, which must not be a text field.
+    QWidget* focus = QApplication::focusWidget();
+    QVERIFY(focus);
+    QVERIFY2(!qobject_cast<QLineEdit*>(focus) && !qobject_cast<QAbstractSpinBox*>(focus),
+             focus->metaObject()->className());
+    QTest::keyClick(focus, Qt::Key_Home);
     QCOMPARE(bar->index(), 0);
-    QTest::keyClick(&window, Qt::Key_Right);
-    QTest::keyClick(&window, Qt::Key_Right);
+    QTest::keyClick(focus, Qt::Key_Right);
+    QTest::keyClick(focus, Qt::Key_Right);
     QCOMPARE(bar->index(), 2);
-    QTest::keyClick(&window, Qt::Key_Left);
+    QTest::keyClick(focus, Qt::Key_Left);
     QCOMPARE(bar->index(), 1);
-    QTest::keyClick(&window, Qt::Key_Space);
+    QTest::keyClick(focus, Qt::Key_Space);
     QVERIFY(bar->playing());
-    QTest::keyClick(&window, Qt::Key_Space);
+    QTest::keyClick(focus, Qt::Key_Space);
     QVERIFY(!bar->playing());
-    QTest::keyClick(&window, Qt::Key_R);
+    QTest::keyClick(focus, Qt::Key_R);
     QCOMPARE(bar->index(), 0);
     QCOMPARE(other->index(), otherIndex); // the hidden page's bar did not move
 }
