@@ -297,6 +297,7 @@ void LandscapeView::setDraft(bool on) {
     for (PathPlottable* p : paths_)
         p->setAntialiased(!on);
     if (!on) replotPaths();
+    Q_EMIT draftChanged(on);
 }
 
 void LandscapeView::onPress(QMouseEvent* e) {

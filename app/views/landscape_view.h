@@ -84,6 +84,8 @@ Q_SIGNALS:
     /// A Shift+click, or a drag that began on the chosen run's own start, asks to give that run
     /// its own start here.
     void ownStartPicked(QPointF at);
+    /// Draft quality began or ended (a drag started or finished).
+    void draftChanged(bool on);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;

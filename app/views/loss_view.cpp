@@ -72,6 +72,12 @@ LossView::Quantity LossView::quantity() const {
                                                                     : Quantity::Value;
 }
 
+void LossView::setDraft(bool on) {
+    plot_->setNotAntialiasedElements(on ? QCP::AntialiasedElements(QCP::aePlottables)
+                                        : QCP::aeNone);
+    if (!on) plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void LossView::setSeries(const QVector<Series>& series) {
     series_ = series;
     rebuild();

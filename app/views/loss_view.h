@@ -40,6 +40,8 @@ public:
     /// seen) so that negative losses can be shown too. Scale and reference take effect with the
     /// next setSeries(), so a change of all three redraws once.
     void setLogScale(bool on) { log_ = on; }
+    /// Draft quality while the user drags: curves without antialiasing, redrawn fully after.
+    void setDraft(bool on);
     bool logScale() const { return log_; }
     void setReference(double fRef, const QString& what);
     /// Offers the distance to the nearest known optimum (the series carry it); takes effect with

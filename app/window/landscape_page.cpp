@@ -67,6 +67,7 @@ LandscapePage::LandscapePage(QWidget* parent) : ScenePage(parent) {
 
     view_->setEqualAspect(true); // a landscape reads right when circles look round
     connect(view_, &LandscapeView::startPicked, this, &LandscapePage::setStart);
+    connect(view_, &LandscapeView::draftChanged, loss_, &LossView::setDraft);
     connect(view_, &LandscapeView::ownStartPicked, this,
             [this](QPointF at) { setRunStart(inspector_->selected(), at); });
     connect(playback_, &PlaybackBar::indexChanged, this, &LandscapePage::showStep);

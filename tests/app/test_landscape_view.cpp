@@ -441,10 +441,12 @@ void TestLandscapeView::draggingDrawsInDraftQuality() {
     QSlider* slider = fx.page.startXSlider()->slider();
     Q_EMIT slider->sliderPressed();
     QVERIFY(v->draft());
+    QVERIFY(fx.page.lossView()->plot()->notAntialiasedElements().testFlag(QCP::aePlottables));
     for (int i = 0; i < fx.page.optimizerCount(); ++i)
         QVERIFY(!fx.page.path(i)->antialiased());
     Q_EMIT slider->sliderReleased();
     QVERIFY(!v->draft());
+    QVERIFY(!fx.page.lossView()->plot()->notAntialiasedElements().testFlag(QCP::aePlottables));
     for (int i = 0; i < fx.page.optimizerCount(); ++i)
         QVERIFY(fx.page.path(i)->antialiased());
     // A drag of the start point on the map does the same.
