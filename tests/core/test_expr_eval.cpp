@@ -235,18 +235,16 @@ void TestExprEval::sharedSubexpressionsOnce() {
 void TestExprEval::everyIsaMatchesScalar_data() {
     // The machine running the tests uses one ISA through simd::apply(); call each kernel this
     // CPU can run directly, so the SSE2 and AVX2 paths are checked on an AVX-512 machine too.
+    // Rows exist only for the kernels this CPU can execute.
     QTest::addColumn<int>("isa");
+    __builtin_cpu_init();
     QTest::newRow("sse2") << 0;
-    QTest::newRow("avx2") << 1;
-    QTest::newRow("avx512") << 2;
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) QTest::newRow("avx2") << 1;
+    if (__builtin_cpu_supports("avx512f")) QTest::newRow("avx512") << 2;
 }
 
 void TestExprEval::everyIsaMatchesScalar() {
     QFETCH(int, isa);
-    __builtin_cpu_init();
-    if (isa == 1 && !(__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")))
-        QSKIP("no AVX2 on this CPU");
-    if (isa == 2 && !__builtin_cpu_supports("avx512f")) QSKIP("no AVX-512 on this CPU");
     using simd::Fn;
     const auto kernel = isa == 0 ? simd::applySse2 : isa == 1 ? simd::applyAvx2 : simd::applyAvx512;
     const auto sinCos = isa == 0   ? simd::sinCosSse2
