@@ -31,6 +31,11 @@ void PathPlottable::setSizes(double lineWidth, double markerSize) {
     setColor(color_);
 }
 
+void PathPlottable::setDraft(bool on) {
+    draft_ = on;
+    setAntialiased(!on);
+}
+
 double PathPlottable::selectTest(const QPointF&, bool, QVariant*) const {
     return -1;
 }
@@ -89,7 +94,8 @@ void PathPlottable::draw(QCPPainter* painter) {
     applyDefaultAntialiasingHint(painter);
     // Bevel joins: round ones cost an arc (atan2, Bézier flattening) at each of thousands of
     // vertices.
-    painter->setPen(QPen(color_, lineWidth_, Qt::SolidLine, Qt::RoundCap, Qt::BevelJoin));
+    painter->setPen(draft_ ? QPen(color_, 1.0)
+                           : QPen(color_, lineWidth_, Qt::SolidLine, Qt::RoundCap, Qt::BevelJoin));
     painter->drawPolyline(px.constData(), static_cast<int>(px.size()));
 
     painter->setPen(Qt::NoPen);

@@ -23,6 +23,9 @@ public:
     int current() const { return current_; }
     void setColor(const QColor& color);
     void setSizes(double lineWidth, double markerSize);
+    /// Draft quality while the user drags: a one-pixel line without antialiasing, which the raster
+    /// engine draws directly (a wide pen goes through the stroker: an atan2 at every joint).
+    void setDraft(bool on);
     /// Segments shorter than this many pixels get no arrowhead (they would be a blot).
     void setMinArrowLength(double pixels) { minArrowPx_ = pixels; }
 
@@ -47,6 +50,7 @@ private:
     double lineWidth_ = 2.0;
     double markerSize_ = 7.0;
     double minArrowPx_ = 10.0;
+    bool draft_ = false;
     QPixmap stamp_;
     QColor stampColor_;
     double stampDiameter_ = 0;

@@ -243,7 +243,7 @@ void LandscapeView::resizeEvent(QResizeEvent* event) {
 
 PathPlottable* LandscapeView::addPath(const QColor& color, const QString& name) {
     auto* path = new PathPlottable(plot_->xAxis, plot_->yAxis);
-    path->setAntialiased(!draft_);
+    path->setDraft(draft_);
     path->setLayer(kPathsLayer);
     path->setName(name);
     path->setColor(color);
@@ -295,7 +295,7 @@ void LandscapeView::setDraft(bool on) {
     if (draft_ == on) return;
     draft_ = on;
     for (PathPlottable* p : paths_)
-        p->setAntialiased(!on);
+        p->setDraft(on);
     if (!on) replotPaths();
     Q_EMIT draftChanged(on);
 }
