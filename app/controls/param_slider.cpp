@@ -54,15 +54,6 @@ ParamSlider::ParamSlider(const QString& label, Range range, double value, QWidge
     });
 }
 
-void ParamSlider::setRange(Range range) {
-    range_ = range;
-    syncing_ = true;
-    spin_->setRange(range.min, range.max);
-    if (!range.logScale) spin_->setSingleStep((range.max - range.min) / 100.0);
-    syncing_ = false;
-    setValue(value_);
-}
-
 void ParamSlider::setValue(double v) {
     if (!std::isfinite(v)) return;
     v = std::clamp(v, range_.min, range_.max);

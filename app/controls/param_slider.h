@@ -23,8 +23,6 @@ public:
     ParamSlider(const QString& label, Range range, double value, QWidget* parent = nullptr);
 
     double value() const { return value_; }
-    /// Changes the range; the value is clamped into it (emitting valueChanged if it moves).
-    void setRange(Range range);
     QSlider* slider() const { return slider_; }
     QDoubleSpinBox* spinBox() const { return spin_; }
 

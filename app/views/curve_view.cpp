@@ -39,7 +39,7 @@ CurveView::CurveView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(t
 void CurveView::setStyle(const PlotStyle& style) {
     style_ = style;
     restyle();
-    if (f_) setObjective(f_, box_); // labels are rebuilt with the new fonts
+    if (f_) setObjective(f_); // labels are rebuilt with the new fonts
     if (title_) setTitle(title_->text());
     plot_->replot();
 }
@@ -56,12 +56,8 @@ void CurveView::restyle() {
 }
 
 void CurveView::setObjective(const ObjectivePtr& f) {
-    setObjective(f, f->info().viewBox);
-}
-
-void CurveView::setObjective(const ObjectivePtr& f, const Box& box) {
     f_ = f;
-    box_ = box;
+    const Box& box = f->info().viewBox;
     const double lo = box.lo[0], hi = box.hi[0];
     QVector<double> xs(kCurveSamples), ys(kCurveSamples);
     yLo_ = INFINITY;
@@ -114,7 +110,7 @@ void CurveView::setTitle(const QString& title) {
 void CurveView::resetView() {
     if (!f_) return;
     const double pad = 0.12 * (yHi_ - yLo_);
-    plot_->xAxis->setRange(box_.lo[0], box_.hi[0]);
+    plot_->xAxis->setRange(f_->info().viewBox.lo[0], f_->info().viewBox.hi[0]);
     plot_->yAxis->setRange(yLo_ - pad, yHi_ + pad);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -24,9 +24,8 @@ public:
     explicit CurveView(QWidget* parent = nullptr);
 
     void setStyle(const PlotStyle& style);
-    /// Samples and draws f over `box` (its own view box when omitted) and marks its known optima.
+    /// Samples and draws f over its view box and marks its known optima.
     void setObjective(const ObjectivePtr& f);
-    void setObjective(const ObjectivePtr& f, const Box& box);
     /// The path in plot coordinates (x_k, f(x_k)) with the slope f'(x_k) at each point.
     void setPath(QVector<QPointF> points, QVector<double> slopes);
     void setCurrent(int k);
@@ -51,7 +50,6 @@ private:
     QVector<QCPItemText*> optimumLabels_;
     QVector<double> slopes_;
     ObjectivePtr f_;
-    Box box_;
     PlotStyle style_;
     double yLo_ = -1, yHi_ = 1;
 };

@@ -65,7 +65,8 @@ CurvePage::CurvePage(QWidget* parent) : ScenePage(parent) {
                 scene_.formula = text;
                 syncPicker();
                 setFormulaDefaults(*f);
-                showFunction(f, sceneViewBox(scene_, *f));
+                f->info().viewBox = sceneViewBox(scene_, *f);
+                showFunction(f);
             });
     connect(playback_, &PlaybackBar::indexChanged, this, &CurvePage::showStep);
 
@@ -86,28 +87,28 @@ QString CurvePage::applyScene(const Scene& s) {
     scene_ = s;
     direction_ = s.direction;
     directionBox_->setCurrentIndex(direction_ == Direction::Ascent ? 0 : 1);
-    const QSignalBlocker blockLr(lr_), blockStart(start_);
-    lr_->setValue(s.runs.front().params.value(QStringLiteral("lr"), 0.01));
-    const Box box = fn.objective->info().viewBox;
-    start_->setRange({box.lo[0], box.hi[0], false, 2});
-    start_->setValue(s.start.isEmpty() ? fn.objective->info().defaultStart[0] : s.start[0]);
+    {
+        const QSignalBlocker block(lr_);
+        lr_->setValue(s.runs.front().params.value(QStringLiteral("lr"), 0.01));
+    }
     syncPicker();
     view_->setTitle(s.title);
-    showFunction(fn.objective, box);
+    showFunction(fn.objective, s.start.isEmpty() ? std::nullopt : std::optional(s.start[0]));
     if (s.step >= 0) playback_->setIndex(s.step);
     return {};
 }
 
-void CurvePage::showFunction(const ObjectivePtr& f, const Box& box) {
+void CurvePage::showFunction(const ObjectivePtr& f, std::optional<double> start) {
     f_ = f;
-    {
-        const QSignalBlocker block(start_);
-        start_->setRange({box.lo[0], box.hi[0], false, 2});
-    }
+    const Box& box = f->info().viewBox;
+    // An objective without a default start (one made in code) keeps the current start.
+    const Vec& fallback = f->info().defaultStart;
+    start_->setRangeAndValue({box.lo[0], box.hi[0], false, 2},
+                             start.value_or(fallback.size() == 1 ? fallback[0] : start_->value()));
     if (scene_.formula.isEmpty() || formulaField_->formula() != scene_.formula)
         formulaField_->setFormula(
             scene_.formula.isEmpty() ? QString::fromStdString(f->info().formula) : scene_.formula);
-    view_->setObjective(f, box);
+    view_->setObjective(f);
     recompute();
 }
 
@@ -149,7 +150,7 @@ void CurvePage::setObjective(const ObjectivePtr& f) {
     scene_.catalog.clear();
     scene_.formula.clear();
     syncPicker();
-    showFunction(f, f->info().viewBox);
+    showFunction(f);
 }
 
 void CurvePage::setDirection(Direction d) {

@@ -6,6 +6,8 @@
 #include "objective/objective.h"
 #include "window/scene_page.h"
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
 
@@ -49,8 +51,9 @@ public Q_SLOTS:
 
 private:
     void showStep(int k);
-    /// Shows f over `box`: curve, start-slider range, formula field; then recomputes.
-    void showFunction(const ObjectivePtr& f, const Box& box);
+    /// Shows f over its view box (curve, start-slider range, formula field), starting at `start`
+    /// or f's default start, then recomputes once.
+    void showFunction(const ObjectivePtr& f, std::optional<double> start = std::nullopt);
     void pickFunction(int index);
     void syncPicker();
 

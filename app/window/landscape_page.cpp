@@ -169,12 +169,10 @@ QWidget* LandscapePage::createControls() {
             [this](const QString& text, std::shared_ptr<ExpressionObjective> f) {
                 setFormulaDefaults(*f);
                 f->info().viewBox = sceneViewBox(scene_, *f);
-                const Scene keep = scene_;
-                setObjective(f);
-                scene_ = keep;
                 scene_.catalog.clear();
                 scene_.formula = text;
                 syncFunctionBox();
+                showFunction(f);
             });
     connect(levelsBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
         view_->setIsolinesVisible(i != 2);
@@ -196,13 +194,21 @@ QWidget* LandscapePage::createControls() {
 }
 
 void LandscapePage::setObjective(const ObjectivePtr& f) {
-    f_ = f;
     scene_.catalog.clear();
     scene_.formula.clear();
     syncFunctionBox();
+    showFunction(f);
+}
+
+void LandscapePage::showFunction(const ObjectivePtr& f, std::optional<QPointF> start) {
+    f_ = f;
     const ObjectiveInfo& info = f->info();
-    x0_->setRangeAndValue({info.viewBox.lo[0], info.viewBox.hi[0], false, 2}, info.defaultStart[0]);
-    y0_->setRangeAndValue({info.viewBox.lo[1], info.viewBox.hi[1], false, 2}, info.defaultStart[1]);
+    // An objective without a default start (one made in code) keeps the current start.
+    const QPointF at = start.value_or(info.defaultStart.size() == 2
+                                          ? QPointF(info.defaultStart[0], info.defaultStart[1])
+                                          : this->start());
+    x0_->setRangeAndValue({info.viewBox.lo[0], info.viewBox.hi[0], false, 2}, at.x());
+    y0_->setRangeAndValue({info.viewBox.lo[1], info.viewBox.hi[1], false, 2}, at.y());
     coarseMin_ = sampleGrid(*f, info.viewBox, 64, 64).minValue();
     view_->setObjective(f);
     recompute();
@@ -233,10 +239,11 @@ void LandscapePage::setStyle(const PlotStyle& style) {
 }
 
 void LandscapePage::setStart(QPointF start) {
-    holdRecompute_ = true; // two sliders, one recompute
-    x0_->setValue(start.x());
-    y0_->setValue(start.y());
-    holdRecompute_ = false;
+    {
+        const QSignalBlocker blockX(x0_), blockY(y0_); // two sliders, one recompute
+        x0_->setValue(start.x());
+        y0_->setValue(start.y());
+    }
     recompute();
 }
 

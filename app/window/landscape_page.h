@@ -99,6 +99,9 @@ private:
     void updateInspectorNames();
     void assignRunStart(Run& r, std::optional<QPointF> start);
     void pickFunction(int index);
+    /// Shows f over its view box with the shared start at `start` (f's default start when empty),
+    /// then recomputes once. Leaves the scene's function spec to the caller.
+    void showFunction(const ObjectivePtr& f, std::optional<QPointF> start = std::nullopt);
     void syncFunctionBox();
     void removeAllOptimizers();
     /// While `slider` is held, the map draws in draft quality (see LandscapeView::setDraft).

@@ -31,16 +31,14 @@ QString LandscapePage::applyScene(const Scene& s) {
             if (auto error = opt->set(it.key().toStdString(), it.value()))
                 return QString::fromStdString(*error);
     }
-    holdRecompute_ = true;
+    holdRecompute_ = true; // one recompute at the end, not one per control
     scene_ = s;
     removeAllOptimizers();
-    setObjective(fn.objective);
-    scene_ = s; // setObjective forgets the function spec of a direct objective
     syncFunctionBox();
     formulaField_->setFormula(
         s.formula.isEmpty() ? QString::fromStdString(fn.objective->info().formula) : s.formula);
-    if (s.start.size() == 2) setStart(QPointF(s.start[0], s.start[1]));
-    holdRecompute_ = true;
+    showFunction(fn.objective, s.start.size() == 2 ? std::optional(QPointF(s.start[0], s.start[1]))
+                                                   : std::nullopt);
     steps_->setValue(s.maxSteps);
     levelsBox_->setCurrentIndex(!s.isolines ? 2 : s.levels == Scene::Levels::Log ? 1 : 0);
     arrowsBox_->setCurrentIndex(s.gradientField ? 2 : 0);
