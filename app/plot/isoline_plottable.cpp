@@ -3,25 +3,18 @@
 namespace gs::app {
 
 IsolinePlottable::IsolinePlottable(QCPAxis* keyAxis, QCPAxis* valueAxis)
-    : QCPAbstractPlottable(keyAxis, valueAxis) {
+    : OverlayPlottable(keyAxis, valueAxis) {
     setAntialiased(true);
     setPen(QPen(QColor(255, 255, 255, 120), 1.0));
 }
 
 void IsolinePlottable::setIsolines(std::vector<Isoline> lines) {
     lines_ = std::move(lines);
-    bool first = true;
+    clearBounds();
     for (const Isoline& iso : lines_)
         for (const Polyline& line : iso.lines)
-            for (const Point2& p : line.points) {
-                if (first) {
-                    keyRange_ = QCPRange(p.x, p.x);
-                    valueRange_ = QCPRange(p.y, p.y);
-                    first = false;
-                }
-                keyRange_.expand(p.x);
-                valueRange_.expand(p.y);
-            }
+            for (const Point2& p : line.points)
+                includeInBounds(p.x, p.y);
 }
 
 int IsolinePlottable::polylineCount() const {
@@ -29,20 +22,6 @@ int IsolinePlottable::polylineCount() const {
     for (const Isoline& iso : lines_)
         n += static_cast<int>(iso.lines.size());
     return n;
-}
-
-double IsolinePlottable::selectTest(const QPointF&, bool, QVariant*) const {
-    return -1;
-}
-
-QCPRange IsolinePlottable::getKeyRange(bool& foundRange, QCP::SignDomain) const {
-    foundRange = polylineCount() > 0;
-    return keyRange_;
-}
-
-QCPRange IsolinePlottable::getValueRange(bool& foundRange, QCP::SignDomain, const QCPRange&) const {
-    foundRange = polylineCount() > 0;
-    return valueRange_;
 }
 
 void IsolinePlottable::draw(QCPPainter* painter) {

@@ -4,13 +4,13 @@
 
 #include "field/isolines.h"
 
-#include <qcustomplot.h>
+#include "plot/overlay_plottable.h"
 
 #include <vector>
 
 namespace gs::app {
 
-class IsolinePlottable : public QCPAbstractPlottable {
+class IsolinePlottable : public OverlayPlottable {
     Q_OBJECT
 public:
     IsolinePlottable(QCPAxis* keyAxis, QCPAxis* valueAxis);
@@ -20,20 +20,12 @@ public:
     /// Total number of polylines over all levels.
     int polylineCount() const;
 
-    double selectTest(const QPointF& pos, bool onlySelectable,
-                      QVariant* details = nullptr) const override;
-    QCPRange getKeyRange(bool& foundRange,
-                         QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
-    QCPRange getValueRange(bool& foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth,
-                           const QCPRange& inKeyRange = QCPRange()) const override;
-
 protected:
     void draw(QCPPainter* painter) override;
     void drawLegendIcon(QCPPainter* painter, const QRectF& rect) const override;
 
 private:
     std::vector<Isoline> lines_;
-    QCPRange keyRange_, valueRange_;
 };
 
 } // namespace gs::app

@@ -6,12 +6,15 @@
 namespace gs::app {
 
 PathPlottable::PathPlottable(QCPAxis* keyAxis, QCPAxis* valueAxis)
-    : QCPAbstractPlottable(keyAxis, valueAxis) {
+    : OverlayPlottable(keyAxis, valueAxis) {
     setAntialiased(true);
 }
 
 void PathPlottable::setPoints(QVector<QPointF> points) {
     points_ = std::move(points);
+    clearBounds();
+    for (const QPointF& p : points_)
+        includeInBounds(p.x(), p.y());
     current_ = std::clamp(current_, 0, std::max(0, static_cast<int>(points_.size()) - 1));
 }
 
@@ -35,44 +38,6 @@ void PathPlottable::setDraft(bool on) {
     draft_ = on;
     setAntialiased(!on);
 }
-
-double PathPlottable::selectTest(const QPointF&, bool, QVariant*) const {
-    return -1;
-}
-
-QCPRange PathPlottable::getKeyRange(bool& foundRange, QCP::SignDomain) const {
-    foundRange = !points_.isEmpty();
-    QCPRange r;
-    if (!foundRange) return r;
-    r.lower = r.upper = points_.front().x();
-    for (const QPointF& p : points_)
-        r.expand(p.x());
-    return r;
-}
-
-QCPRange PathPlottable::getValueRange(bool& foundRange, QCP::SignDomain, const QCPRange&) const {
-    foundRange = !points_.isEmpty();
-    QCPRange r;
-    if (!foundRange) return r;
-    r.lower = r.upper = points_.front().y();
-    for (const QPointF& p : points_)
-        r.expand(p.y());
-    return r;
-}
-
-namespace {
-void drawArrowHead(QCPPainter* painter, QPointF from, QPointF to, double size) {
-    const QPointF d = to - from;
-    const double len = std::hypot(d.x(), d.y());
-    if (len <= 0) return;
-    const QPointF u = d / len, n(-u.y(), u.x());
-    // The head's tip sits just short of the target marker so the marker stays readable.
-    const QPointF tip = to - u * (size * 0.45);
-    const QPointF base = tip - u * size;
-    const QPointF head[3] = {tip, base + n * (size * 0.45), base - n * (size * 0.45)};
-    painter->drawPolygon(head, 3);
-}
-} // namespace
 
 void PathPlottable::draw(QCPPainter* painter) {
     if (points_.isEmpty()) return;
@@ -103,8 +68,11 @@ void PathPlottable::draw(QCPPainter* painter) {
     const double head = 3.5 * lineWidth_ + 2;
     for (int i = 1; i < px.size(); ++i) {
         const QPointF d = px[i] - px[i - 1];
-        if (std::hypot(d.x(), d.y()) >= std::max(minArrowPx_, 1.6 * head))
-            drawArrowHead(painter, px[i - 1], px[i], head);
+        if (std::hypot(d.x(), d.y()) >= std::max(minArrowPx_, 1.6 * head)) {
+            // The tip stops short of the target marker so the marker stays readable.
+            const QPointF u = d / std::hypot(d.x(), d.y());
+            drawArrowHead(painter, px[i] - u * (head * 0.45), u, head);
+        }
     }
 
     // Small dots at the iterates, a ring at the start, a large marker at the current step.

@@ -3,14 +3,14 @@
 // with a larger marker at the current point. One plottable per path, so thousands of steps cost
 // one draw call each replot instead of thousands of QCustomPlot items.
 
-#include <qcustomplot.h>
+#include "plot/overlay_plottable.h"
 
 #include <QPixmap>
 #include <QVector>
 
 namespace gs::app {
 
-class PathPlottable : public QCPAbstractPlottable {
+class PathPlottable : public OverlayPlottable {
     Q_OBJECT
 public:
     PathPlottable(QCPAxis* keyAxis, QCPAxis* valueAxis);
@@ -28,13 +28,6 @@ public:
     void setDraft(bool on);
     /// Segments shorter than this many pixels get no arrowhead (they would be a blot).
     void setMinArrowLength(double pixels) { minArrowPx_ = pixels; }
-
-    double selectTest(const QPointF& pos, bool onlySelectable,
-                      QVariant* details = nullptr) const override;
-    QCPRange getKeyRange(bool& foundRange,
-                         QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
-    QCPRange getValueRange(bool& foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth,
-                           const QCPRange& inKeyRange = QCPRange()) const override;
 
 protected:
     void draw(QCPPainter* painter) override;

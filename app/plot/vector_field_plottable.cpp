@@ -6,7 +6,7 @@
 namespace gs::app {
 
 VectorFieldPlottable::VectorFieldPlottable(QCPAxis* keyAxis, QCPAxis* valueAxis)
-    : QCPAbstractPlottable(keyAxis, valueAxis) {
+    : OverlayPlottable(keyAxis, valueAxis) {
     setAntialiased(true);
     setPen(QPen(QColor(255, 255, 255, 170), 1.2));
 }
@@ -17,30 +17,9 @@ void VectorFieldPlottable::setArrows(std::vector<Arrow> arrows, double cellWidth
     cellW_ = cellWidth;
     cellH_ = cellHeight;
     maxNorm_ = maxArrowNorm(arrows_);
-}
-
-double VectorFieldPlottable::selectTest(const QPointF&, bool, QVariant*) const {
-    return -1;
-}
-
-namespace {
-template <class Coord> QCPRange extent(const std::vector<Arrow>& arrows, Coord coord) {
-    QCPRange r(coord(arrows.front()), coord(arrows.front()));
-    for (const Arrow& a : arrows)
-        r.expand(coord(a));
-    return r;
-}
-} // namespace
-
-QCPRange VectorFieldPlottable::getKeyRange(bool& foundRange, QCP::SignDomain) const {
-    foundRange = !arrows_.empty();
-    return foundRange ? extent(arrows_, [](const Arrow& a) { return a.x; }) : QCPRange();
-}
-
-QCPRange VectorFieldPlottable::getValueRange(bool& foundRange, QCP::SignDomain,
-                                             const QCPRange&) const {
-    foundRange = !arrows_.empty();
-    return foundRange ? extent(arrows_, [](const Arrow& a) { return a.y; }) : QCPRange();
+    clearBounds();
+    for (const Arrow& a : arrows_)
+        includeInBounds(a.x, a.y);
 }
 
 void VectorFieldPlottable::draw(QCPPainter* painter) {
@@ -64,10 +43,7 @@ void VectorFieldPlottable::draw(QCPPainter* painter) {
                         a.gy / norm * (mValueAxis->rangeReversed() ? -1 : 1));
         const QPointF from = centre - u * (len / 2), to = centre + u * (len / 2);
         painter->drawLine(QLineF(from, to));
-        const double h = std::min(head, 0.5 * len);
-        const QPointF n(-u.y(), u.x());
-        const QPointF tri[3] = {to, to - u * h + n * (h * 0.45), to - u * h - n * (h * 0.45)};
-        painter->drawPolygon(tri, 3);
+        drawArrowHead(painter, to, u, std::min(head, 0.5 * len));
     }
 }
 

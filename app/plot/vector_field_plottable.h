@@ -3,13 +3,13 @@
 
 #include "field/vector_field.h"
 
-#include <qcustomplot.h>
+#include "plot/overlay_plottable.h"
 
 #include <vector>
 
 namespace gs::app {
 
-class VectorFieldPlottable : public QCPAbstractPlottable {
+class VectorFieldPlottable : public OverlayPlottable {
     Q_OBJECT
 public:
     enum class Mode {
@@ -26,13 +26,6 @@ public:
     /// The legend sits on the page background, not on the field: its icon needs its own color.
     void setLegendColor(const QColor& color) { legendColor_ = color; }
     Mode mode() const { return mode_; }
-
-    double selectTest(const QPointF& pos, bool onlySelectable,
-                      QVariant* details = nullptr) const override;
-    QCPRange getKeyRange(bool& foundRange,
-                         QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
-    QCPRange getValueRange(bool& foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth,
-                           const QCPRange& inKeyRange = QCPRange()) const override;
 
 protected:
     void draw(QCPPainter* painter) override;
