@@ -111,8 +111,7 @@ PlaybackBar::PlaybackBar(QWidget* parent) : QWidget(parent), timer_(new QTimer(t
     connect(forwardButton_, &QToolButton::clicked, this, &PlaybackBar::stepForward);
     connect(endButton_, &QToolButton::clicked, this, &PlaybackBar::toEnd);
     connect(scrubber_, &QSlider::valueChanged, this, &PlaybackBar::setIndex);
-    connect(speedBox_, &QComboBox::currentIndexChanged, this,
-            [this] { setSpeed(speedBox_->currentData().toDouble()); });
+    connect(speedBox_, &QComboBox::currentIndexChanged, this, [this] { setSpeed(speed()); });
     connect(timer_, &QTimer::timeout, this, &PlaybackBar::tick);
     setSpeed(speed());
     updateIcons();
@@ -124,7 +123,8 @@ bool PlaybackBar::playing() const {
 }
 
 double PlaybackBar::speed() const {
-    return speedBox_->currentData().toDouble();
+    return kSpeeds[std::clamp(speedBox_->currentIndex(), 0,
+                              static_cast<int>(std::size(kSpeeds)) - 1)];
 }
 
 void PlaybackBar::setSpeed(double stepsPerSecond) {

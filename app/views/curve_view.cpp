@@ -39,7 +39,11 @@ CurveView::CurveView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(t
 void CurveView::setStyle(const PlotStyle& style) {
     style_ = style;
     restyle();
-    if (f_) setObjective(f_); // labels are rebuilt with the new fonts
+    for (QCPItemText* label : optimumLabels_) { // new fonts and colors; data and zoom stay
+        label->setFont(style_.font(font(), 0.95));
+        label->setColor(style_.optimumColor());
+        label->setPadding(QMargins(0, 0, 0, static_cast<int>(10 * style_.scale)));
+    }
     if (title_) setTitle(title_->text());
     plot_->replot();
 }
