@@ -1,6 +1,6 @@
 #include "views/step_inspector.h"
 
-#include "window/number_format.h"
+#include "views/number_format.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -24,12 +24,8 @@ QString vec(const Eigen::Ref<const Vec>& v) {
     return QStringLiteral("(%1, %2)").arg(num(v[0]), num(v[1]));
 }
 
-/// x with a Unicode subscript index: x₁₂.
 QString xSub(int k) {
-    QString s = QStringLiteral("x");
-    for (const QChar c : QString::number(k))
-        s += QChar(0x2080 + c.digitValue());
-    return s;
+    return subscripted(QStringLiteral("x"), k);
 }
 
 // Below this norm a direction is rounding noise (a converged run's gradient): no arrow.

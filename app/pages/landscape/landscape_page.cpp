@@ -1,12 +1,13 @@
-#include "window/landscape_page.h"
+#include "pages/landscape/landscape_page.h"
 
-#include "controls/formula_field.h"
+#include "controls/function_picker.h"
 #include "controls/optimizer_panel.h"
 #include "controls/param_slider.h"
 #include "controls/playback_bar.h"
 #include "field/grid.h"
 #include "objective/catalog.h"
 #include "optim/registry.h"
+#include "pages/landscape/landscape_settings.h"
 #include "plot/path_plottable.h"
 #include "run/optimum_distance.h"
 #include "run/run_all.h"
@@ -41,7 +42,7 @@ constexpr int kDefaultSteps = 1000;
 const char* const kDefaultKeys[] = {"gd", "momentum", "adam", "rmsprop"};
 } // namespace
 
-LandscapePage::LandscapePage(QWidget* parent) : ScenePage(parent) {
+LandscapePage::LandscapePage(QWidget* parent) : Page(parent) {
     view_ = new LandscapeView(this);
     loss_ = new LossView(this);
     playback_ = new PlaybackBar(this);
@@ -75,9 +76,11 @@ LandscapePage::LandscapePage(QWidget* parent) : ScenePage(parent) {
             [this] { showStep(playback_->index()); });
 
     Scene initial;
-    initial.view = Scene::View::Landscape;
+    initial.page = QStringLiteral("landscape");
     initial.catalog = QStringLiteral("cosine-landscape");
-    initial.gradientField = true;
+    LandscapeSettings settings;
+    settings.gradientField = true;
+    initial.settings = settings.toJson();
     initial.runs.clear();
     for (const char* key : kDefaultKeys)
         initial.runs << SceneRun{QString::fromLatin1(key), {}, {}, true};
@@ -101,14 +104,7 @@ void LandscapePage::removeAllOptimizers() {
 QWidget* LandscapePage::createControls() {
     auto* box = new QWidget;
     auto* form = new QFormLayout;
-    functionBox_ = new QComboBox(box);
-    // Long formulas would widen the whole panel; the popup still shows them in full.
-    functionBox_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    functionBox_->setMinimumContentsLength(16);
-    for (const QString& key : catalogKeys(2))
-        functionBox_->addItem(catalogName(key), key);
-    functionBox_->addItem(tr("Typed formula"), QString());
-    formulaField_ = new FormulaField({"x", "y"}, box);
+    picker_ = new FunctionPicker(2, Qt::Vertical, box);
     levelsBox_ = new QComboBox(box);
     levelsBox_->addItems({tr("linear levels"), tr("log levels (f − min)"), tr("no isolines")});
     arrowsBox_ = new QComboBox(box);
@@ -118,11 +114,10 @@ QWidget* LandscapePage::createControls() {
     equalAspect_->setChecked(true);
     logLoss_ = new QCheckBox(tr("log loss"), box);
     auto* resetView = new QPushButton(tr("Reset view"), box);
-    for (QWidget* w : std::initializer_list<QWidget*>{functionBox_, levelsBox_, arrowsBox_,
-                                                      equalAspect_, logLoss_, resetView})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{levelsBox_, arrowsBox_, equalAspect_, logLoss_, resetView})
         w->setFocusPolicy(Qt::NoFocus); // keep Space and the arrow keys for playback
-    form->addRow(tr("Function"), functionBox_);
-    form->addRow(tr("f(x, y) ="), formulaField_);
+    form->addRow(picker_);
     form->addRow(tr("Isolines"), levelsBox_);
     form->addRow(tr("Field"), arrowsBox_);
     auto* toggles = new QHBoxLayout;
@@ -164,14 +159,12 @@ QWidget* LandscapePage::createControls() {
     layout->addWidget(inspector_);
     layout->addStretch(1);
 
-    connect(functionBox_, &QComboBox::activated, this, &LandscapePage::pickFunction);
-    connect(formulaField_, &FormulaField::formulaAccepted, this,
+    connect(picker_, &FunctionPicker::catalogPicked, this, &LandscapePage::pickFunction);
+    connect(picker_, &FunctionPicker::formulaAccepted, this,
             [this](const QString& text, std::shared_ptr<ExpressionObjective> f) {
-                setFormulaDefaults(*f);
                 f->info().viewBox = sceneViewBox(scene_, *f);
                 scene_.catalog.clear();
                 scene_.formula = text;
-                syncFunctionBox();
                 showFunction(f);
             });
     connect(levelsBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
@@ -196,7 +189,6 @@ QWidget* LandscapePage::createControls() {
 void LandscapePage::setObjective(const ObjectivePtr& f) {
     scene_.catalog.clear();
     scene_.formula.clear();
-    syncFunctionBox();
     showFunction(f);
 }
 

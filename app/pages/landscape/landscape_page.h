@@ -6,7 +6,7 @@
 
 #include "objective/objective.h"
 #include "optim/optimizer.h"
-#include "window/scene_page.h"
+#include "pages/page.h"
 
 #include <memory>
 #include <optional>
@@ -20,7 +20,7 @@ class QVBoxLayout;
 
 namespace gs::app {
 
-class FormulaField;
+class FunctionPicker;
 class LandscapeView;
 class LossView;
 class OptimizerPanel;
@@ -29,7 +29,7 @@ class PathPlottable;
 class PlaybackBar;
 class StepInspector;
 
-class LandscapePage : public ScenePage {
+class LandscapePage : public Page {
     Q_OBJECT
 public:
     explicit LandscapePage(QWidget* parent = nullptr);
@@ -68,8 +68,7 @@ public:
     StepInspector* inspector() const { return inspector_; }
     ParamSlider* startXSlider() const { return x0_; }
     ParamSlider* startYSlider() const { return y0_; }
-    QComboBox* functionBox() const { return functionBox_; }
-    FormulaField* formulaField() const { return formulaField_; }
+    FunctionPicker* functionPicker() const { return picker_; }
     QComboBox* addBox() const { return addBox_; }
     QCheckBox* logLossBox() const { return logLoss_; }
     int recomputeCount() const { return recomputes_; }
@@ -98,11 +97,10 @@ private:
     void updateLoss();
     void updateInspectorNames();
     void assignRunStart(Run& r, std::optional<QPointF> start);
-    void pickFunction(int index);
+    void pickFunction(const QString& key);
     /// Shows f over its view box with the shared start at `start` (f's default start when empty),
     /// then recomputes once. Leaves the scene's function spec to the caller.
     void showFunction(const ObjectivePtr& f, std::optional<QPointF> start = std::nullopt);
-    void syncFunctionBox();
     void removeAllOptimizers();
     /// While `slider` is held, the map draws in draft quality (see LandscapeView::setDraft).
     void draftWhileDragging(ParamSlider* slider);
@@ -124,8 +122,7 @@ private:
     ParamSlider* x0_ = nullptr;
     ParamSlider* y0_ = nullptr;
     ParamSlider* steps_ = nullptr;
-    QComboBox* functionBox_ = nullptr;
-    FormulaField* formulaField_ = nullptr;
+    FunctionPicker* picker_ = nullptr;
     QComboBox* levelsBox_ = nullptr;
     QComboBox* arrowsBox_ = nullptr;
     QCheckBox* equalAspect_ = nullptr;
