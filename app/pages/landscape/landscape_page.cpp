@@ -10,7 +10,6 @@
 #include "pages/landscape/landscape_settings.h"
 #include "plot/path_plottable.h"
 #include "run/optimum_distance.h"
-#include "run/run_all.h"
 #include "scene/function_source.h"
 #include "views/landscape_view.h"
 #include "views/loss_view.h"
@@ -250,9 +249,9 @@ void LandscapePage::assignRunStart(Run& r, std::optional<QPointF> start) {
                         std::clamp(start->y(), box.lo[1], box.hi[1]));
     }
     if (start)
-        r.start = (Vec(2) << start->x(), start->y()).finished();
+        r.run->start = (Vec(2) << start->x(), start->y()).finished();
     else
-        r.start.reset();
+        r.run->start.reset();
     r.panel->setOwnStart(start);
 }
 
@@ -264,8 +263,8 @@ void LandscapePage::setRunStart(int i, std::optional<QPointF> start) {
 
 std::optional<QPointF> LandscapePage::runStart(int i) const {
     const Run& r = *runs_[size_t(i)];
-    if (!r.start) return std::nullopt;
-    return QPointF((*r.start)[0], (*r.start)[1]);
+    if (!r.run->start) return std::nullopt;
+    return QPointF((*r.run->start)[0], (*r.run->start)[1]);
 }
 
 void LandscapePage::setMaxSteps(int steps) {
@@ -289,20 +288,21 @@ int LandscapePage::addOptimizer(const std::string& key) {
     // Two runs of one method (say, two learning rates) need names that tell them apart.
     r->name = QString::fromStdString(opt->displayName());
     const auto same = std::count_if(runs_.begin(), runs_.end(), [&](const auto& o) {
-        return o->opt->displayName() == opt->displayName();
+        return o->run->optimizer->displayName() == opt->displayName();
     });
     if (same > 0) r->name += QStringLiteral(" %1").arg(same + 1);
     r->path = view_->addPath(color, r->name);
     r->panel = new OptimizerPanel(*opt, r->name, color, this);
     for (ParamSlider* slider : r->panel->findChildren<ParamSlider*>())
         draftWhileDragging(slider);
-    r->opt = std::move(opt);
+    r->run = &runSet_[runSet_.add(std::move(opt))];
     panels_->addWidget(r->panel);
     connect(r->panel, &OptimizerPanel::paramChanged, this, [this, r](const QString& k, double v) {
-        if (!r->opt->set(k.toStdString(), v)) recompute(); // core still checks what sliders clamp
+        if (!r->run->optimizer->set(k.toStdString(), v))
+            recompute(); // core still checks what sliders clamp
     });
     connect(r->panel, &OptimizerPanel::visibilityChanged, this, [this, r](bool on) {
-        r->visible = on;
+        r->run->visible = on;
         r->path->setVisible(on);
         view_->replotPaths();
         updateLoss();
@@ -325,6 +325,7 @@ void LandscapePage::removeOptimizer(int index) {
     if (index < 0 || index >= optimizerCount()) return;
     std::unique_ptr<Run> r = std::move(runs_[size_t(index)]);
     runs_.erase(runs_.begin() + index);
+    runSet_.remove(index);
     view_->removePath(r->path);
     r->panel->deleteLater(); // it may be the sender of the click that got us here
     r->panel->hide();
@@ -333,10 +334,10 @@ void LandscapePage::removeOptimizer(int index) {
 }
 
 Optimizer& LandscapePage::optimizer(int i) const {
-    return *runs_[size_t(i)]->opt;
+    return *runSet_[i].optimizer;
 }
 const Trajectory& LandscapePage::trajectory(int i) const {
-    return runs_[size_t(i)]->trajectory;
+    return runSet_[i].trajectory;
 }
 PathPlottable* LandscapePage::path(int i) const {
     return runs_[size_t(i)]->path;
@@ -363,22 +364,16 @@ void LandscapePage::recompute() {
     // coordinates of 1e8-unit points would overflow the painter.
     const Box& box = f_->info().viewBox;
     const Vec mid = box.center(), half = 50 * (box.hi - box.lo);
-    std::vector<RunRequest> requests;
-    for (const auto& r : runs_)
-        requests.push_back({r->opt.get(), r->start.value_or(start)});
-    runAll(*f_, requests, rules, spare_); // into last time's buffers: no allocation while dragging
-    int last = 0;
-    for (size_t i = 0; i < runs_.size(); ++i) {
-        Run* r = runs_[i].get();
-        std::swap(r->trajectory, spare_[i]); // the old run's buffers are next time's spares
-        QVector<QPointF> points(r->trajectory.size());
-        for (int k = 0; k < r->trajectory.size(); ++k) {
-            const auto x = r->trajectory.x(k);
+    const int last = runSet_.recompute(*f_, start, rules);
+    for (const auto& r : runs_) {
+        const Trajectory& t = r->run->trajectory;
+        QVector<QPointF> points(t.size());
+        for (int k = 0; k < t.size(); ++k) {
+            const auto x = t.x(k);
             points[k] = QPointF(std::clamp(x[0], mid[0] - half[0], mid[0] + half[0]),
                                 std::clamp(x[1], mid[1] - half[1], mid[1] + half[1]));
         }
         r->path->setPoints(std::move(points));
-        last = std::max(last, r->trajectory.size() - 1);
     }
     ++recomputes_;
     updateLoss();
@@ -404,11 +399,11 @@ void LandscapePage::updateLoss() {
         }
     QVector<LossView::Series> series;
     for (const auto& r : runs_) {
-        const Trajectory& t = r->trajectory;
+        const Trajectory& t = r->run->trajectory;
         LossView::Series s;
         s.name = r->name;
         s.color = style_.pathColor(r->colorIndex);
-        s.visible = r->visible;
+        s.visible = r->run->visible;
         s.status = QString::fromStdString(describeStatus(t));
         s.diverged = t.status() == RunStatus::Diverged;
         for (double d : distanceToNearestOptimum(t, f_->info().optima))
@@ -435,7 +430,7 @@ void LandscapePage::showStep(int k) {
     if (sel >= 0 && sel < optimizerCount()) {
         const Run& r = *runs_[size_t(sel)];
         const QCPRange xr = view_->plot()->xAxis->range(), yr = view_->plot()->yAxis->range();
-        inspector_->show(*r.opt, r.trajectory, k, style_.pathColor(r.colorIndex),
+        inspector_->show(*r.run->optimizer, r.run->trajectory, k, style_.pathColor(r.colorIndex),
                          std::min(xr.size(), yr.size()), style_);
     } else {
         inspector_->clear();

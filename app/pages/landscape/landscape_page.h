@@ -7,6 +7,7 @@
 #include "objective/objective.h"
 #include "optim/optimizer.h"
 #include "pages/page.h"
+#include "run/run_set.h"
 
 #include <memory>
 #include <optional>
@@ -80,16 +81,14 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    /// One optimizer on the page: its method, its last run, its path, its controls.
+    /// One optimizer on the page: its run (method, start, last trajectory; owned by runSet_),
+    /// its path, its controls.
     struct Run {
-        std::unique_ptr<Optimizer> opt;
-        Trajectory trajectory;
+        RunSet::Run* run = nullptr;
         PathPlottable* path = nullptr;
         OptimizerPanel* panel = nullptr;
         QString name;
         int colorIndex = 0;
-        bool visible = true;
-        std::optional<Vec> start; ///< own start point; the shared one when empty
     };
     QWidget* createControls();
     void fitControls();
@@ -107,8 +106,8 @@ private:
     int freeColor() const;
 
     ObjectivePtr f_;
-    std::vector<std::unique_ptr<Run>> runs_;
-    std::vector<Trajectory> spare_; // runAll's output buffers, swapped with the runs' trajectories
+    RunSet runSet_;
+    std::vector<std::unique_ptr<Run>> runs_; // runs_[i] draws runSet_[i]
     Scene scene_; // function spec, title, lesson: what has no control of its own here
     PlotStyle style_;
     double coarseMin_ = 0; // lowest value on a coarse grid: the log-loss reference without f*

@@ -73,11 +73,11 @@ Scene LandscapePage::scene() const {
     s.runs.clear();
     for (const auto& r : runs_) {
         SceneRun run;
-        run.optimizer = QString::fromStdString(r->opt->key());
-        for (const HyperParam& p : r->opt->hyperParams())
-            run.params.insert(QString::fromStdString(p.key), r->opt->get(p.key));
-        if (r->start) run.start = QVector<double>{(*r->start)[0], (*r->start)[1]};
-        run.visible = r->visible;
+        run.optimizer = QString::fromStdString(r->run->optimizer->key());
+        for (const HyperParam& p : r->run->optimizer->hyperParams())
+            run.params.insert(QString::fromStdString(p.key), r->run->optimizer->get(p.key));
+        if (r->run->start) run.start = QVector<double>{(*r->run->start)[0], (*r->run->start)[1]};
+        run.visible = r->run->visible;
         s.runs << run;
     }
     s.step = playback_->index() == playback_->last() ? -1 : playback_->index();
@@ -87,7 +87,7 @@ Scene LandscapePage::scene() const {
 QVector<RunView> LandscapePage::runs() const {
     QVector<RunView> out;
     for (const auto& r : runs_)
-        out << RunView{QString::fromStdString(r->opt->key()), &r->trajectory, 1.0};
+        out << RunView{QString::fromStdString(r->run->optimizer->key()), &r->run->trajectory, 1.0};
     return out;
 }
 
