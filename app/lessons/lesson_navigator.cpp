@@ -3,6 +3,7 @@
 #include "lessons/lesson.h"
 #include "pages/page_registry.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QSplitter>
 #include <QTextBrowser>
@@ -50,6 +51,14 @@ LessonNavigator::LessonNavigator(QWidget* parent) : QWidget(parent) {
             break;
         }
     });
+}
+
+void LessonNavigator::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    // Narrow enough to leave the page room on a 1024-pixel projector with large fonts, wide
+    // enough for a lesson's text to read as sentences.
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::Polish)
+        setMinimumWidth(16 * fontMetrics().averageCharWidth());
 }
 
 void LessonNavigator::build() {

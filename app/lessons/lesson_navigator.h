@@ -32,6 +32,9 @@ Q_SIGNALS:
     void lessonChosen(const QString& name);
     void pageChosen(const QString& key);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void build();
     QTreeWidgetItem* findItem(int kind, const QString& key) const;

@@ -2,6 +2,7 @@
 
 #include "field/curve.h"
 #include "plot/path_plottable.h"
+#include "plot/plot_fit.h"
 #include "plot/plot_title.h"
 
 #include <qcustomplot.h>
@@ -34,6 +35,7 @@ CurveView::CurveView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(t
     tangent_ = new QCPItemLine(plot_);
     tangent_->setVisible(false);
     connect(plot_, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
+    fitBeforeReplot(*plot_, &style_, this);
     restyle();
 }
 
@@ -45,12 +47,16 @@ void CurveView::setStyle(const PlotStyle& style) {
         label->setColor(style_.optimumColor());
         label->setPadding(QMargins(0, 0, 0, static_cast<int>(10 * style_.scale)));
     }
-    if (title_) setTitle(title_->text());
+    if (title_) setTitle(plotTitleText(*title_));
     plot_->replot();
 }
 
 void CurveView::restyle() {
     style_.apply(*plot_, font());
+    // Room on the right for half of the last x tick label ("10"), which would otherwise be cut.
+    const QFontMetrics ticks(plot_->xAxis->tickLabelFont());
+    plot_->axisRect()->setMinimumMargins(
+        QMargins(0, 0, ticks.horizontalAdvance(QStringLiteral("−10.0")) / 2 + 4, 0));
     curve_->setPen(QPen(style_.curve(), style_.lineWidth()));
     optima_->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssStar, style_.optimumColor(), style_.markerSize() * 2.2));
@@ -84,6 +90,7 @@ void CurveView::setObjective(const ObjectivePtr& f) {
         ox << o.x[0];
         oy << o.value;
         auto* label = new QCPItemText(plot_);
+        label->setClipToAxisRect(false); // a peak's label may reach into the margin above
         label->position->setCoords(o.x[0], o.value);
         label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
         label->setPadding(QMargins(0, 0, 0, static_cast<int>(10 * style_.scale)));
@@ -106,9 +113,16 @@ void CurveView::setTitle(const QString& title) {
 
 void CurveView::resetView() {
     if (!f_) return;
-    const double pad = 0.12 * (yHi_ - yLo_);
+    const double span = yHi_ - yLo_;
+    // Above the top, room for an optimum's label as well: its height as a share of the axis rect.
+    double top = 0.12;
+    if (!optimumLabels_.isEmpty()) {
+        const int rect = std::max(150, plot_->axisRect()->height());
+        const double label = QFontMetrics(style_.font(font(), 0.95)).height() + 12 * style_.scale;
+        top += 1.3 * label / rect;
+    }
     plot_->xAxis->setRange(f_->info().viewBox.lo[0], f_->info().viewBox.hi[0]);
-    plot_->yAxis->setRange(yLo_ - pad, yHi_ + pad);
+    plot_->yAxis->setRange(yLo_ - 0.12 * span, yHi_ + top * span);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -50,9 +50,10 @@ StepInspector::StepInspector(QWidget* parent)
     chooser_->setFocusPolicy(Qt::NoFocus);
     chooser_->setToolTip(tr("Which optimizer the inspector shows"));
     text_->setTextFormat(Qt::RichText);
-    // No word wrap: one line per quantity, and a wrapped label re-lays the whole panel out for
-    // every mouse move while the start is dragged.
-    text_->setWordWrap(false);
+    // Wrapped, so a long rule (AdaGrad's) never widens the panel past the screen. Its width does
+    // not follow the text, so a new step's text does not re-lay the panel out sideways.
+    text_->setWordWrap(true);
+    text_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     text_->setToolTip(tr("Dashed arrows show directions (−∇f, state vectors) at a fixed length; "
                          "the solid arrow is the update actually taken, to scale."));
     text_->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -22,6 +22,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
+#include <QResizeEvent>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -51,7 +52,6 @@ void MainWindow::createNavigator() {
     navigatorDock_->setWidget(navigator_);
     navigatorDock_->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::LeftDockWidgetArea, navigatorDock_);
-    resizeDocks({navigatorDock_}, {300}, Qt::Horizontal);
     connect(navigator_, &LessonNavigator::lessonChosen, this, [this](const QString& name) {
         if (const QString e = openLesson(name); !e.isEmpty())
             showError(tr("Cannot open the lesson"), e);
@@ -173,6 +173,10 @@ void MainWindow::createActions() {
     lessons->setText(tr("&Lessons Panel"));
     lessons->setShortcut(Qt::Key_F9);
     lessons->setStatusTip(tr("Show or hide the lessons and their text"));
+    connect(lessons, &QAction::triggered, this, [this](bool on) {
+        navigatorChoice_ = on ? PanelChoice::Shown : PanelChoice::Hidden;
+        fitNavigator();
+    });
     view->addAction(lessons);
     QMainWindow::addAction(lessons);
 
@@ -222,6 +226,25 @@ void MainWindow::applyStyle() {
     setFont(f);
     for (Page* p : std::as_const(pages_))
         p->setStyle(style_);
+    fitNavigator();
+}
+
+void MainWindow::fitNavigator() {
+    constexpr int kRoomyWidth = 1400; // narrower, presentation mode gives the lessons' room away
+    const bool shown =
+        navigatorChoice_ == PanelChoice::Shown ||
+        (navigatorChoice_ == PanelChoice::Auto && !(style_.scale > 1 && width() < kRoomyWidth));
+    navigatorDock_->setVisible(shown);
+    if (!shown) return;
+    // About a quarter of the window for the lessons, never below the text's readable minimum.
+    const int wanted = std::clamp(int(0.24 * width()), navigator_->minimumWidth(),
+                                  std::max(navigator_->minimumWidth(), int(380 * style_.scale)));
+    resizeDocks({navigatorDock_}, {wanted}, Qt::Horizontal);
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    if (event->size().width() != event->oldSize().width()) fitNavigator();
 }
 
 void MainWindow::showShortcuts() {

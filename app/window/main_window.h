@@ -41,6 +41,7 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -51,6 +52,7 @@ private:
     /// After the page on show changed: keyboard focus, actions that need playback, navigator.
     void pageShown();
     void stepLesson(int delta);
+    void fitNavigator();
     QAction* addAction(QMenu* menu, const QString& text, const QKeySequence& key,
                        const QString& tip, auto slot);
     void showShortcuts();
@@ -76,6 +78,9 @@ private:
     LessonNavigator* navigator_ = nullptr;
     QDockWidget* navigatorDock_ = nullptr;
     QList<QAction*> playbackActions_; // enabled only on pages that animate
+    /// The lessons panel: shown, hidden, or (until F9 says otherwise) shown except in
+    /// presentation mode on a narrow window, where the picture needs the room.
+    enum class PanelChoice { Auto, Shown, Hidden } navigatorChoice_ = PanelChoice::Auto;
     QAction* presentationAction_ = nullptr;
     QAction* darkAction_ = nullptr;
     QMenu* recentMenu_ = nullptr;

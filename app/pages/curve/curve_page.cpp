@@ -23,13 +23,15 @@ CurvePage::CurvePage(QWidget* parent) : Page(parent) {
     view_ = new CurveView(this);
     picker_ = new FunctionPicker(1, Qt::Horizontal, this);
     directionBox_ = new QComboBox(this);
-    directionBox_->addItem(tr("Gradient ascent: x ← x + λ f′(x)"));
-    directionBox_->addItem(tr("Gradient descent: x ← x − λ f′(x)"));
+    directionBox_->addItem(tr("Ascent: x ← x + λ f′(x)"));
+    directionBox_->addItem(tr("Descent: x ← x − λ f′(x)"));
+    directionBox_->setToolTip(tr("Gradient ascent climbs; gradient descent goes down"));
     start_ = new ParamSlider(tr("Start x₀"), {-10.0, 10.0, false, 2}, -2.0, this);
     lr_ = new ParamSlider(tr("Learning rate λ"), {1e-4, 1.0, true}, 0.01, this);
     playback_ = new PlaybackBar(this);
     readout_ = new QLabel(this);
     readout_->setTextFormat(Qt::RichText);
+    readout_->setWordWrap(true); // long readouts wrap on a narrow window, never widen it
     readout_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* controls = new QGridLayout;

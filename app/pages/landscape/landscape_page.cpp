@@ -20,9 +20,11 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalBlocker>
@@ -53,17 +55,26 @@ LandscapePage::LandscapePage(QWidget* parent) : Page(parent) {
     plots->setStretchFactor(0, 3);
     plots->setStretchFactor(1, 1);
     plots->setSizes({640, 300});
-    auto* left = new QVBoxLayout;
-    left->addWidget(plots, 1);
-    left->addWidget(playback_);
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(plots, 1);
+    leftLayout->addWidget(playback_);
+    // The panel scrolls vertically only; it is as wide as its content wants when there is room,
+    // and gives way to the map (down to its content's minimum) when there is not.
     controlsScroll_ = new QScrollArea(this);
     controlsScroll_->setWidget(createControls());
     controlsScroll_->setWidgetResizable(true);
-    controlsScroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    controlsScroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    sides_ = new QSplitter(Qt::Horizontal, this);
+    sides_->addWidget(left);
+    sides_->addWidget(controlsScroll_);
+    sides_->setStretchFactor(0, 1);
+    sides_->setStretchFactor(1, 0);
+    sides_->setChildrenCollapsible(false);
     fitControls();
     auto* layout = new QHBoxLayout(this);
-    layout->addLayout(left, 1);
-    layout->addWidget(controlsScroll_);
+    layout->addWidget(sides_);
 
     view_->setEqualAspect(true); // a landscape reads right when circles look round
     connect(view_, &LandscapeView::startPicked, this, &LandscapePage::setStart);
@@ -119,10 +130,10 @@ QWidget* LandscapePage::createControls() {
     form->addRow(picker_);
     form->addRow(tr("Isolines"), levelsBox_);
     form->addRow(tr("Field"), arrowsBox_);
-    auto* toggles = new QHBoxLayout;
-    toggles->addWidget(equalAspect_);
-    toggles->addWidget(logLoss_);
-    toggles->addWidget(resetView);
+    auto* toggles = new QGridLayout;
+    toggles->addWidget(equalAspect_, 0, 0);
+    toggles->addWidget(logLoss_, 0, 1);
+    toggles->addWidget(resetView, 1, 0, 1, 2, Qt::AlignLeft);
     form->addRow(toggles);
 
     x0_ = new ParamSlider(tr("x₀"), {-1, 1, false, 2}, 0, box);
@@ -206,12 +217,23 @@ void LandscapePage::showFunction(const ObjectivePtr& f, std::optional<QPointF> s
 }
 
 void LandscapePage::fitControls() {
-    // No horizontal scrolling: the panel is as wide as its content at the current font size.
+    // Never a horizontal scroll bar: the panel is never narrower than its content's minimum (long
+    // texts wrap), and starts as wide as the content would like, up to 36% of the page.
     QWidget* content = controlsScroll_->widget();
     content->ensurePolished();
-    controlsScroll_->setMinimumWidth(content->sizeHint().width() +
-                                     controlsScroll_->verticalScrollBar()->sizeHint().width() +
-                                     2 * controlsScroll_->frameWidth());
+    const int chrome = controlsScroll_->verticalScrollBar()->sizeHint().width() +
+                       2 * controlsScroll_->frameWidth();
+    const int minimum = content->minimumSizeHint().width() + chrome;
+    controlsScroll_->setMinimumWidth(minimum);
+    const int total = std::max(sides_->width(), width());
+    const int wanted = std::clamp(content->sizeHint().width() + chrome, minimum,
+                                  std::max(minimum, int(0.36 * total)));
+    sides_->setSizes({std::max(1, total - wanted), wanted});
+}
+
+void LandscapePage::resizeEvent(QResizeEvent* event) {
+    Page::resizeEvent(event);
+    if (!event->oldSize().isValid() || event->oldSize().width() <= 0) fitControls();
 }
 
 void LandscapePage::changeEvent(QEvent* event) {

@@ -17,6 +17,7 @@ class QCheckBox;
 class QComboBox;
 class QPushButton;
 class QScrollArea;
+class QSplitter;
 class QVBoxLayout;
 
 namespace gs::app {
@@ -79,6 +80,7 @@ public Q_SLOTS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     /// One optimizer on the page: its run (method, start, last trajectory; owned by runSet_),
@@ -129,6 +131,7 @@ private:
     QComboBox* addBox_ = nullptr;
     QVBoxLayout* panels_ = nullptr;
     QScrollArea* controlsScroll_ = nullptr;
+    QSplitter* sides_ = nullptr; // the plots | the control panel
 };
 
 } // namespace gs::app
