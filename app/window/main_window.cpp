@@ -1,6 +1,7 @@
 #include "window/main_window.h"
 
 #include "controls/playback_bar.h"
+#include "controls/wheel_guard.h"
 #include "lessons/lesson.h"
 #include "lessons/lesson_navigator.h"
 #include "pages/page.h"
@@ -35,6 +36,7 @@ namespace gs::app {
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), baseFont_(QApplication::font()) {
     setWindowTitle(tr("Gradscape"));
     setAcceptDrops(true);
+    installWheelGuard();
     stack_ = new QStackedWidget(this);
     setCentralWidget(stack_);
     createNavigator();
@@ -169,6 +171,11 @@ void MainWindow::createActions() {
     QAction* full = addAction(view, tr("&Full Screen"), Qt::Key_F11, tr("Fill the screen"),
                               [this](bool on) { on ? showFullScreen() : showNormal(); });
     full->setCheckable(true);
+    addAction(view, tr("Fit to the &Runs"), QKeySequence(tr("Ctrl+0")),
+              tr("Zoom so that every step of every run is in the picture"), [this] {
+                  if (!currentPage()->fitToRuns())
+                      statusBar()->showMessage(tr("This page has no runs to fit"), 4000);
+              });
     QAction* lessons = navigatorDock_->toggleViewAction();
     lessons->setText(tr("&Lessons Panel"));
     lessons->setShortcut(Qt::Key_F9);
