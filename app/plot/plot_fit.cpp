@@ -20,10 +20,9 @@ void fitTitle(QCustomPlot& plot) {
         auto* title = qobject_cast<QCPTextElement*>(plot.plotLayout()->elementAt(i));
         if (!title) continue;
         const QString full = plotTitleText(*title);
-        // The title sits over the first column: the main axis rect (a colour scale or a second
-        // panel may take the columns beside it).
-        const int column = plot.axisRect() ? plot.axisRect()->outerRect().width() : 0;
-        const int room = std::max(40, (column > 0 ? column : plot.width()) - 16);
+        // Laid out already (afterLayout), with no minimum width of its own: its rect is the
+        // column it sits over, and the text is elided to that.
+        const int room = std::max(40, title->outerRect().width() - 16);
         title->setText(QFontMetrics(title->font()).elidedText(full, Qt::ElideRight, room));
     }
 }
@@ -49,16 +48,33 @@ void fitLegend(QCustomPlot& plot, const PlotStyle& style, const QFont& baseFont)
     legend->setVisible(false);
 }
 
-} // namespace
-
-void fitPlot(QCustomPlot& plot, const PlotStyle& style, const QFont& baseFont) {
-    fitTitle(plot);
-    fitLegend(plot, style, baseFont);
+/// As many ticks as fit without their labels touching: about one and a half label widths (or three
+/// label heights) of axis per tick, from 3 to 6.
+void fitTicks(QCustomPlot& plot) {
+    for (QCPAxisRect* rect : plot.axisRects())
+        for (QCPAxis* axis : rect->axes()) {
+            if (!axis->visible() || !axis->ticker() || axis->scaleType() == QCPAxis::stLogarithmic)
+                continue;
+            const QFontMetrics fm(axis->tickLabelFont());
+            const bool horizontal = axis->orientation() == Qt::Horizontal;
+            const int length = horizontal ? rect->width() : rect->height();
+            const int label = horizontal ? fm.horizontalAdvance(QStringLiteral("−0.25")) * 3 / 2
+                                         : fm.height() * 3;
+            if (length <= 0 || label <= 0) continue;
+            axis->ticker()->setTickCount(std::clamp(length / label, 3, 6));
+        }
 }
 
+} // namespace
+
 void fitBeforeReplot(QCustomPlot& plot, const PlotStyle* style, const QWidget* view) {
-    QObject::connect(&plot, &QCustomPlot::beforeReplot, &plot,
-                     [&plot, style, view] { fitPlot(plot, *style, view->font()); });
+    // The legend before the layout (its font sets its size); the title after it (it is elided
+    // to the rect the layout gave it).
+    QObject::connect(&plot, &QCustomPlot::beforeReplot, &plot, [&plot, style, view] {
+        fitLegend(plot, *style, view->font());
+        fitTicks(plot);
+    });
+    QObject::connect(&plot, &QCustomPlot::afterLayout, &plot, [&plot] { fitTitle(plot); });
 }
 
 } // namespace gs::app

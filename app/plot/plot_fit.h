@@ -10,11 +10,9 @@ class QCustomPlot;
 
 namespace gs::app {
 
-/// Calls fitPlot on `plot` before each of its full replots, with the view's style (a member whose
-/// address stays valid) and the view's font.
+/// On every full replot of `plot`, elides its title (made by updatePlotTitle) to the width it
+/// is given and fits its legend, with the view's style (a member whose address stays valid) and
+/// the view's font.
 void fitBeforeReplot(QCustomPlot& plot, const PlotStyle* style, const QWidget* view);
-
-/// Elides the title (made by updatePlotTitle) to the plot's width and fits the legend.
-void fitPlot(QCustomPlot& plot, const PlotStyle& style, const QFont& baseFont);
 
 } // namespace gs::app

@@ -2,6 +2,8 @@
 
 #include <qcustomplot.h>
 
+#include <QFontMetrics>
+
 namespace gs::app {
 
 QCPTextElement* updatePlotTitle(QCustomPlot& plot, QCPTextElement* current, const QString& title,
@@ -21,6 +23,10 @@ QCPTextElement* updatePlotTitle(QCustomPlot& plot, QCPTextElement* current, cons
     current->setText(title);
     current->setProperty("fullText", title);
     current->setFont(style.font(baseFont, 1.25));
+    // Only its height is a minimum: a long title is elided to the width the plot has (plot_fit.h)
+    // instead of making the whole plot, and the window, wider.
+    const QMargins m = current->margins();
+    current->setMinimumSize(1, QFontMetrics(current->font()).height() + m.top() + m.bottom());
     current->setTextColor(style.foreground());
     return current;
 }

@@ -1,11 +1,12 @@
 #include "views/loss_view.h"
 
+#include "plot/plot_fit.h"
+
 #include <qcustomplot.h>
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QResizeEvent>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -28,7 +29,7 @@ LossView::LossView(QWidget* parent)
     quantity_->setVisible(false);
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(quantity_, 0, Qt::AlignTop);
-    bottom->addWidget(status_, 1);
+    bottom->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_, 1);
@@ -44,20 +45,9 @@ LossView::LossView(QWidget* parent)
     cursor_ = new QCPItemStraightLine(plot_);
     // One paint buffer fewer to composite on every drag event (there is no selection rect).
     plot_->layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmLogical);
+    fitBeforeReplot(*plot_, &style_, this); // few tick labels in a short panel, none touching
     restyle();
     rebuild();
-}
-
-void LossView::resizeEvent(QResizeEvent* event) {
-    QWidget::resizeEvent(event);
-    fitStatus();
-}
-
-void LossView::fitStatus() {
-    // The wrapped status needs its lines at this width: claimed as a minimum, the panel is never
-    // squeezed so far that the status overlaps the plot.
-    const int need = status_->heightForWidth(std::max(1, status_->width()));
-    if (need > 0 && need != status_->minimumHeight()) status_->setMinimumHeight(need);
 }
 
 void LossView::setStyle(const PlotStyle& style) {
@@ -128,7 +118,6 @@ void LossView::rebuild() {
     // One notation per axis: powers of ten on a log scale (not 0.0001 beside 10⁻⁶).
     plot_->yAxis->setNumberFormat(log_ ? QStringLiteral("eb") : QStringLiteral("gb"));
     plot_->yAxis->setNumberPrecision(log_ ? 0 : 6);
-    plot_->yAxis->ticker()->setTickCount(3); // a short panel: few labels, none overlapping
 
     double lo = INFINITY, hi = -INFINITY;
     int steps = 1;
@@ -165,10 +154,7 @@ void LossView::rebuild() {
         g->setPen(QPen(s.color, style_.scale * 1.2 > 1.5 ? style_.lineWidth() * 0.8 : 1.0));
         g->setData(ks, ys, true);
     }
-    if (status != status_->text()) { // a rich-text relayout is not free
-        status_->setText(status);
-        fitStatus();
-    }
+    if (status != status_->text()) status_->setText(status); // a rich-text relayout is not free
 
     if (!(lo <= hi)) lo = hi = log_ ? 1.0 : 0.0; // nothing in view: a unit band keeps axes sane
     if (log_) {

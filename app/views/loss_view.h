@@ -53,14 +53,12 @@ public:
     void setCurrent(int k);
 
     QCustomPlot* plot() const { return plot_; }
+    /// Each run's status in words, wrapped. The page lays it out (below its plots, in a box
+    /// layout that gives a wrapped label the height it needs; a splitter would squeeze it).
     QLabel* statusLabel() const { return status_; }
     QComboBox* quantityBox() const { return quantity_; }
 
-protected:
-    void resizeEvent(QResizeEvent* event) override;
-
 private:
-    void fitStatus();
     void rebuild();
     void restyle();
 

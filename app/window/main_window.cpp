@@ -24,6 +24,7 @@
 #include <QMimeData>
 #include <QProgressDialog>
 #include <QResizeEvent>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -452,11 +453,19 @@ void MainWindow::dropEvent(QDropEvent* event) {
 
 void MainWindow::readSettings() {
     QSettings settings;
-    if (const QByteArray geometry = settings.value("window/geometry").toByteArray();
-        !geometry.isEmpty())
-        restoreGeometry(geometry);
-    else
-        resize(1280, 820);
+    // The first window fits the screen it opens on; a saved one is kept only where it still fits
+    // (a laptop's geometry on a projector's smaller screen is not).
+    const QRect screen =
+        this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1280, 820);
+    const QByteArray geometry = settings.value("window/geometry").toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry) ||
+        !screen.contains(frameGeometry().adjusted(8, 8, -8, -8))) {
+        const QSize first = QSize(1280, 820).boundedTo(screen.size() * 0.94);
+        resize(first);
+        move(screen.center() - rect().center());
+        if (screen.width() <= 1366 || screen.height() <= 800)
+            setWindowState(windowState() | Qt::WindowMaximized); // a projector: use all of it
+    }
     style_.dark = settings.value("view/dark", false).toBool();
     darkAction_->setChecked(style_.dark);
     applyStyle();

@@ -59,6 +59,7 @@ LandscapePage::LandscapePage(QWidget* parent) : Page(parent) {
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(plots, 1);
+    leftLayout->addWidget(loss_->statusLabel());
     leftLayout->addWidget(playback_);
     // The panel scrolls vertically only; it is as wide as its content wants when there is room,
     // and gives way to the map (down to its content's minimum) when there is not.
@@ -238,7 +239,9 @@ void LandscapePage::resizeEvent(QResizeEvent* event) {
 
 void LandscapePage::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange) fitControls();
+    // Queued: the panel's children take the new font after the page hears of it.
+    if (event->type() == QEvent::FontChange)
+        QMetaObject::invokeMethod(this, &LandscapePage::fitControls, Qt::QueuedConnection);
 }
 
 void LandscapePage::setStyle(const PlotStyle& style) {
