@@ -1,9 +1,12 @@
 #include "controls/param_slider.h"
 
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSlider>
+#include <QStyle>
+#include <QStyleOptionSpinBox>
 
 #include <algorithm>
 #include <cmath>
@@ -52,6 +55,22 @@ ParamSlider::ParamSlider(const QString& label, Range range, double value, QWidge
     connect(spin_, &QDoubleSpinBox::valueChanged, this, [this](double v) {
         if (!syncing_) setValue(v);
     });
+}
+
+void ParamSlider::fitSpinBox() {
+    // Wide enough for the longest value it shows (0.00055, −10.00), whatever the font size.
+    const QString widest = range_.logScale ? QStringLiteral("0.00055") : QStringLiteral("−1000.00");
+    QStyleOptionSpinBox option;
+    option.initFrom(spin_);
+    const QSize text(spin_->fontMetrics().horizontalAdvance(widest) + 8,
+                     spin_->fontMetrics().height());
+    spin_->setMinimumWidth(
+        spin_->style()->sizeFromContents(QStyle::CT_SpinBox, &option, text, spin_).width());
+}
+
+void ParamSlider::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) fitSpinBox();
 }
 
 void ParamSlider::setValue(double v) {

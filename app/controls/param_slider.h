@@ -23,6 +23,7 @@ public:
     ParamSlider(const QString& label, Range range, double value, QWidget* parent = nullptr);
 
     double value() const { return value_; }
+    const Range& range() const { return range_; }
     QSlider* slider() const { return slider_; }
     QDoubleSpinBox* spinBox() const { return spin_; }
 
@@ -36,7 +37,11 @@ public Q_SLOTS:
 Q_SIGNALS:
     void valueChanged(double value);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void fitSpinBox();
     static constexpr int kSteps = 1000; // slider resolution
     int toSlider(double v) const;
     double fromSlider(int pos) const;

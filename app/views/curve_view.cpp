@@ -35,6 +35,24 @@ CurveView::CurveView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(t
     tangent_ = new QCPItemLine(plot_);
     tangent_->setVisible(false);
     connect(plot_, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
+    connect(plot_, &QCustomPlot::mousePress, this,
+            [this](QMouseEvent* e) { pressAt_ = e->position().toPoint(); });
+    connect(plot_, &QCustomPlot::mouseRelease, this, [this](QMouseEvent* e) {
+        const QPoint d = e->position().toPoint() - pressAt_;
+        if (e->button() == Qt::LeftButton && d.manhattanLength() < 4 &&
+            plot_->axisRect()->rect().contains(e->position().toPoint()))
+            Q_EMIT clicked(plot_->xAxis->pixelToCoord(e->position().x()));
+    });
+    // Zooming or panning resamples the curve over what is on view.
+    connect(plot_->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
+        resample();
+        showLabelsInView();
+        Q_EMIT rangesChanged();
+    });
+    connect(plot_->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
+        showLabelsInView();
+        Q_EMIT rangesChanged();
+    });
     fitBeforeReplot(*plot_, &style_, this);
     restyle();
 }
@@ -71,16 +89,6 @@ void CurveView::restyle() {
 void CurveView::setObjective(const ObjectivePtr& f) {
     f_ = f;
     const Box& box = f->info().viewBox;
-    const Curve c = sampleCurve(*f, box.lo[0], box.hi[0], kCurveSamples);
-    yLo_ = c.yMin;
-    yHi_ = c.yMax;
-    if (!(yLo_ < yHi_)) { // constant or nowhere finite: a unit band keeps the axis sane
-        yLo_ = std::isfinite(yLo_) ? yLo_ - 1 : -1;
-        yHi_ = yLo_ + 2;
-    }
-    curve_->setData(QVector<double>(c.x.begin(), c.x.end()),
-                    QVector<double>(c.y.begin(), c.y.end()), true);
-
     QVector<double> ox, oy;
     for (QCPItemText* label : optimumLabels_)
         plot_->removeItem(label);
@@ -111,7 +119,67 @@ void CurveView::setTitle(const QString& title) {
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void CurveView::resample() {
+    if (!f_) return;
+    const QCPRange x = plot_->xAxis->range();
+    const Curve c = sampleCurve(*f_, x.lower, x.upper, kCurveSamples);
+    yLo_ = c.yMin;
+    yHi_ = c.yMax;
+    if (!(yLo_ < yHi_)) { // constant or nowhere finite: a unit band keeps the axis sane
+        yLo_ = std::isfinite(yLo_) ? yLo_ - 1 : -1;
+        yHi_ = yLo_ + 2;
+    }
+    curve_->setData(QVector<double>(c.x.begin(), c.x.end()),
+                    QVector<double>(c.y.begin(), c.y.end()), true);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void CurveView::showLabelsInView() {
+    // Labels may reach out of the axis rect (a peak's, upward), so the ones whose point is off
+    // view hide rather than float in the margins.
+    const QCPRange x = plot_->xAxis->range(), y = plot_->yAxis->range();
+    for (QCPItemText* label : optimumLabels_)
+        label->setVisible(x.contains(label->position->coords().x()) &&
+                          y.contains(label->position->coords().y()));
+}
+
+void CurveView::setXRange(double lo, double hi) {
+    if (!(lo < hi)) return;
+    plot_->xAxis->setRange(lo, hi); // resamples
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void CurveView::setValueRange(double lo, double hi) {
+    if (!(lo < hi)) return;
+    plot_->yAxis->setRange(lo, hi);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool CurveView::fitToPaths() {
+    double lo = INFINITY, hi = -INFINITY;
+    for (const PathPlottable* path : paths_)
+        for (const QPointF& p : path->points())
+            if (std::isfinite(p.x())) {
+                lo = std::min(lo, p.x());
+                hi = std::max(hi, p.x());
+            }
+    if (!(lo <= hi)) return false;
+    // The runs and a margin, and never less than a tenth of the function's box around them.
+    const double span =
+        std::max(hi - lo, 0.1 * (f_->info().viewBox.hi[0] - f_->info().viewBox.lo[0]));
+    const double mid = 0.5 * (lo + hi);
+    setXRange(mid - 0.6 * span, mid + 0.6 * span);
+    fitValueAxis();
+    return true;
+}
+
 void CurveView::resetView() {
+    if (!f_) return;
+    plot_->xAxis->setRange(f_->info().viewBox.lo[0], f_->info().viewBox.hi[0]); // resamples
+    fitValueAxis();
+}
+
+void CurveView::fitValueAxis() {
     if (!f_) return;
     const double span = yHi_ - yLo_;
     // Above the top, room for an optimum's label as well: its height as a share of the axis rect.
@@ -121,7 +189,6 @@ void CurveView::resetView() {
         const double label = QFontMetrics(style_.font(font(), 0.95)).height() + 12 * style_.scale;
         top += 1.3 * label / rect;
     }
-    plot_->xAxis->setRange(f_->info().viewBox.lo[0], f_->info().viewBox.hi[0]);
     plot_->yAxis->setRange(yLo_ - 0.12 * span, yHi_ + top * span);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -3,6 +3,7 @@
 #include "controls/function_picker.h"
 #include "controls/param_slider.h"
 #include "controls/playback_bar.h"
+#include "controls/range_fields.h"
 #include "optim/registry.h"
 #include "run/run.h"
 #include "scene/function_source.h"
@@ -13,6 +14,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
@@ -33,12 +35,25 @@ CurvePage::CurvePage(QWidget* parent) : Page(parent) {
     readout_->setTextFormat(Qt::RichText);
     readout_->setWordWrap(true); // long readouts wrap on a narrow window, never widen it
     readout_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    xRange_ = new RangeFields(tr("x"), this);
+    xRange_->setToolTip(tr("The x range on view; the start slider spans it"));
+    yRange_ = new RangeFields(tr("f"), this);
+    yRange_->setToolTip(tr("The value range on view"));
+    auto* fit = new QPushButton(tr("Fit"), this);
+    fit->setToolTip(tr("Back to the function's range, the value axis fitted to the curve "
+                       "(or double-click the plot)"));
+    fit->setFocusPolicy(Qt::NoFocus);
+    auto* ranges = new QHBoxLayout;
+    ranges->addWidget(xRange_, 1);
+    ranges->addWidget(yRange_, 1);
+    ranges->addWidget(fit);
 
     auto* controls = new QGridLayout;
     controls->addWidget(picker_, 0, 0, 1, 2);
     controls->addWidget(directionBox_, 0, 2, Qt::AlignTop);
     controls->addWidget(start_, 1, 0, 1, 2);
     controls->addWidget(lr_, 1, 2);
+    controls->addLayout(ranges, 2, 0, 1, 3);
     controls->setColumnStretch(1, 1);
     controls->setColumnStretch(2, 1);
     auto* layout = new QVBoxLayout(this);
@@ -48,6 +63,21 @@ CurvePage::CurvePage(QWidget* parent) : Page(parent) {
     layout->addLayout(controls);
 
     connect(start_, &ParamSlider::valueChanged, this, &CurvePage::recompute);
+    connect(view_, &CurveView::clicked, this, &CurvePage::setStartAt);
+    connect(view_, &CurveView::rangesChanged, this, [this] {
+        const QCPRange x = view_->plot()->xAxis->range(), y = view_->plot()->yAxis->range();
+        xRange_->setRange(x.lower, x.upper);
+        yRange_->setRange(y.lower, y.upper);
+    });
+    connect(xRange_, &RangeFields::edited, this, [this](double lo, double hi) {
+        // The range typed is the box: the start slider spans it, the start stays if inside.
+        start_->setRangeAndValue({lo, hi, false, 2}, start_->value());
+        view_->setXRange(lo, hi);
+        view_->fitValueAxis();
+        recompute();
+    });
+    connect(yRange_, &RangeFields::edited, view_, &CurveView::setValueRange);
+    connect(fit, &QPushButton::clicked, view_, &CurveView::resetView);
     connect(lr_, &ParamSlider::valueChanged, this, &CurvePage::recompute);
     connect(directionBox_, &QComboBox::activated, this,
             [this](int i) { setDirection(i == 0 ? Direction::Ascent : Direction::Descent); });
@@ -58,7 +88,11 @@ CurvePage::CurvePage(QWidget* parent) : Page(parent) {
                 scene_.catalog.clear();
                 scene_.formula = text;
                 f->info().viewBox = sceneViewBox(scene_, *f);
-                showFunction(f);
+                // The start stays where it was when the new function's box still holds it.
+                const double at = start_->value();
+                const Box& box = f->info().viewBox;
+                showFunction(f,
+                             at >= box.lo[0] && at <= box.hi[0] ? std::optional(at) : std::nullopt);
             });
     connect(playback_, &PlaybackBar::indexChanged, this, &CurvePage::showStep);
 
@@ -87,6 +121,7 @@ QString CurvePage::applyScene(const Scene& s) {
     }
     view_->setTitle(s.title);
     showFunction(fn.objective, s.start.isEmpty() ? std::nullopt : std::optional(s.start[0]));
+    if (s.yRange.size() == 2) view_->setValueRange(s.yRange[0], s.yRange[1]);
     if (s.step >= 0) playback_->setIndex(s.step);
     return {};
 }
@@ -112,7 +147,25 @@ Scene CurvePage::scene() const {
     for (SceneRun& run : s.runs)
         run.params.insert(QStringLiteral("lr"), lr_->value());
     s.step = playback_->index() == playback_->last() ? -1 : playback_->index();
+    // What is on view is what a saved scene shows again.
+    const QCPRange x = view_->plot()->xAxis->range(), y = view_->plot()->yAxis->range();
+    s.xRange = {x.lower, x.upper};
+    s.yRange = {y.lower, y.upper};
     return s;
+}
+
+void CurvePage::setStartAt(double x) {
+    // A click outside the slider's span (after zooming out) widens it to what is on view.
+    const QCPRange view = view_->plot()->xAxis->range();
+    if (x < start_->range().min || x > start_->range().max)
+        start_->setRangeAndValue({std::min(view.lower, start_->range().min),
+                                  std::max(view.upper, start_->range().max), false, 2},
+                                 start_->value());
+    start_->setValue(x); // recomputes
+}
+
+bool CurvePage::fitToRuns() {
+    return view_->fitToPaths();
 }
 
 QCustomPlot* CurvePage::plot() const {

@@ -20,6 +20,7 @@ class CurveView;
 class FunctionPicker;
 class ParamSlider;
 class PlaybackBar;
+class RangeFields;
 
 class CurvePage : public Page {
     Q_OBJECT
@@ -38,6 +39,9 @@ public:
     QCustomPlot* plot() const override;
     PlaybackBar* playback() const override { return playback_; }
     QVector<RunView> runs() const override;
+    bool fitToRuns() override;
+    /// Moves the start to x (a click on the curve does this), widening the slider if needed.
+    void setStartAt(double x);
 
     /// Run i's trajectory (the first is the one the start slider moves).
     const Trajectory& trajectory(int i = 0) const { return trajectories_[size_t(i)]; }
@@ -76,6 +80,8 @@ private:
     ParamSlider* lr_;
     PlaybackBar* playback_;
     QLabel* readout_;
+    RangeFields* xRange_;
+    RangeFields* yRange_;
 };
 
 } // namespace gs::app
