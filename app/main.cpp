@@ -26,11 +26,15 @@ namespace {
 constexpr int kFailure = 1;
 constexpr int kUsage = 2;
 
-/// Headless modes need no display: they must pick the offscreen platform before Qt starts.
+/// Headless modes, and --help and --version (a terminal over ssh, help2man), need no display:
+/// they must pick the offscreen platform before Qt starts.
 bool wantsHeadless(int argc, char** argv) {
-    for (int i = 1; i < argc; ++i)
+    for (int i = 1; i < argc; ++i) {
         for (const char* opt : {"--screenshot", "--gif", "--csv", "--list"})
             if (std::strncmp(argv[i], opt, std::strlen(opt)) == 0) return true;
+        for (const char* opt : {"-h", "-?", "--help", "--help-all", "-v", "--version"})
+            if (std::strcmp(argv[i], opt) == 0) return true;
+    }
     return false;
 }
 
