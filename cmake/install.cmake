@@ -41,9 +41,9 @@ install(FILES ${icon_dir}/gradscape.svg
 install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${GRADSCAPE_DOC_DIR} RENAME copyright)
 install(FILES ${PROJECT_SOURCE_DIR}/docs/scene-format.md DESTINATION ${GRADSCAPE_DOC_DIR})
 
-# The man page is help2man's reading of `gradscape --help` and `--version`, plus the sections in
-# resources/man. AUTO builds it when help2man is there and says so when it is not; ON requires
-# help2man (scripts/package sets it); OFF skips it.
+# The man page is help2man's reading of `gradscape --help`, plus the sections in resources/man.
+# AUTO builds it when help2man is there and says so when it is not; ON requires help2man
+# (scripts/package sets it); OFF skips it.
 set(GRADSCAPE_MANPAGE AUTO CACHE STRING "Build the man page with help2man: AUTO, ON or OFF")
 set_property(CACHE GRADSCAPE_MANPAGE PROPERTY STRINGS AUTO ON OFF)
 set(build_man_page OFF)
