@@ -2,12 +2,13 @@
 // Exit status: 0 success, 1 failure, 2 usage error; the reason is one line on stderr.
 
 #include "controls/playback_bar.h"
+#include "lessons/lesson.h"
+#include "pages/page.h"
+#include "pages/page_registry.h"
 #include "render/exporter.h"
 #include "render/screenshot.h"
 #include "scene/builtin_scenes.h"
 #include "window/main_window.h"
-#include "window/pages.h"
-#include "window/scene_page.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -26,16 +27,28 @@ namespace {
 constexpr int kFailure = 1;
 constexpr int kUsage = 2;
 
-/// Headless modes, and --help and --version (a terminal over ssh, help2man), need no display:
-/// they must pick the offscreen platform before Qt starts.
+/// Headless modes, and the ones that only print (help, version, lists), need no display: they
+/// must pick the offscreen platform before Qt starts.
 bool wantsHeadless(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
+        // Prefixes: --list covers --list-lessons, and each option may be written --opt=value.
         for (const char* opt : {"--screenshot", "--gif", "--csv", "--list"})
             if (std::strncmp(argv[i], opt, std::strlen(opt)) == 0) return true;
-        for (const char* opt : {"-h", "-?", "--help", "--help-all", "-v", "--version"})
+        for (const char* opt : {"-h", "--help", "--help-all", "-v", "--version"})
             if (std::strcmp(argv[i], opt) == 0) return true;
     }
     return false;
+}
+
+/// The value of --lesson NAME or --lesson=NAME, if given: an unknown lesson is a usage error that
+/// must be reported before the GUI needs a display.
+std::optional<QString> lessonArgument(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--lesson") == 0 && i + 1 < argc)
+            return QString::fromLocal8Bit(argv[i + 1]);
+        if (std::strncmp(argv[i], "--lesson=", 9) == 0) return QString::fromLocal8Bit(argv[i] + 9);
+    }
+    return std::nullopt;
 }
 
 /// In headless mode stderr carries only the one-line reason of a failure: Qt's own chatter about
@@ -78,6 +91,12 @@ struct Options {
                            QStringLiteral("FILE")};
     QCommandLineOption list{QStringLiteral("list"),
                             QStringLiteral("List the built-in scenes and exit.")};
+    QCommandLineOption listLessons{QStringLiteral("list-lessons"),
+                                   QStringLiteral("List the lessons, in order, and exit.")};
+    QCommandLineOption lesson{
+        QStringLiteral("lesson"),
+        QStringLiteral("Open the lesson NAME (see --list-lessons) instead of a scene."),
+        QStringLiteral("NAME")};
     QCommandLineOption size{QStringLiteral("size"),
                             QStringLiteral("Image size (default 1600x1000; GIF 960x600)."),
                             QStringLiteral("WxH")};
@@ -143,11 +162,11 @@ int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::ap
         return e.isEmpty() ? 0 : fail(kFailure, e);
     }
 
-    std::unique_ptr<ScenePage> page = createPage(scene.view);
-    if (!page) return fail(kFailure, QStringLiteral("this build cannot show that kind of scene"));
+    std::unique_ptr<Page> page = PageRegistry::instance().create(scene.page);
+    if (!page) return fail(kFailure, QStringLiteral("this build has no page '%1'").arg(scene.page));
     if (const QString e = page->applyScene(scene); !e.isEmpty()) return fail(kFailure, e);
     page->setStyle(style);
-    if (*step >= 0) page->playback()->setIndex(*step);
+    if (*step >= 0 && page->playback()) page->playback()->setIndex(*step);
 
     QString error;
     if (parser.isSet(o.screenshot))
@@ -166,6 +185,10 @@ int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::ap
 } // namespace
 
 int main(int argc, char** argv) {
+    if (const auto name = lessonArgument(argc, argv);
+        name && !gs::app::lessonNames().contains(*name))
+        return fail(kUsage, QStringLiteral("no lesson named '%1'; the lessons are: %2")
+                                .arg(*name, gs::app::lessonNames().join(QStringLiteral(", "))));
     if (wantsHeadless(argc, argv)) {
         if (qEnvironmentVariableIsEmpty("GRADSCAPE_VERBOSE")) qInstallMessageHandler(quietMessages);
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -198,8 +221,8 @@ int main(int argc, char** argv) {
                                  QStringLiteral("[SCENE|NAME]"));
     const Options o;
     for (const QCommandLineOption* opt :
-         {&o.screenshot, &o.gif, &o.csv, &o.list, &o.size, &o.step, &o.theme, &o.scale, &o.fps,
-          &o.frames, &o.presentation, &o.window})
+         {&o.screenshot, &o.gif, &o.csv, &o.list, &o.listLessons, &o.lesson, &o.size, &o.step,
+          &o.theme, &o.scale, &o.fps, &o.frames, &o.presentation, &o.window})
         parser.addOption(*opt);
     if (!parser.parse(QApplication::arguments())) return fail(kUsage, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) parser.showHelp(0);
@@ -210,12 +233,27 @@ int main(int argc, char** argv) {
             std::printf("%s\n", qPrintable(name));
         return 0;
     }
+    if (parser.isSet(o.listLessons)) {
+        for (const QString& name : gs::app::lessonNames()) {
+            const auto lesson = gs::app::loadLesson(name);
+            const auto* l = std::get_if<gs::app::Lesson>(&lesson);
+            std::printf("%-20s %s\n", qPrintable(name), l ? qPrintable(l->title) : "");
+        }
+        return 0;
+    }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1) return fail(kUsage, QStringLiteral("give at most one scene"));
+    if (!positional.isEmpty() && parser.isSet(o.lesson))
+        return fail(kUsage, QStringLiteral("give a scene or --lesson, not both"));
     const bool headless = parser.isSet(o.screenshot) || parser.isSet(o.gif) || parser.isSet(o.csv);
 
     std::optional<gs::app::Scene> scene;
-    if (!positional.isEmpty()) {
+    if (parser.isSet(o.lesson)) {
+        const auto lesson = gs::app::loadLesson(parser.value(o.lesson));
+        if (const auto* e = std::get_if<gs::app::SceneError>(&lesson))
+            return fail(kUsage, e->text()); // an unknown name: the message lists the lessons
+        scene = std::get<gs::app::Lesson>(lesson).scene;
+    } else if (!positional.isEmpty()) {
         gs::app::SceneResult loaded = gs::app::loadSceneByNameOrPath(positional.front());
         if (auto* e = std::get_if<gs::app::SceneError>(&loaded))
             return fail(headless ? kFailure : kUsage, e->text());

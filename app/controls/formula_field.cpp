@@ -58,10 +58,8 @@ FormulaField::FormulaField(std::vector<std::string> variables, QWidget* parent)
                                                      : tr("type f(x, y), e.g. x^2 + 10y^2"));
     edit_->setAccessibleName(tr("Formula"));
     edit_->setClearButtonEnabled(true);
-    message_ = new QLabel(this);
-    message_->setWordWrap(true);
-    message_->setStyleSheet(QStringLiteral("color: #c0392b;"));
-    message_->hide();
+    // One line below the field holds the derivatives, or the error in their place, so typing a
+    // mistake does not move the rest of the panel.
     derivatives_ = new QLabel(this);
     derivatives_->setTextFormat(Qt::RichText);
     derivatives_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -71,7 +69,6 @@ FormulaField::FormulaField(std::vector<std::string> variables, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addWidget(edit_);
-    layout->addWidget(message_);
     layout->addWidget(derivatives_);
     connect(edit_, &QLineEdit::textEdited, this, [this] { parse(true); });
 }
@@ -94,13 +91,12 @@ void FormulaField::parse(bool emitAccepted) {
         error_ = QString::fromStdString(e->message);
         const int start = utf16Index(utf8, e->position);
         edit_->setUnderline(start, utf16Index(utf8, e->position + std::max(1, e->length)) - start);
-        message_->setText(error_);
-        message_->show();
+        derivatives_->setText(
+            QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(error_.toHtmlEscaped()));
         return; // the last good function stays on screen
     }
     error_.clear();
     edit_->setUnderline(0, 0);
-    message_->hide();
     auto f = std::get<std::shared_ptr<ExpressionObjective>>(std::move(result));
     showDerivatives(*f);
     if (emitAccepted) Q_EMIT formulaAccepted(edit_->text(), std::move(f));

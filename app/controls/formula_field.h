@@ -40,6 +40,7 @@ public:
     /// The message of the current parse error; empty when the text is a valid function.
     QString errorMessage() const { return error_; }
     UnderlineEdit* edit() const { return edit_; }
+    /// The derivatives of the last good formula, or the current error in their place.
     QLabel* derivativeLabel() const { return derivatives_; }
 
 Q_SIGNALS:
@@ -52,7 +53,6 @@ private:
 
     std::vector<std::string> variables_;
     UnderlineEdit* edit_;
-    QLabel* message_;
     QLabel* derivatives_;
     QString error_;
 };

@@ -1,7 +1,7 @@
 #include "controls/optimizer_panel.h"
 
 #include "controls/param_slider.h"
-#include "window/number_format.h"
+#include "views/number_format.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>

@@ -85,6 +85,7 @@ PlaybackBar::PlaybackBar(QWidget* parent) : QWidget(parent), timer_(new QTimer(t
     scrubber_ = new QSlider(Qt::Horizontal, this);
     scrubber_->setAccessibleName(tr("Timeline"));
     scrubber_->setFocusPolicy(Qt::NoFocus);
+    scrubber_->setMinimumWidth(40); // gives way first when the window is narrow
     stepLabel_ = new QLabel(this);
     stepLabel_->setMinimumWidth(
         stepLabel_->fontMetrics().horizontalAdvance(QStringLiteral("0000 / 0000")));

@@ -64,7 +64,10 @@ QFont PlotStyle::font(const QFont& base, double relative) const {
 void PlotStyle::apply(QCustomPlot& plot, const QFont& baseFont) const {
     plot.setBackground(background());
     const QColor fg = foreground();
-    for (QCPAxis* axis : plot.axisRect()->axes()) {
+    QList<QCPAxis*> axes;
+    for (QCPAxisRect* rect : plot.axisRects()) // every panel of the plot, not just the first
+        axes += rect->axes();
+    for (QCPAxis* axis : axes) {
         axis->setBasePen(QPen(fg, scale));
         axis->setTickPen(QPen(fg, scale));
         axis->setSubTickPen(QPen(fg, scale));

@@ -19,9 +19,15 @@ QCPTextElement* updatePlotTitle(QCustomPlot& plot, QCPTextElement* current, cons
         plot.plotLayout()->addElement(0, 0, current);
     }
     current->setText(title);
+    current->setProperty("fullText", title);
     current->setFont(style.font(baseFont, 1.25));
     current->setTextColor(style.foreground());
     return current;
+}
+
+QString plotTitleText(const QCPTextElement& title) {
+    const QVariant full = title.property("fullText");
+    return full.isValid() ? full.toString() : title.text();
 }
 
 } // namespace gs::app

@@ -14,5 +14,7 @@ namespace gs::app {
 /// title is empty. Returns the title element to pass in next time (nullptr once removed).
 QCPTextElement* updatePlotTitle(QCustomPlot& plot, QCPTextElement* current, const QString& title,
                                 const PlotStyle& style, const QFont& baseFont);
+/// The title's whole text (what is shown may be elided to fit, see plot_fit.h).
+QString plotTitleText(const QCPTextElement& title);
 
 } // namespace gs::app

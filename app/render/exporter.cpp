@@ -1,7 +1,7 @@
 #include "render/exporter.h"
 
 #include "controls/playback_bar.h"
-#include "window/scene_page.h"
+#include "pages/page.h"
 
 #include <cgif.h>
 #include <qcustomplot.h>
@@ -93,7 +93,7 @@ private:
 
 } // namespace
 
-QString exportImage(ScenePage& page, const QString& path, QSize size, double scale) {
+QString exportImage(Page& page, const QString& path, QSize size, double scale) {
     if (size.isEmpty()) return QStringLiteral("image size must be positive");
     if (!(scale > 0 && scale <= 8)) return QStringLiteral("scale must be in (0, 8]");
     QCustomPlot& plot = *page.plot();
@@ -105,11 +105,13 @@ QString exportImage(ScenePage& page, const QString& path, QSize size, double sca
     return QStringLiteral("unknown image type '.%1' (use .png, .svg or .pdf)").arg(suffix);
 }
 
-QString exportGif(ScenePage& page, const QString& path, const GifOptions& o) {
+QString exportGif(Page& page, const QString& path, const GifOptions& o) {
     if (o.size.isEmpty() || o.size.width() > 4096 || o.size.height() > 4096)
         return QStringLiteral("GIF size must be between 1x1 and 4096x4096");
     if (o.fps < 1 || o.fps > 100) return QStringLiteral("fps must be in [1, 100]");
-    PlaybackBar& bar = *page.playback();
+    // A page without animation gives a still: every frame shows what it shows now.
+    PlaybackBar fallbackBar;
+    PlaybackBar& bar = page.playback() ? *page.playback() : fallbackBar;
     const int last = bar.last();
     const int frames = o.frames > 0 ? o.frames : std::min(last + 1, 300);
     if (frames > 10000) return QStringLiteral("at most 10000 frames");
@@ -183,7 +185,18 @@ QString exportGif(ScenePage& page, const QString& path, const GifOptions& o) {
     return replaceWith(tmp, path);
 }
 
-QString exportCsv(const ScenePage& page, const QString& path) {
+namespace {
+QByteArray tableCsv(const Table& table) {
+    QByteArray out = table.header.join(QLatin1Char(',')).toUtf8() + '\n';
+    for (const QStringList& row : table.rows)
+        out += row.join(QLatin1Char(',')).toUtf8() + '\n';
+    return out;
+}
+} // namespace
+
+QString exportCsv(const Page& page, const QString& path) {
+    if (const Table table = page.table(); !table.empty())
+        return writeAtomically(path, tableCsv(table));
     QByteArray out = "run,optimizer,step,x,y,f,grad_x,grad_y\n";
     auto num = [](double v) { return QByteArray::number(v, 'g', 17); };
     const QVector<RunView> runs = page.runs();

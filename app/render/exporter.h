@@ -12,11 +12,11 @@
 
 namespace gs::app {
 
-class ScenePage;
+class Page;
 
 /// The image format follows the suffix: .png, .svg or .pdf. `scale` multiplies the pixel size of a
 /// PNG (for high-DPI figures); vector formats ignore it.
-QString exportImage(ScenePage& page, const QString& path, QSize size, double scale = 1.0);
+QString exportImage(Page& page, const QString& path, QSize size, double scale = 1.0);
 
 struct GifOptions {
     QSize size{960, 600};
@@ -26,11 +26,13 @@ struct GifOptions {
     const std::atomic<bool>* cancel = nullptr;
 };
 
-/// Renders frames from step 0 to the last step and encodes them with libcgif.
-QString exportGif(ScenePage& page, const QString& path, const GifOptions& options);
+/// Renders frames from step 0 to the last step and encodes them with libcgif; a page without
+/// playback gives a still (every frame alike).
+QString exportGif(Page& page, const QString& path, const GifOptions& options);
 
-/// Header run,optimizer,step,x,y,f,grad_x,grad_y; numbers with 17 significant digits; f and the
+/// The page's own table when it has one (a lesson's numbers); otherwise its runs, with the header
+/// run,optimizer,step,x,y,f,grad_x,grad_y; numbers with 17 significant digits; f and the
 /// gradient are the function's own (an ascent reports f, not −f). 1D leaves y and grad_y empty.
-QString exportCsv(const ScenePage& page, const QString& path);
+QString exportCsv(const Page& page, const QString& path);
 
 } // namespace gs::app

@@ -57,8 +57,8 @@ void setFormulaDefaults(Objective& f) {
     f.info().defaultStart = Vec::Zero(n);
 }
 
-ResolvedFunction resolveSceneFunction(const Scene& scene) {
-    ResolvedFunction r = resolveFunction(scene.catalog, scene.formula, scene.dimension());
+ResolvedFunction resolveSceneFunction(const Scene& scene, int dimension) {
+    ResolvedFunction r = resolveFunction(scene.catalog, scene.formula, dimension);
     if (r.objective) r.objective->info().viewBox = sceneViewBox(scene, *r.objective);
     return r;
 }
@@ -72,8 +72,6 @@ Scene withCatalogFunction(Scene s, const QString& key) {
     s.title.clear();
     for (SceneRun& run : s.runs)
         run.start.reset();
-    const CatalogEntry* entry = findCatalogEntry(key.toStdString());
-    s.levels = entry && entry->logLevels ? Scene::Levels::Log : Scene::Levels::Linear;
     return s;
 }
 
@@ -83,7 +81,7 @@ Box sceneViewBox(const Scene& scene, const Objective& f) {
         box.lo[0] = scene.xRange[0];
         box.hi[0] = scene.xRange[1];
     }
-    if (scene.view == Scene::View::Landscape && !scene.yRange.isEmpty() && box.dimension() > 1) {
+    if (!scene.yRange.isEmpty() && box.dimension() > 1) {
         box.lo[1] = scene.yRange[0];
         box.hi[1] = scene.yRange[1];
     }

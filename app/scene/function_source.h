@@ -21,11 +21,10 @@ ResolvedFunction resolveFunction(const QString& catalog, const QString& formula,
 /// Gives a typed function the defaults a formula cannot carry: the view box ([−10, 10] for curves,
 /// [−3, 3]² for landscapes) and a start at the box's center.
 void setFormulaDefaults(Objective& f);
-/// The scene's function, with the scene's own view box where it sets one.
-ResolvedFunction resolveSceneFunction(const Scene& scene);
+/// The scene's function of `dimension` variables, with the scene's own view box where it sets one.
+ResolvedFunction resolveSceneFunction(const Scene& scene, int dimension);
 /// `scene` with the catalog function `key` in place of its function: everything tied to the old
-/// function (formula, start points, view box, title) goes, the optimizers and their settings stay,
-/// and the contour levels follow the catalog's advice (log-spaced for Rosenbrock and kin).
+/// function (formula, start points, view box, title) goes, the optimizers and their settings stay.
 Scene withCatalogFunction(Scene scene, const QString& key);
 /// The box a scene shows: its own x_range / y_range where set, else the function's default box.
 /// (For a curve, y_range is the value axis and does not enter the box.)

@@ -1,7 +1,10 @@
 #pragma once
-// A scene: everything needed to reproduce a picture. Plain data; views read it, they do not own it.
-// Saved as versioned JSON (docs/scene-format.md).
+// A scene: everything needed to reproduce a picture. Plain data; pages read it, they do not own it.
+// Saved as versioned JSON (docs/scene-format.md): what every page shares is at the top level, and
+// what only one page shows (a landscape's isolines, a grid search's sample count) lives in that
+// page's own section, which the page reads and validates itself.
 
+#include <QJsonObject>
 #include <QMap>
 #include <QString>
 #include <QVector>
@@ -21,15 +24,15 @@ struct SceneRun {
 };
 
 struct Scene {
-    static constexpr int kVersion = 1;
+    /// 2: the page is named by its registry key and page settings live in their own section.
+    static constexpr int kVersion = 2;
 
-    enum class View { Curve, Landscape };
     enum class Direction { Descent, Ascent };
-    enum class Levels { Linear, Log };
     enum class Theme { Light, Dark };
 
     QString title;
-    View view = View::Curve;
+    /// The page that shows the scene: a key of the page registry ("curve", "landscape", …).
+    QString page = QStringLiteral("curve");
     /// The function: a catalog key ("rosenbrock") or a typed formula ("x^2 + 3y^2"); one is set.
     QString catalog;
     QString formula;
@@ -40,15 +43,15 @@ struct Scene {
     QVector<double> start;
     int maxSteps = 1000;
     QVector<SceneRun> runs{SceneRun{}};
-    bool isolines = true;
-    bool gradientField = false;
-    Levels levels = Levels::Linear;
     /// Playback step shown; −1 is the last step of the longest run.
     int step = -1;
     Theme theme = Theme::Light;
+    /// The lesson this scene belongs to, if any (its name in the lesson list).
     QString lesson;
+    /// The page's own settings: the scene file's section named after the page, as the page wrote
+    /// it; validated on load by the page's settings reader (see PageInfo).
+    QJsonObject settings;
 
-    int dimension() const { return view == View::Curve ? 1 : 2; }
     bool operator==(const Scene&) const = default;
 };
 

@@ -1,14 +1,15 @@
 #include "scene/scene_json.h"
 
 #include "optim/registry.h"
+#include "pages/page_registry.h"
 #include "scene/function_source.h"
+#include "scene/json_reader.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
-#include <QSet>
 
 #include <cmath>
 #include <limits>
@@ -20,110 +21,19 @@ namespace {
 constexpr const char* kFormat = "gradscape-scene";
 constexpr double kCoordinateLimit = 1e6; // starts and boxes beyond this are surely typos
 
-/// Reads one JSON object, remembering where it is, so every error names its field.
-/// Errors are thrown as SceneError inside this file only; sceneFromJson catches them.
-class Reader {
-public:
-    Reader(QJsonObject object, QString path) : o_(std::move(object)), path_(std::move(path)) {}
-
-    QString at(const QString& key) const { return path_.isEmpty() ? key : path_ + '.' + key; }
-    [[noreturn]] void fail(const QString& key, const QString& message) const {
-        throw SceneError{at(key), message};
-    }
-
-    void allowOnly(std::initializer_list<const char*> keys) const {
-        QSet<QString> allowed;
-        for (const char* k : keys)
-            allowed.insert(QString::fromLatin1(k));
-        for (auto it = o_.begin(); it != o_.end(); ++it)
-            if (!allowed.contains(it.key())) fail(it.key(), QStringLiteral("unknown key"));
-    }
-
-    bool has(const QString& key) const { return o_.contains(key); }
-    QJsonValue value(const QString& key) const { return o_.value(key); }
-
-    QString string(const QString& key, const QString& fallback = {}) const {
-        if (!has(key)) return fallback;
-        if (!o_.value(key).isString()) fail(key, QStringLiteral("must be a string"));
-        return o_.value(key).toString();
-    }
-
-    double number(const QString& key, double lo, double hi, double fallback) const {
-        if (!has(key)) return fallback;
-        return checkNumber(o_.value(key), at(key), lo, hi);
-    }
-
-    int integer(const QString& key, int lo, int hi, int fallback) const {
-        const double v = number(key, lo, hi, fallback);
-        if (v != std::floor(v)) fail(key, QStringLiteral("must be a whole number, got %1").arg(v));
-        return static_cast<int>(v);
-    }
-
-    bool boolean(const QString& key, bool fallback) const {
-        if (!has(key)) return fallback;
-        if (!o_.value(key).isBool()) fail(key, QStringLiteral("must be true or false"));
-        return o_.value(key).toBool();
-    }
-
-    /// One of `names`; returns its index.
-    int choice(const QString& key, const QStringList& names, int fallback) const {
-        if (!has(key)) return fallback;
-        const int i = names.indexOf(string(key));
-        if (i < 0)
-            fail(key, QStringLiteral("must be one of %1").arg(names.join(QStringLiteral(", "))));
-        return i;
-    }
-
-    QVector<double> numbers(const QString& key, int minCount, int maxCount, double lo,
-                            double hi) const {
-        if (!has(key)) return {};
-        if (!o_.value(key).isArray()) fail(key, QStringLiteral("must be an array of numbers"));
-        const QJsonArray a = o_.value(key).toArray();
-        if (a.size() < minCount || a.size() > maxCount)
-            fail(key,
-                 minCount == maxCount
-                     ? QStringLiteral("must have %1 numbers").arg(minCount)
-                     : QStringLiteral("must have %1 to %2 numbers").arg(minCount).arg(maxCount));
-        QVector<double> out;
-        for (int i = 0; i < a.size(); ++i)
-            out << checkNumber(a[i], QStringLiteral("%1[%2]").arg(at(key)).arg(i), lo, hi);
-        return out;
-    }
-
-    Reader object(const QString& key) const {
-        if (!o_.value(key).isObject()) fail(key, QStringLiteral("must be an object"));
-        return Reader(o_.value(key).toObject(), at(key));
-    }
-
-    const QJsonObject& json() const { return o_; }
-
-    static double checkNumber(const QJsonValue& v, const QString& where, double lo, double hi) {
-        if (!v.isDouble()) throw SceneError{where, QStringLiteral("must be a number")};
-        const double d = v.toDouble();
-        if (!std::isfinite(d) || d < lo || d > hi)
-            throw SceneError{where,
-                             QStringLiteral("must be in [%1, %2], got %3").arg(lo).arg(hi).arg(d)};
-        return d;
-    }
-
-private:
-    QJsonObject o_;
-    QString path_;
-};
-
+/// The pages of version 1, which named them "views".
 const QStringList kViews = {QStringLiteral("curve"), QStringLiteral("landscape")};
 const QStringList kDirections = {QStringLiteral("descent"), QStringLiteral("ascent")};
-const QStringList kLevels = {QStringLiteral("linear"), QStringLiteral("log")};
 const QStringList kThemes = {QStringLiteral("light"), QStringLiteral("dark")};
 
-QVector<double> range(const Reader& r, const QString& key) {
+QVector<double> range(const JsonReader& r, const QString& key) {
     QVector<double> v = r.numbers(key, 2, 2, -kCoordinateLimit, kCoordinateLimit);
     if (!v.isEmpty() && !(v[0] < v[1]))
         r.fail(key, QStringLiteral("the first number must be smaller"));
     return v;
 }
 
-SceneRun readRun(const Reader& r, int dimension) {
+SceneRun readRun(const JsonReader& r, int dimension) {
     r.allowOnly({"optimizer", "params", "start", "visible"});
     SceneRun run;
     run.optimizer = r.string(QStringLiteral("optimizer"), run.optimizer);
@@ -132,9 +42,9 @@ SceneRun readRun(const Reader& r, int dimension) {
         r.fail(QStringLiteral("optimizer"),
                QStringLiteral("unknown optimizer '%1'").arg(run.optimizer));
     if (r.has(QStringLiteral("params"))) {
-        const Reader p = r.object(QStringLiteral("params"));
+        const JsonReader p = r.object(QStringLiteral("params"));
         for (auto it = p.json().begin(); it != p.json().end(); ++it) {
-            const double v = Reader::checkNumber(it.value(), p.at(it.key()), -1e300, 1e300);
+            const double v = JsonReader::checkNumber(it.value(), p.at(it.key()), -1e300, 1e300);
             if (auto error = opt->set(it.key().toStdString(), v))
                 p.fail(it.key(), QString::fromStdString(*error));
             run.params.insert(it.key(), v);
@@ -147,31 +57,65 @@ SceneRun readRun(const Reader& r, int dimension) {
     return run;
 }
 
-Scene readScene(const Reader& r) {
-    r.allowOnly({"format", "version", "title", "view", "function", "x_range", "y_range",
-                 "direction", "start", "max_steps", "runs", "isolines", "gradient_field", "levels",
-                 "step", "theme", "lesson"});
-    if (r.string(QStringLiteral("format")) != QLatin1String(kFormat))
-        r.fail(QStringLiteral("format"),
-               QStringLiteral("must be \"%1\"").arg(QLatin1String(kFormat)));
-    if (!r.has(QStringLiteral("version")))
-        r.fail(QStringLiteral("version"), QStringLiteral("is missing"));
-    const int version = r.integer(QStringLiteral("version"), 1, std::numeric_limits<int>::max(), 1);
+/// Version 1 named the page "view" ("curve" or "landscape") and kept the landscape's settings at
+/// the top level; version 2 names the page by its registry key and gives it its own section.
+/// Rewrites a version-1 object as version 2, so one reader serves both.
+QJsonObject migrateFromVersion1(QJsonObject o) {
+    static const char* const kLandscapeKeys[] = {"isolines", "gradient_field", "levels"};
+    const QJsonValue view = o.take(QStringLiteral("view"));
+    const QString page = view.isUndefined() ? QStringLiteral("curve") : view.toString();
+    QJsonObject section;
+    for (const char* key : kLandscapeKeys) {
+        const QJsonValue v = o.take(QString::fromLatin1(key));
+        if (!v.isUndefined()) section[QString::fromLatin1(key)] = v;
+    }
+    if (!view.isUndefined() && !view.isString())
+        o[QStringLiteral("page")] = view; // let the reader name the bad value
+    else if (kViews.contains(page))
+        o[QStringLiteral("page")] = page;
+    else
+        throw SceneError{
+            QStringLiteral("view"),
+            QStringLiteral("must be one of %1").arg(kViews.join(QStringLiteral(", ")))};
+    if (page == QLatin1String("landscape") && !section.isEmpty()) o[page] = section;
+    o[QStringLiteral("version")] = Scene::kVersion;
+    return o;
+}
+
+Scene readScene(QJsonObject object) {
+    const JsonReader top(object, {});
+    if (top.string(QStringLiteral("format")) != QLatin1String(kFormat))
+        top.fail(QStringLiteral("format"),
+                 QStringLiteral("must be \"%1\"").arg(QLatin1String(kFormat)));
+    if (!top.has(QStringLiteral("version")))
+        top.fail(QStringLiteral("version"), QStringLiteral("is missing"));
+    const int version =
+        top.integer(QStringLiteral("version"), 1, std::numeric_limits<int>::max(), 1);
     if (version > Scene::kVersion)
-        r.fail(QStringLiteral("version"),
-               QStringLiteral("this scene is version %1, newer than this Gradscape reads (%2); "
-                              "update Gradscape to open it")
-                   .arg(version)
-                   .arg(Scene::kVersion));
+        top.fail(QStringLiteral("version"),
+                 QStringLiteral("this scene is version %1, newer than this Gradscape reads (%2); "
+                                "update Gradscape to open it")
+                     .arg(version)
+                     .arg(Scene::kVersion));
+    if (version == 1) object = migrateFromVersion1(object);
+    const JsonReader r(object, {});
 
     Scene s;
+    s.page = r.string(QStringLiteral("page"), s.page);
+    const PageInfo* page = PageRegistry::instance().find(s.page);
+    if (!page)
+        r.fail(QStringLiteral("page"),
+               QStringLiteral("unknown page '%1'; the pages are %2")
+                   .arg(s.page, PageRegistry::instance().keys().join(QStringLiteral(", "))));
+    r.allowOnly({"format", "version", "title", "page", "function", "x_range", "y_range",
+                 "direction", "start", "max_steps", "runs", "step", "theme", "lesson",
+                 qPrintable(s.page)});
     s.title = r.string(QStringLiteral("title"));
-    s.view = static_cast<Scene::View>(r.choice(QStringLiteral("view"), kViews, 0));
-    const int dim = s.dimension();
+    const int dim = page->dimension;
 
     if (!r.has(QStringLiteral("function")))
         r.fail(QStringLiteral("function"), QStringLiteral("is missing"));
-    const Reader fn = r.object(QStringLiteral("function"));
+    const JsonReader fn = r.object(QStringLiteral("function"));
     fn.allowOnly({"catalog", "formula"});
     s.catalog = fn.string(QStringLiteral("catalog"));
     s.formula = fn.string(QStringLiteral("formula"));
@@ -199,15 +143,21 @@ Scene readScene(const Reader& r) {
         for (int i = 0; i < runs.size(); ++i) {
             const QString where = QStringLiteral("runs[%1]").arg(i);
             if (!runs[i].isObject()) throw SceneError{where, QStringLiteral("must be an object")};
-            s.runs << readRun(Reader(runs[i].toObject(), where), dim);
+            s.runs << readRun(JsonReader(runs[i].toObject(), where), dim);
         }
     }
-    s.isolines = r.boolean(QStringLiteral("isolines"), s.isolines);
-    s.gradientField = r.boolean(QStringLiteral("gradient_field"), s.gradientField);
-    s.levels = static_cast<Scene::Levels>(r.choice(QStringLiteral("levels"), kLevels, 0));
     s.step = r.integer(QStringLiteral("step"), -1, 100000, s.step);
     s.theme = static_cast<Scene::Theme>(r.choice(QStringLiteral("theme"), kThemes, 0));
     s.lesson = r.string(QStringLiteral("lesson"));
+    if (r.has(s.page)) {
+        const JsonReader section = r.object(s.page);
+        if (page->checkSettings)
+            page->checkSettings(section);
+        else if (!section.json().isEmpty())
+            section.fail(section.json().begin().key(),
+                         QStringLiteral("unknown key (this page has no settings)"));
+        s.settings = section.json();
+    }
     return s;
 }
 
@@ -230,7 +180,7 @@ SceneResult sceneFromJson(const QByteArray& json) {
                               .arg(parseError.errorString())};
     if (!doc.isObject()) return SceneError{{}, QStringLiteral("a scene must be a JSON object")};
     try {
-        return readScene(Reader(doc.object(), {}));
+        return readScene(doc.object());
     } catch (const SceneError& e) {
         return e;
     }
@@ -241,7 +191,7 @@ QByteArray sceneToJson(const Scene& s) {
     o[QStringLiteral("format")] = QLatin1String(kFormat);
     o[QStringLiteral("version")] = Scene::kVersion;
     if (!s.title.isEmpty()) o[QStringLiteral("title")] = s.title;
-    o[QStringLiteral("view")] = kViews[static_cast<int>(s.view)];
+    o[QStringLiteral("page")] = s.page;
     QJsonObject fn;
     if (!s.catalog.isEmpty()) fn[QStringLiteral("catalog")] = s.catalog;
     if (!s.formula.isEmpty()) fn[QStringLiteral("formula")] = s.formula;
@@ -264,12 +214,10 @@ QByteArray sceneToJson(const Scene& s) {
         runs.append(r);
     }
     o[QStringLiteral("runs")] = runs;
-    o[QStringLiteral("isolines")] = s.isolines;
-    o[QStringLiteral("gradient_field")] = s.gradientField;
-    o[QStringLiteral("levels")] = kLevels[static_cast<int>(s.levels)];
     o[QStringLiteral("step")] = s.step;
     o[QStringLiteral("theme")] = kThemes[static_cast<int>(s.theme)];
     if (!s.lesson.isEmpty()) o[QStringLiteral("lesson")] = s.lesson;
+    if (!s.settings.isEmpty()) o[s.page] = s.settings;
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 

@@ -3,6 +3,7 @@
 // returns the error and touches nothing.
 
 #include "scene/scene.h"
+#include "scene/scene_error.h"
 
 #include <QByteArray>
 #include <QString>
@@ -11,21 +12,11 @@
 
 namespace gs::app {
 
-struct SceneError {
-    QString
-        field; ///< JSON path of the offending value, e.g. "runs[1].params.lr"; empty for the file
-    QString message; ///< one line for people
-
-    /// "runs[1].params.lr: must be in [1e-05, 10], got 50"
-    QString text() const {
-        return field.isEmpty() ? message : field + QStringLiteral(": ") + message;
-    }
-};
-
 using SceneResult = std::variant<Scene, SceneError>;
 
-/// Parses and validates a scene. Checks structure, types, ranges and versions, that the optimizer
-/// keys exist and their hyperparameters are in range, and that the function resolves.
+/// Parses and validates a scene. Checks structure, types, ranges and versions, that the page and
+/// the optimizer keys exist and the hyperparameters are in range, that the function resolves, and
+/// (through the page registry) the page's own section. Version-1 scenes are migrated as read.
 SceneResult sceneFromJson(const QByteArray& json);
 QByteArray sceneToJson(const Scene& scene);
 

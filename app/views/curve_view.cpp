@@ -1,6 +1,8 @@
 #include "views/curve_view.h"
 
+#include "field/curve.h"
 #include "plot/path_plottable.h"
+#include "plot/plot_fit.h"
 #include "plot/plot_title.h"
 
 #include <qcustomplot.h>
@@ -29,10 +31,11 @@ CurveView::CurveView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(t
     curve_ = plot_->addGraph();
     optima_ = plot_->addGraph();
     optima_->setLineStyle(QCPGraph::lsNone);
-    path_ = new PathPlottable(plot_->xAxis, plot_->yAxis);
+    paths_ << new PathPlottable(plot_->xAxis, plot_->yAxis);
     tangent_ = new QCPItemLine(plot_);
     tangent_->setVisible(false);
     connect(plot_, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
+    fitBeforeReplot(*plot_, &style_, this);
     restyle();
 }
 
@@ -44,17 +47,23 @@ void CurveView::setStyle(const PlotStyle& style) {
         label->setColor(style_.optimumColor());
         label->setPadding(QMargins(0, 0, 0, static_cast<int>(10 * style_.scale)));
     }
-    if (title_) setTitle(title_->text());
+    if (title_) setTitle(plotTitleText(*title_));
     plot_->replot();
 }
 
 void CurveView::restyle() {
     style_.apply(*plot_, font());
+    // Room on the right for half of the last x tick label ("10"), which would otherwise be cut.
+    const QFontMetrics ticks(plot_->xAxis->tickLabelFont());
+    plot_->axisRect()->setMinimumMargins(
+        QMargins(0, 0, ticks.horizontalAdvance(QStringLiteral("−10.0")) / 2 + 4, 0));
     curve_->setPen(QPen(style_.curve(), style_.lineWidth()));
     optima_->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssStar, style_.optimumColor(), style_.markerSize() * 2.2));
-    path_->setColor(style_.pathColor(0));
-    path_->setSizes(style_.lineWidth(), style_.markerSize());
+    for (int i = 0; i < paths_.size(); ++i) {
+        paths_[i]->setColor(style_.pathColor(i));
+        paths_[i]->setSizes(style_.lineWidth(), style_.markerSize());
+    }
     tangent_->setPen(
         QPen(style_.pathColor(0).darker(130), style_.lineWidth() * 0.75, Qt::DashLine));
 }
@@ -62,25 +71,15 @@ void CurveView::restyle() {
 void CurveView::setObjective(const ObjectivePtr& f) {
     f_ = f;
     const Box& box = f->info().viewBox;
-    const double lo = box.lo[0], hi = box.hi[0];
-    QVector<double> xs(kCurveSamples), ys(kCurveSamples);
-    yLo_ = INFINITY;
-    yHi_ = -INFINITY;
-    Vec x(1);
-    for (int i = 0; i < kCurveSamples; ++i) {
-        x[0] = lo + (hi - lo) * i / (kCurveSamples - 1);
-        xs[i] = x[0];
-        ys[i] = f->value(x);
-        if (std::isfinite(ys[i])) {
-            yLo_ = std::min(yLo_, ys[i]);
-            yHi_ = std::max(yHi_, ys[i]);
-        }
-    }
+    const Curve c = sampleCurve(*f, box.lo[0], box.hi[0], kCurveSamples);
+    yLo_ = c.yMin;
+    yHi_ = c.yMax;
     if (!(yLo_ < yHi_)) { // constant or nowhere finite: a unit band keeps the axis sane
         yLo_ = std::isfinite(yLo_) ? yLo_ - 1 : -1;
         yHi_ = yLo_ + 2;
     }
-    curve_->setData(xs, ys, true);
+    curve_->setData(QVector<double>(c.x.begin(), c.x.end()),
+                    QVector<double>(c.y.begin(), c.y.end()), true);
 
     QVector<double> ox, oy;
     for (QCPItemText* label : optimumLabels_)
@@ -91,6 +90,7 @@ void CurveView::setObjective(const ObjectivePtr& f) {
         ox << o.x[0];
         oy << o.value;
         auto* label = new QCPItemText(plot_);
+        label->setClipToAxisRect(false); // a peak's label may reach into the margin above
         label->position->setCoords(o.x[0], o.value);
         label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
         label->setPadding(QMargins(0, 0, 0, static_cast<int>(10 * style_.scale)));
@@ -113,33 +113,52 @@ void CurveView::setTitle(const QString& title) {
 
 void CurveView::resetView() {
     if (!f_) return;
-    const double pad = 0.12 * (yHi_ - yLo_);
+    const double span = yHi_ - yLo_;
+    // Above the top, room for an optimum's label as well: its height as a share of the axis rect.
+    double top = 0.12;
+    if (!optimumLabels_.isEmpty()) {
+        const int rect = std::max(150, plot_->axisRect()->height());
+        const double label = QFontMetrics(style_.font(font(), 0.95)).height() + 12 * style_.scale;
+        top += 1.3 * label / rect;
+    }
     plot_->xAxis->setRange(f_->info().viewBox.lo[0], f_->info().viewBox.hi[0]);
-    plot_->yAxis->setRange(yLo_ - pad, yHi_ + pad);
+    plot_->yAxis->setRange(yLo_ - 0.12 * span, yHi_ + top * span);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void CurveView::setPath(QVector<QPointF> points, QVector<double> slopes) {
-    path_->setPoints(std::move(points));
-    slopes_ = std::move(slopes);
+void CurveView::setPaths(QVector<Path> paths) {
+    if (paths.isEmpty()) paths << Path{};
+    while (paths_.size() > paths.size())
+        plot_->removePlottable(paths_.takeLast());
+    while (paths_.size() < paths.size())
+        paths_ << new PathPlottable(plot_->xAxis, plot_->yAxis);
+    const int k = paths_.front()->current();
+    for (int i = 0; i < paths.size(); ++i) {
+        paths_[i]->setPoints(std::move(paths[i].points));
+        paths_[i]->setCurrent(k);
+    }
+    slopes_ = std::move(paths.front().slopes);
+    restyle();
     updateTangent();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void CurveView::setCurrent(int k) {
-    path_->setCurrent(k);
+    for (PathPlottable* path : paths_)
+        path->setCurrent(k);
     updateTangent();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void CurveView::updateTangent() {
-    const int k = path_->current();
-    if (path_->points().isEmpty() || k >= slopes_.size() || !std::isfinite(slopes_[k])) {
+    const PathPlottable* path = paths_.front();
+    const int k = path->current();
+    if (path->points().isEmpty() || k >= slopes_.size() || !std::isfinite(slopes_[k])) {
         tangent_->setVisible(false);
         return;
     }
     // t(y) = f'(x)(y − x) + f(x), drawn over a fixed fraction of the view's width.
-    const QPointF p = path_->points()[k];
+    const QPointF p = path->points()[k];
     const double half = 0.08 * plot_->xAxis->range().size();
     tangent_->start->setCoords(p.x() - half, p.y() - slopes_[k] * half);
     tangent_->end->setCoords(p.x() + half, p.y() + slopes_[k] * half);

@@ -26,8 +26,16 @@ public:
     void setStyle(const PlotStyle& style);
     /// Samples and draws f over its view box and marks its known optima.
     void setObjective(const ObjectivePtr& f);
-    /// The path in plot coordinates (x_k, f(x_k)) with the slope f'(x_k) at each point.
-    void setPath(QVector<QPointF> points, QVector<double> slopes);
+    /// One run's path in plot coordinates (x_k, f(x_k)) with the slope f'(x_k) at each point.
+    struct Path {
+        QVector<QPointF> points;
+        QVector<double> slopes;
+    };
+    /// The runs' paths, each in its own path color; the tangent is drawn for the first.
+    void setPaths(QVector<Path> paths);
+    void setPath(QVector<QPointF> points, QVector<double> slopes) {
+        setPaths({Path{std::move(points), std::move(slopes)}});
+    }
     void setCurrent(int k);
     /// Back to the objective's view box.
     void resetView();
@@ -35,7 +43,8 @@ public:
     void setTitle(const QString& title);
 
     QCustomPlot* plot() const { return plot_; }
-    const PathPlottable* path() const { return path_; }
+    const PathPlottable* path(int i = 0) const { return paths_.value(i); }
+    int pathCount() const { return static_cast<int>(paths_.size()); }
 
 private:
     void updateTangent();
@@ -44,7 +53,7 @@ private:
     QCustomPlot* plot_;
     QCPGraph* curve_;
     QCPGraph* optima_;
-    PathPlottable* path_;
+    QVector<PathPlottable*> paths_;
     QCPItemLine* tangent_;
     QCPTextElement* title_ = nullptr;
     QVector<QCPItemText*> optimumLabels_;

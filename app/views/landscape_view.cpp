@@ -4,6 +4,7 @@
 #include "field/isolines.h"
 #include "plot/isoline_plottable.h"
 #include "plot/path_plottable.h"
+#include "plot/plot_fit.h"
 #include "plot/plot_title.h"
 #include "plot/viridis.h"
 
@@ -79,6 +80,7 @@ LandscapeView::LandscapeView(QWidget* parent) : QWidget(parent), plot_(new QCust
     connect(plot_, &QCustomPlot::mouseMove, this, &LandscapeView::onMove);
     connect(plot_, &QCustomPlot::mouseRelease, this, &LandscapeView::onRelease);
     connect(plot_, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
+    fitBeforeReplot(*plot_, &style_, this);
     restyle();
 }
 
@@ -102,7 +104,7 @@ void LandscapeView::setTitle(const QString& title) {
 void LandscapeView::setStyle(const PlotStyle& style) {
     style_ = style;
     restyle();
-    if (title_) title_ = updatePlotTitle(*plot_, title_, title_->text(), style_, font());
+    if (title_) title_ = updatePlotTitle(*plot_, title_, plotTitleText(*title_), style_, font());
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -180,6 +182,9 @@ void LandscapeView::rebuildField() {
         colorScale_->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
     else
         colorScale_->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    // One notation per axis: powers of ten on a log scale (not 0.01 beside 10⁻⁶).
+    colorScale_->axis()->setNumberFormat(log ? QStringLiteral("eb") : QStringLiteral("gb"));
+    colorScale_->axis()->setNumberPrecision(log ? 0 : 6);
     colorScale_->axis()->setLabel(log ? tr("f − min") : tr("f(x, y)"));
     if (std::isfinite(lo) && hi > lo)
         colorMap_->setDataRange(log ? QCPRange(lo - floor, hi - floor) : QCPRange(lo, hi));

@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -47,6 +48,18 @@ LossView::LossView(QWidget* parent)
     rebuild();
 }
 
+void LossView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitStatus();
+}
+
+void LossView::fitStatus() {
+    // The wrapped status needs its lines at this width: claimed as a minimum, the panel is never
+    // squeezed so far that the status overlaps the plot.
+    const int need = status_->heightForWidth(std::max(1, status_->width()));
+    if (need > 0 && need != status_->minimumHeight()) status_->setMinimumHeight(need);
+}
+
 void LossView::setStyle(const PlotStyle& style) {
     style_ = style;
     restyle();
@@ -54,7 +67,14 @@ void LossView::setStyle(const PlotStyle& style) {
 }
 
 void LossView::restyle() {
-    style_.apply(*plot_, font());
+    // A secondary panel: smaller type than the map, so its curves keep room on a projector.
+    QFont small = font();
+    small.setPointSizeF(font().pointSizeF() * 0.85);
+    style_.apply(*plot_, small);
+    status_->setFont(small);
+    quantity_->setFont(small);
+    // A curve, not just its axis labels, when the map takes the room.
+    plot_->setMinimumHeight(static_cast<int>(110 * style_.scale));
     cursor_->setPen(QPen(style_.foreground(), style_.scale, Qt::DashLine));
 }
 
@@ -101,10 +121,14 @@ void LossView::rebuild() {
     else
         plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     const bool distance = quantity() == Quantity::Distance;
-    plot_->yAxis->setLabel(distance ? tr("‖x_k − x*‖")
-                           : log_   ? tr("f(x_k) − %1").arg(refName_)
-                                    : tr("f(x_k)"));
-    plot_->yAxis->ticker()->setTickCount(4); // a short panel: few labels, none overlapping
+    // Short labels: the panel is short, and a vertical label longer than its axis is cut.
+    plot_->yAxis->setLabel(distance ? tr("‖xₖ − x*‖")
+                           : log_   ? tr("f − %1").arg(refName_)
+                                    : tr("f(xₖ)"));
+    // One notation per axis: powers of ten on a log scale (not 0.0001 beside 10⁻⁶).
+    plot_->yAxis->setNumberFormat(log_ ? QStringLiteral("eb") : QStringLiteral("gb"));
+    plot_->yAxis->setNumberPrecision(log_ ? 0 : 6);
+    plot_->yAxis->ticker()->setTickCount(3); // a short panel: few labels, none overlapping
 
     double lo = INFINITY, hi = -INFINITY;
     int steps = 1;
@@ -141,7 +165,10 @@ void LossView::rebuild() {
         g->setPen(QPen(s.color, style_.scale * 1.2 > 1.5 ? style_.lineWidth() * 0.8 : 1.0));
         g->setData(ks, ys, true);
     }
-    if (status != status_->text()) status_->setText(status); // a rich-text relayout is not free
+    if (status != status_->text()) { // a rich-text relayout is not free
+        status_->setText(status);
+        fitStatus();
+    }
 
     if (!(lo <= hi)) lo = hi = log_ ? 1.0 : 0.0; // nothing in view: a unit band keeps axes sane
     if (log_) {

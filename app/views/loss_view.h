@@ -56,7 +56,11 @@ public:
     QLabel* statusLabel() const { return status_; }
     QComboBox* quantityBox() const { return quantity_; }
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    void fitStatus();
     void rebuild();
     void restyle();
 

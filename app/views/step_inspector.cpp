@@ -1,6 +1,6 @@
 #include "views/step_inspector.h"
 
-#include "window/number_format.h"
+#include "views/number_format.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -24,12 +24,8 @@ QString vec(const Eigen::Ref<const Vec>& v) {
     return QStringLiteral("(%1, %2)").arg(num(v[0]), num(v[1]));
 }
 
-/// x with a Unicode subscript index: x₁₂.
 QString xSub(int k) {
-    QString s = QStringLiteral("x");
-    for (const QChar c : QString::number(k))
-        s += QChar(0x2080 + c.digitValue());
-    return s;
+    return subscripted(QStringLiteral("x"), k);
 }
 
 // Below this norm a direction is rounding noise (a converged run's gradient): no arrow.
@@ -54,9 +50,10 @@ StepInspector::StepInspector(QWidget* parent)
     chooser_->setFocusPolicy(Qt::NoFocus);
     chooser_->setToolTip(tr("Which optimizer the inspector shows"));
     text_->setTextFormat(Qt::RichText);
-    // No word wrap: one line per quantity, and a wrapped label re-lays the whole panel out for
-    // every mouse move while the start is dragged.
-    text_->setWordWrap(false);
+    // Wrapped, so a long rule (AdaGrad's) never widens the panel past the screen. Its width does
+    // not follow the text, so a new step's text does not re-lay the panel out sideways.
+    text_->setWordWrap(true);
+    text_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     text_->setToolTip(tr("Dashed arrows show directions (−∇f, state vectors) at a fixed length; "
                          "the solid arrow is the update actually taken, to scale."));
     text_->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -1,16 +1,20 @@
 #include "window/main_window.h"
 
 #include "controls/playback_bar.h"
+#include "controls/wheel_guard.h"
+#include "lessons/lesson.h"
+#include "lessons/lesson_navigator.h"
+#include "pages/page.h"
+#include "pages/page_registry.h"
 #include "render/exporter.h"
 #include "render/screenshot.h"
 #include "scene/scene_json.h"
-#include "window/curve_page.h"
 #include "window/export_dialog.h"
-#include "window/landscape_page.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -19,11 +23,12 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
+#include <QResizeEvent>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleHints>
-#include <QTabWidget>
 #include <qcustomplot.h>
 
 namespace gs::app {
@@ -31,25 +36,70 @@ namespace gs::app {
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), baseFont_(QApplication::font()) {
     setWindowTitle(tr("Gradscape"));
     setAcceptDrops(true);
-    createPages();
+    installWheelGuard();
+    stack_ = new QStackedWidget(this);
+    setCentralWidget(stack_);
+    createNavigator();
     createActions();
     readSettings();
-    curvePage_->plot()->setFocus(); // keys play the run; a text field takes them only when clicked
+    showPage(PageRegistry::instance().pages().front().key);
     statusBar()->showMessage(tr("Space plays, Left/Right step, R resets, F5 presentation mode"),
                              8000);
 }
 
-void MainWindow::createPages() {
-    pages_ = new QTabWidget(this);
-    pages_->setDocumentMode(true);
-    curvePage_ = new CurvePage(pages_);
-    pages_->addTab(curvePage_, tr("One variable"));
-    landscapePage_ = new LandscapePage(pages_);
-    pages_->addTab(landscapePage_, tr("Two variables"));
-    setCentralWidget(pages_);
-    // The page on show takes the keyboard, so Space and the arrows drive its playback.
-    connect(pages_, &QTabWidget::currentChanged, this,
-            [this] { currentPage()->plot()->setFocus(); });
+void MainWindow::createNavigator() {
+    navigator_ = new LessonNavigator(this);
+    navigatorDock_ = new QDockWidget(tr("Lessons"), this);
+    navigatorDock_->setObjectName(QStringLiteral("lessons"));
+    navigatorDock_->setWidget(navigator_);
+    navigatorDock_->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::LeftDockWidgetArea, navigatorDock_);
+    connect(navigator_, &LessonNavigator::lessonChosen, this, [this](const QString& name) {
+        if (const QString e = openLesson(name); !e.isEmpty())
+            showError(tr("Cannot open the lesson"), e);
+    });
+    connect(navigator_, &LessonNavigator::pageChosen, this,
+            [this](const QString& key) { showPage(key); });
+}
+
+Page* MainWindow::page(const QString& key) {
+    if (Page* p = pages_.value(key)) return p;
+    std::unique_ptr<Page> made = PageRegistry::instance().create(key);
+    if (!made) return nullptr;
+    Page* p = made.release();
+    p->setStyle(style_);
+    stack_->addWidget(p); // the stack owns it
+    pages_.insert(key, p);
+    return p;
+}
+
+bool MainWindow::showPage(const QString& key) {
+    Page* p = page(key);
+    if (!p) return false;
+    stack_->setCurrentWidget(p);
+    navigator_->showCurrent({}, key);
+    pageShown();
+    return true;
+}
+
+void MainWindow::pageShown() {
+    Page* p = currentPage();
+    // The page on show takes the keyboard, so Space and the arrows drive its playback; a text
+    // field takes them only when clicked.
+    p->plot()->setFocus();
+    for (QAction* a : playbackActions_)
+        a->setEnabled(p->playback() != nullptr);
+}
+
+void MainWindow::stepLesson(int delta) {
+    const QString name = navigator_->lessonAt(delta);
+    if (name.isEmpty()) {
+        statusBar()->showMessage(
+            delta > 0 ? tr("This is the last lesson") : tr("This is the first lesson"), 4000);
+        return;
+    }
+    if (const QString e = openLesson(name); !e.isEmpty())
+        showError(tr("Cannot open the lesson"), e);
 }
 
 // Every action is built by one recipe: text, shortcut, status tip, slot, menu.
@@ -88,18 +138,26 @@ void MainWindow::createActions() {
     addAction(file, tr("&Quit"), QKeySequence::Quit, tr("Quit Gradscape"), [this] { close(); });
 
     QMenu* play = menuBar()->addMenu(tr("&Playback"));
-    auto bar = [this] { return currentPage()->playback(); };
-    addAction(play, tr("&Play / Pause"), Qt::Key_Space, tr("Play or pause the run"),
-              [bar] { bar()->togglePlay(); });
-    addAction(play, tr("Step &Forward"), Qt::Key_Right, tr("Show the next step"),
-              [bar] { bar()->stepForward(); });
-    addAction(play, tr("Step &Back"), Qt::Key_Left, tr("Show the previous step"),
-              [bar] { bar()->stepBack(); });
-    addAction(play, tr("&Reset"), Qt::Key_R, tr("Back to the start point"),
-              [bar] { bar()->reset(); });
-    addAction(play, tr("Go to &Start"), Qt::Key_Home, tr("Show step 0"), [bar] { bar()->reset(); });
-    addAction(play, tr("Go to &End"), Qt::Key_End, tr("Show the last step"),
-              [bar] { bar()->toEnd(); });
+    // Enabled only on a page that animates (pageShown), so the bar is there when they fire.
+    auto onBar = [this](void (PlaybackBar::*slot)()) {
+        return [this, slot] {
+            if (PlaybackBar* bar = currentPage()->playback()) (bar->*slot)();
+        };
+    };
+    playbackActions_ = {addAction(play, tr("&Play / Pause"), Qt::Key_Space,
+                                  tr("Play or pause the run"), onBar(&PlaybackBar::togglePlay)),
+                        addAction(play, tr("Step &Forward"), Qt::Key_Right,
+                                  tr("Show the next step"), onBar(&PlaybackBar::stepForward)),
+                        addAction(play, tr("Step &Back"), Qt::Key_Left,
+                                  tr("Show the previous step"), onBar(&PlaybackBar::stepBack)),
+                        addAction(play, tr("&Reset"), Qt::Key_R, tr("Back to the start point"),
+                                  onBar(&PlaybackBar::reset)),
+                        addAction(play, tr("Go to &Start"), Qt::Key_Home, tr("Show step 0"),
+                                  onBar(&PlaybackBar::reset)),
+                        addAction(play, tr("Go to &End"), Qt::Key_End, tr("Show the last step"),
+                                  onBar(&PlaybackBar::toEnd))};
+
+    createGoMenu();
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     presentationAction_ = addAction(view, tr("&Presentation Mode"), Qt::Key_F5,
@@ -113,6 +171,21 @@ void MainWindow::createActions() {
     QAction* full = addAction(view, tr("&Full Screen"), Qt::Key_F11, tr("Fill the screen"),
                               [this](bool on) { on ? showFullScreen() : showNormal(); });
     full->setCheckable(true);
+    addAction(view, tr("Fit to the &Runs"), QKeySequence(tr("Ctrl+0")),
+              tr("Zoom so that every step of every run is in the picture"), [this] {
+                  if (!currentPage()->fitToRuns())
+                      statusBar()->showMessage(tr("This page has no runs to fit"), 4000);
+              });
+    QAction* lessons = navigatorDock_->toggleViewAction();
+    lessons->setText(tr("&Lessons Panel"));
+    lessons->setShortcut(Qt::Key_F9);
+    lessons->setStatusTip(tr("Show or hide the lessons and their text"));
+    connect(lessons, &QAction::triggered, this, [this](bool on) {
+        navigatorChoice_ = on ? PanelChoice::Shown : PanelChoice::Hidden;
+        fitNavigator();
+    });
+    view->addAction(lessons);
+    QMainWindow::addAction(lessons);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     addAction(help, tr("&Keyboard Shortcuts"), QKeySequence::HelpContents,
@@ -121,12 +194,20 @@ void MainWindow::createActions() {
               [this] { showAbout(); });
 }
 
-bool MainWindow::showPage(const QString& name) {
-    QWidget* page = name == QLatin1String("curve")       ? static_cast<QWidget*>(curvePage_)
-                    : name == QLatin1String("landscape") ? static_cast<QWidget*>(landscapePage_)
-                                                         : nullptr;
-    if (page) pages_->setCurrentWidget(page);
-    return page != nullptr;
+void MainWindow::createGoMenu() {
+    QMenu* go = menuBar()->addMenu(tr("&Go"));
+    addAction(go, tr("&Next Lesson"), Qt::Key_PageDown, tr("Open the next lesson"),
+              [this] { stepLesson(+1); });
+    addAction(go, tr("&Previous Lesson"), Qt::Key_PageUp, tr("Open the previous lesson"),
+              [this] { stepLesson(-1); });
+    go->addSeparator();
+    const QVector<PageInfo>& pages = PageRegistry::instance().pages();
+    for (int i = 0; i < pages.size(); ++i) {
+        const QString key = pages[i].key;
+        addAction(go, pages[i].title,
+                  i < 9 ? QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)) : QKeySequence(),
+                  pages[i].description, [this, key] { showPage(key); });
+    }
 }
 
 void MainWindow::setPresentationMode(bool on) {
@@ -150,8 +231,27 @@ void MainWindow::applyStyle() {
     QFont f = baseFont_;
     f.setPointSizeF(baseFont_.pointSizeF() * style_.scale);
     setFont(f);
-    curvePage_->setStyle(style_);
-    landscapePage_->setStyle(style_);
+    for (Page* p : std::as_const(pages_))
+        p->setStyle(style_);
+    fitNavigator();
+}
+
+void MainWindow::fitNavigator() {
+    constexpr int kRoomyWidth = 1400; // narrower, presentation mode gives the lessons' room away
+    const bool shown =
+        navigatorChoice_ == PanelChoice::Shown ||
+        (navigatorChoice_ == PanelChoice::Auto && !(style_.scale > 1 && width() < kRoomyWidth));
+    navigatorDock_->setVisible(shown);
+    if (!shown) return;
+    // About a quarter of the window for the lessons, never below the text's readable minimum.
+    const int wanted = std::clamp(int(0.24 * width()), navigator_->minimumWidth(),
+                                  std::max(navigator_->minimumWidth(), int(380 * style_.scale)));
+    resizeDocks({navigatorDock_}, {wanted}, Qt::Horizontal);
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    if (event->size().width() != event->oldSize().width()) fitNavigator();
 }
 
 void MainWindow::showShortcuts() {
@@ -205,20 +305,31 @@ void MainWindow::saveScreenshot() {
         statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
 }
 
-ScenePage* MainWindow::currentPage() const {
-    return qobject_cast<ScenePage*>(pages_->currentWidget());
+Page* MainWindow::currentPage() const {
+    return qobject_cast<Page*>(stack_->currentWidget());
 }
 
 QString MainWindow::openScene(const Scene& scene) {
-    ScenePage* page = nullptr;
-    for (int i = 0; i < pages_->count(); ++i) {
-        auto* candidate = qobject_cast<ScenePage*>(pages_->widget(i));
-        if (candidate && candidate->scene().view == scene.view) page = candidate;
-    }
-    if (!page) return tr("this build has no page for that kind of scene");
-    if (const QString error = page->applyScene(scene); !error.isEmpty()) return error;
-    pages_->setCurrentWidget(page);
+    Page* p = page(scene.page);
+    if (!p) return tr("this build has no page '%1'").arg(scene.page);
+    if (const QString error = p->applyScene(scene); !error.isEmpty()) return error;
+    stack_->setCurrentWidget(p);
+    navigator_->showCurrent(scene.lesson, scene.page);
+    pageShown();
     setDarkTheme(scene.theme == Scene::Theme::Dark);
+    return {};
+}
+
+QString MainWindow::openLesson(const QString& name) {
+    const auto lesson = loadLesson(name);
+    if (const auto* e = std::get_if<SceneError>(&lesson)) return e->text();
+    const Lesson& l = std::get<Lesson>(lesson);
+    // A lesson keeps the theme the lecturer chose; its scene sets only what makes its point.
+    Scene scene = l.scene;
+    scene.theme = style_.dark ? Scene::Theme::Dark : Scene::Theme::Light;
+    if (const QString e = openScene(scene); !e.isEmpty()) return e;
+    currentFile_.clear();
+    setWindowTitle(tr("%1 — Gradscape").arg(l.title));
     return {};
 }
 
@@ -272,11 +383,12 @@ void MainWindow::exportImageDialog() {
         this, tr("Export Image"), QStringLiteral("gradscape.png"),
         tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
     if (path.isEmpty()) return;
-    ScenePage* page = currentPage();
+    Page* page = currentPage();
     const bool png =
         QFileInfo(path).suffix().compare(QLatin1String("png"), Qt::CaseInsensitive) == 0;
     ExportDialog options(png ? ExportDialog::Kind::Png : ExportDialog::Kind::Vector,
-                         page->plot()->size(), page->playback()->last(), this);
+                         page->plot()->size(), page->playback() ? page->playback()->last() : 0,
+                         this);
     if (options.exec() != QDialog::Accepted) return;
     const QString error = exportImage(*page, path, options.imageSize(), options.scale());
     if (!error.isEmpty())
@@ -290,9 +402,9 @@ void MainWindow::exportGifDialog() {
         QFileDialog::getSaveFileName(this, tr("Export Animated GIF"),
                                      QStringLiteral("gradscape.gif"), tr("GIF animation (*.gif)"));
     if (path.isEmpty()) return;
-    ScenePage* page = currentPage();
-    ExportDialog options(ExportDialog::Kind::Gif, page->plot()->size(), page->playback()->last(),
-                         this);
+    Page* page = currentPage();
+    ExportDialog options(ExportDialog::Kind::Gif, page->plot()->size(),
+                         page->playback() ? page->playback()->last() : 0, this);
     if (options.exec() != QDialog::Accepted) return;
     QProgressDialog progress(tr("Rendering frames…"), tr("Cancel"), 0, options.frames(), this);
     progress.setWindowModality(Qt::WindowModal);

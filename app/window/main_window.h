@@ -4,30 +4,34 @@
 #include "plot/plot_style.h"
 #include "scene/scene.h"
 
+#include <QHash>
 #include <QMainWindow>
 
-class QTabWidget;
+class QDockWidget;
+class QMenu;
+class QStackedWidget;
 
 namespace gs::app {
 
-class CurvePage;
-class ScenePage;
-class LandscapePage;
-class PlaybackBar;
+class LessonNavigator;
+class Page;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
 
-    CurvePage* curvePage() const { return curvePage_; }
-    LandscapePage* landscapePage() const { return landscapePage_; }
-    /// Shows a page by name ("curve" or "landscape"); false for an unknown name.
-    bool showPage(const QString& name);
+    /// The page registered under `key`, made on first use; null for an unknown key.
+    Page* page(const QString& key);
+    /// Shows the page registered under `key`; false for an unknown key.
+    bool showPage(const QString& key);
     const PlotStyle& plotStyle() const { return style_; }
-    ScenePage* currentPage() const;
-    /// Shows the scene on the page for its view; on error returns the reason and changes nothing.
+    Page* currentPage() const;
+    /// Shows the scene on its page; on error returns the reason and changes nothing.
     QString openScene(const Scene& scene);
+    /// Opens a built-in lesson; on error returns the reason (an unknown name lists the lessons).
+    QString openLesson(const QString& name);
+    LessonNavigator* navigator() const { return navigator_; }
     /// Loads a scene file; on error shows the reason and keeps the current scene.
     bool openFile(const QString& path);
 
@@ -37,12 +41,18 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
 private:
-    void createPages();
+    void createNavigator();
     void createActions();
+    void createGoMenu();
+    /// After the page on show changed: keyboard focus, actions that need playback, navigator.
+    void pageShown();
+    void stepLesson(int delta);
+    void fitNavigator();
     QAction* addAction(QMenu* menu, const QString& text, const QKeySequence& key,
                        const QString& tip, auto slot);
     void showShortcuts();
@@ -63,9 +73,14 @@ private:
 
     PlotStyle style_;
     QFont baseFont_;
-    QTabWidget* pages_ = nullptr;
-    CurvePage* curvePage_ = nullptr;
-    LandscapePage* landscapePage_ = nullptr;
+    QStackedWidget* stack_ = nullptr;
+    QHash<QString, Page*> pages_; // by registry key, made on first use
+    LessonNavigator* navigator_ = nullptr;
+    QDockWidget* navigatorDock_ = nullptr;
+    QList<QAction*> playbackActions_; // enabled only on pages that animate
+    /// The lessons panel: shown, hidden, or (until F9 says otherwise) shown except in
+    /// presentation mode on a narrow window, where the picture needs the room.
+    enum class PanelChoice { Auto, Shown, Hidden } navigatorChoice_ = PanelChoice::Auto;
     QAction* presentationAction_ = nullptr;
     QAction* darkAction_ = nullptr;
     QMenu* recentMenu_ = nullptr;

@@ -2,12 +2,13 @@
 // follows, playback steps through, a divergent run is reported in words.
 
 #include "controls/formula_field.h"
+#include "controls/function_picker.h"
 #include "controls/param_slider.h"
 #include "controls/playback_bar.h"
 #include "objective/closed_form_objective.h"
+#include "pages/curve/curve_page.h"
 #include "plot/path_plottable.h"
 #include "views/curve_view.h"
-#include "window/curve_page.h"
 #include "window/main_window.h"
 
 #include <QComboBox>
@@ -135,7 +136,7 @@ void TestCurveView::typedFormulaReplacesTheFunction() {
     page.setDirection(CurvePage::Direction::Descent);
     page.startSlider()->setValue(-3.0);
     page.learningRateSlider()->setValue(0.1);
-    FormulaField* field = page.formulaField();
+    FormulaField* field = page.functionPicker()->formulaField();
     field->edit()->selectAll();
     QTest::keyClicks(field->edit(), QStringLiteral("x^2 - 4x"));
     QCOMPARE(field->errorMessage(), QString());
@@ -147,7 +148,7 @@ void TestCurveView::typedFormulaReplacesTheFunction() {
              qPrintable(field->derivativeLabel()->text()));
     QCOMPARE(page.scene().formula, QStringLiteral("x^2 - 4x"));
     QVERIFY(page.scene().catalog.isEmpty());
-    QCOMPARE(page.functionPicker()->currentData().toString(), QString());
+    QCOMPARE(page.functionPicker()->box()->currentData().toString(), QString());
 }
 
 void TestCurveView::badFormulaKeepsTheLastGoodFunction_data() {
@@ -169,7 +170,7 @@ void TestCurveView::badFormulaKeepsTheLastGoodFunction() {
     CurvePage page;
     const QVector<QPointF> before = page.view()->path()->points();
     const int recomputes = page.recomputeCount();
-    FormulaField* field = page.formulaField();
+    FormulaField* field = page.functionPicker()->formulaField();
     // Pasted whole, so no valid prefix ("x" of "x + y") is accepted on the way.
     field->edit()->setText(text);
     Q_EMIT field->edit()->textEdited(text);
@@ -182,14 +183,14 @@ void TestCurveView::badFormulaKeepsTheLastGoodFunction() {
 
 void TestCurveView::pickerSwitchesCatalogFunctions() {
     CurvePage page;
-    QComboBox* picker = page.functionPicker();
+    QComboBox* picker = page.functionPicker()->box();
     const int i = picker->findData(QStringLiteral("linear-plus-sine"));
     QVERIFY(i >= 0);
     picker->setCurrentIndex(i);
     Q_EMIT picker->activated(i);
     QCOMPARE(page.scene().catalog, QStringLiteral("linear-plus-sine"));
     QCOMPARE(page.trajectory().x(0)[0], 2.5); // that function's own default start
-    QCOMPARE(page.formulaField()->formula(), QStringLiteral("x + sin(x)"));
+    QCOMPARE(page.functionPicker()->formulaField()->formula(), QStringLiteral("x + sin(x)"));
 }
 
 void TestCurveView::everyPlaybackButtonHasAnIcon() {

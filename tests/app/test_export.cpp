@@ -3,11 +3,12 @@
 // codes.
 
 #include "controls/playback_bar.h"
+#include "lessons/lesson.h"
+#include "pages/curve/curve_page.h"
+#include "pages/landscape/landscape_page.h"
 #include "render/exporter.h"
 #include "scene/builtin_scenes.h"
-#include "window/curve_page.h"
 #include "window/export_dialog.h"
-#include "window/landscape_page.h"
 
 #include <QFile>
 #include <QImage>
@@ -108,6 +109,8 @@ private slots:
     void cliErrorsHaveExitCodesAndOneLine_data();
     void cliErrorsHaveExitCodesAndOneLine();
     void cliListsBuiltinScenes();
+    void cliRendersEveryLesson_data();
+    void cliRendersEveryLesson();
     void failedExportKeepsExistingFile();
     void exportGivesThePlotItsSizeBack();
     void exportDialogOffersWhatAppliesToItsKind();
@@ -256,6 +259,13 @@ void TestExport::cliErrorsHaveExitCodesAndOneLine_data() {
         << QStringList{"--screenshot", "/tmp/x.png", "--frobnicate"} << 2 << "frobnicate";
     QTest::newRow("unknown image type")
         << QStringList{"article-ascent", "--screenshot", "/tmp/x.bmp"} << 1 << ".bmp";
+    const QString lessons = lessonNames().join(QStringLiteral(", "));
+    QTest::newRow("unknown lesson, headless")
+        << QStringList{"--lesson", "nope", "--screenshot", "/tmp/x.png"} << 2 << lessons;
+    QTest::newRow("unknown lesson, GUI") << QStringList{"--lesson=nope"} << 2 << lessons;
+    QTest::newRow("lesson and scene")
+        << QStringList{"article-ascent", "--lesson", "derivative", "--csv", "/tmp/x.csv"} << 2
+        << "not both";
 }
 
 void TestExport::cliErrorsHaveExitCodesAndOneLine() {
@@ -276,6 +286,41 @@ void TestExport::cliListsBuiltinScenes() {
     const QStringList listed =
         QString::fromUtf8(p.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts);
     QCOMPARE(listed, builtinSceneNames());
+}
+
+void TestExport::cliRendersEveryLesson_data() {
+    QTest::addColumn<QString>("name");
+    for (const QString& name : lessonNames())
+        QTest::newRow(qPrintable(name)) << name;
+}
+
+// Each lesson renders headless to every format, and --list-lessons names them in order.
+void TestExport::cliRendersEveryLesson() {
+    QFETCH(QString, name);
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("l.png")), svg = dir.filePath("l.svg"),
+                  pdf = dir.filePath("l.pdf"), gif = dir.filePath("l.gif"),
+                  csv = dir.filePath("l.csv");
+    const Cli r = runCli({"--lesson", name, "--screenshot", png, "--size", "640x400", "--csv", csv,
+                          "--gif", gif, "--frames", "3"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.stderrText));
+    QCOMPARE(QImage(png).size(), QSize(640, 400));
+    QVERIFY(readAll(gif).startsWith("GIF89a"));
+    QVERIFY(readAll(csv).count('\n') > 3);
+    for (const QString& path : {svg, pdf}) {
+        const Cli v = runCli({"--lesson", name, "--screenshot", path, "--presentation"});
+        QVERIFY2(v.exitCode == 0, qPrintable(v.stderrText));
+        QVERIFY(readAll(path).size() > 1000);
+    }
+    QProcess p;
+    p.start(QStringLiteral(GRADSCAPE_BIN), {QStringLiteral("--list-lessons")});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 0);
+    QStringList listed;
+    for (const QString& line :
+         QString::fromUtf8(p.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts))
+        listed << line.section(QLatin1Char(' '), 0, 0);
+    QCOMPARE(listed, lessonNames());
 }
 
 void TestExport::failedExportKeepsExistingFile() {

@@ -2,18 +2,19 @@
 // sliders change one optimizer's path, optimizers come and go, a divergent run is reported in
 // words with sane axes, and playback steps back to exactly where it was.
 
+#include "controls/function_picker.h"
 #include "controls/optimizer_panel.h"
 #include "controls/param_slider.h"
 #include "controls/playback_bar.h"
+#include "pages/curve/curve_page.h"
+#include "pages/landscape/landscape_page.h"
 #include "plot/isoline_plottable.h"
 #include "plot/path_plottable.h"
 #include "views/landscape_view.h"
 #include "views/loss_view.h"
+#include "views/number_format.h"
 #include "views/step_inspector.h"
-#include "window/curve_page.h"
-#include "window/landscape_page.h"
 #include "window/main_window.h"
-#include "window/number_format.h"
 
 #include <QAbstractSpinBox>
 #include <QApplication>
@@ -227,7 +228,7 @@ void TestLandscapeView::lossPanelShowsDistanceToNearestMinimum() {
     QFETCH(bool, logLoss);
     LandscapePage page;
     Scene s;
-    s.view = Scene::View::Landscape;
+    s.page = QStringLiteral("landscape");
     s.catalog = QStringLiteral("booth"); // one minimum, at (1, 3)
     s.start = {-6, -6};
     s.runs = {SceneRun{QStringLiteral("gd"), {{QStringLiteral("lr"), 0.05}}, {}, true}};
@@ -305,7 +306,7 @@ void TestLandscapeView::divergenceIsShownWithSaneAxes() {
     QFETCH(bool, logLoss);
     Fixture fx;
     // The ill-conditioned bowl ½(x² + 25y²) with λ = 10: y ← (1 − 250) y, 249-fold growth per step.
-    QComboBox* functions = fx.page.functionBox();
+    QComboBox* functions = fx.page.functionPicker()->box();
     const int bowl = functions->findData(QStringLiteral("ill-conditioned"));
     QVERIFY(bowl >= 0);
     functions->setCurrentIndex(bowl);
@@ -392,10 +393,9 @@ void TestLandscapeView::keyboardDrivesThePageOnShow() {
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.showPage(page));
     const bool landscape = page == QLatin1String("landscape");
-    PlaybackBar* bar =
-        landscape ? window.landscapePage()->playback() : window.curvePage()->playback();
+    PlaybackBar* bar = window.page(page)->playback();
     PlaybackBar* other =
-        landscape ? window.curvePage()->playback() : window.landscapePage()->playback();
+        window.page(landscape ? QStringLiteral("curve") : QStringLiteral("landscape"))->playback();
     QCOMPARE(window.currentPage()->playback(), bar);
     const int otherIndex = other->index();
     // Keys go where a user's would: to the focus widget, which must not be a text field.
@@ -421,13 +421,14 @@ void TestLandscapeView::keyboardDrivesThePageOnShow() {
 
 void TestLandscapeView::presentationModeScalesPaths() {
     MainWindow window;
-    const double normal = window.landscapePage()->path(0)->pen().widthF();
+    auto* landscape = qobject_cast<LandscapePage*>(window.page(QStringLiteral("landscape")));
+    QVERIFY(landscape);
+    const double normal = landscape->path(0)->pen().widthF();
     window.setPresentationMode(true);
-    QVERIFY(window.landscapePage()->path(0)->pen().widthF() > 1.5 * normal);
+    QVERIFY(landscape->path(0)->pen().widthF() > 1.5 * normal);
     window.setDarkTheme(true);
-    QCOMPARE(window.landscapePage()->view()->plot()->xAxis->tickLabelColor(),
-             window.plotStyle().foreground());
-    QCOMPARE(window.landscapePage()->lossView()->plot()->xAxis->tickLabelColor(),
+    QCOMPARE(landscape->view()->plot()->xAxis->tickLabelColor(), window.plotStyle().foreground());
+    QCOMPARE(landscape->lossView()->plot()->xAxis->tickLabelColor(),
              window.plotStyle().foreground());
     window.setDarkTheme(false);
     window.setPresentationMode(false);

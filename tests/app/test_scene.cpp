@@ -1,11 +1,14 @@
 // Scene files: save then load gives the same scene; every malformed file is rejected with a
 // message naming its field, and the scene on screen stays as it was.
 
+#include "pages/curve/curve_page.h"
+#include "pages/landscape/landscape_page.h"
+#include "pages/landscape/landscape_settings.h"
 #include "scene/builtin_scenes.h"
 #include "scene/scene_json.h"
-#include "window/curve_page.h"
-#include "window/landscape_page.h"
 #include "window/main_window.h"
+
+#include <QDir>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,6 +26,9 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void saveThenLoadIsIdentical();
     void everyBuiltinSceneLoads();
+    void version1ScenesStillLoad();
+    void pageSectionsAreValidated_data();
+    void pageSectionsAreValidated();
     void landscapePageKeepsWhatItIsGiven();
     void openSceneSwitchesToItsPage();
     void malformedFilesAreRejected_data();
@@ -42,9 +48,6 @@ Scene sample() {
     s.maxSteps = 321;
     s.runs = {SceneRun{
         QStringLiteral("gd"), {{QStringLiteral("lr"), 0.02}}, QVector<double>{1.5}, false}};
-    s.isolines = false;
-    s.gradientField = true;
-    s.levels = Scene::Levels::Log;
     s.step = 7;
     s.theme = Scene::Theme::Dark;
     s.lesson = QStringLiteral("basics");
@@ -96,14 +99,75 @@ void TestScene::everyBuiltinSceneLoads() {
     }
 }
 
+// Every built-in scene as it was written in format version 1 (tests/data/scenes-v1) still opens,
+// and reads as the same scene as its version-2 rewrite among the built-ins.
+void TestScene::version1ScenesStillLoad() {
+    const QDir dir(QStringLiteral(GRADSCAPE_TEST_DATA "/scenes-v1"));
+    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files);
+    QVERIFY(files.size() >= 10);
+    for (const QString& file : files) {
+        const SceneResult old = loadSceneFile(dir.filePath(file));
+        QVERIFY2(std::holds_alternative<Scene>(old), qPrintable(file + ": " + errorText(old)));
+        const SceneResult now = builtinScene(QFileInfo(file).completeBaseName());
+        QVERIFY2(std::holds_alternative<Scene>(now), qPrintable(file + ": " + errorText(now)));
+        QVERIFY2(std::get<Scene>(old) == std::get<Scene>(now), qPrintable(file));
+    }
+    // The landscape's settings moved into their own section on the way.
+    const Scene race = std::get<Scene>(loadSceneFile(dir.filePath("race-rosenbrock.json")));
+    QCOMPARE(race.page, QStringLiteral("landscape"));
+    QVERIFY(settingsFrom<LandscapeSettings>(race.settings).logLevels);
+    // A version-1 view that never existed is named as "view", the key the file has.
+    QJsonObject bad = QJsonDocument::fromJson(sceneToJson(sample())).object();
+    bad.remove(QStringLiteral("page"));
+    bad[QStringLiteral("version")] = 1;
+    bad[QStringLiteral("view")] = QStringLiteral("surface");
+    const SceneResult r = sceneFromJson(QJsonDocument(bad).toJson());
+    QVERIFY(std::holds_alternative<SceneError>(r));
+    QCOMPARE(std::get<SceneError>(r).field, QStringLiteral("view"));
+}
+
+void TestScene::pageSectionsAreValidated_data() {
+    QTest::addColumn<QJsonObject>("section");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("flag not bool") << QJsonObject{{"isolines", 1}} << "landscape.isolines"
+                                   << "true or false";
+    QTest::newRow("unknown levels") << QJsonObject{{"levels", "cubic"}} << "landscape.levels"
+                                    << "must be one of";
+    QTest::newRow("unknown key") << QJsonObject{{"contours", true}} << "landscape.contours"
+                                 << "unknown key";
+}
+
+void TestScene::pageSectionsAreValidated() {
+    QFETCH(QJsonObject, section);
+    QFETCH(QString, field);
+    QFETCH(QString, message);
+    QJsonObject o = QJsonDocument::fromJson(sceneToJson(sample())).object();
+    o[QStringLiteral("page")] = QStringLiteral("landscape");
+    o[QStringLiteral("function")] = QJsonObject{{"catalog", "himmelblau"}};
+    o[QStringLiteral("start")] = QJsonArray{0, 0};
+    o.remove(QStringLiteral("runs"));
+    o[QStringLiteral("landscape")] = QJsonObject{};
+    QVERIFY2(std::holds_alternative<Scene>(sceneFromJson(QJsonDocument(o).toJson())),
+             "an empty section is fine");
+    o[QStringLiteral("landscape")] = section;
+    const SceneResult r = sceneFromJson(QJsonDocument(o).toJson());
+    QVERIFY(std::holds_alternative<SceneError>(r));
+    QCOMPARE(std::get<SceneError>(r).field, field);
+    QVERIFY2(std::get<SceneError>(r).message.contains(message),
+             qPrintable(std::get<SceneError>(r).text()));
+}
+
 void TestScene::landscapePageKeepsWhatItIsGiven() {
     Scene s;
-    s.view = Scene::View::Landscape;
+    s.page = QStringLiteral("landscape");
     s.catalog = QStringLiteral("himmelblau");
     s.start = {0.5, -0.5};
     s.maxSteps = 400;
-    s.levels = Scene::Levels::Log;
-    s.gradientField = true;
+    LandscapeSettings settings;
+    settings.logLevels = true;
+    settings.gradientField = true;
+    s.settings = settings.toJson();
     s.runs = {SceneRun{QStringLiteral("adam"), {{QStringLiteral("lr"), 0.05}}, {}, true},
               SceneRun{QStringLiteral("gd"),
                        {{QStringLiteral("lr"), 0.01}},
@@ -115,8 +179,7 @@ void TestScene::landscapePageKeepsWhatItIsGiven() {
     QCOMPARE(shown.catalog, s.catalog);
     QCOMPARE(shown.start, s.start);
     QCOMPARE(shown.maxSteps, 400);
-    QCOMPARE(int(shown.levels), int(Scene::Levels::Log));
-    QVERIFY(shown.gradientField);
+    QVERIFY(settingsFrom<LandscapeSettings>(shown.settings) == settings);
     QCOMPARE(shown.runs.size(), 2);
     QCOMPARE(shown.runs[0].optimizer, QStringLiteral("adam"));
     QCOMPARE(shown.runs[0].params.value(QStringLiteral("lr")), 0.05);
@@ -138,11 +201,11 @@ void TestScene::openSceneSwitchesToItsPage() {
     const SceneResult race = builtinScene(QStringLiteral("race-rosenbrock"));
     QVERIFY(std::holds_alternative<Scene>(race));
     QCOMPARE(window.openScene(std::get<Scene>(race)), QString());
-    QCOMPARE(window.currentPage()->scene().view, Scene::View::Landscape);
+    QCOMPARE(window.currentPage()->scene().page, QStringLiteral("landscape"));
     QCOMPARE(window.currentPage()->scene().catalog, QStringLiteral("rosenbrock"));
     const SceneResult curve = builtinScene(QStringLiteral("article-ascent"));
     QCOMPARE(window.openScene(std::get<Scene>(curve)), QString());
-    QCOMPARE(window.currentPage()->scene().view, Scene::View::Curve);
+    QCOMPARE(window.currentPage()->scene().page, QStringLiteral("curve"));
 }
 
 void TestScene::malformedFilesAreRejected_data() {
@@ -161,8 +224,12 @@ void TestScene::malformedFilesAreRejected_data() {
                                    << "newer";
     QTest::newRow("version as text") << withKey("version", "1") << "version"
                                      << "must be a number";
-    QTest::newRow("view unknown") << withKey("view", "surface") << "view"
-                                  << "must be one of";
+    QTest::newRow("page unknown") << withKey("page", "surface") << "page"
+                                  << "unknown page 'surface'";
+    QTest::newRow("page not text") << withKey("page", 3) << "page"
+                                   << "must be a string";
+    QTest::newRow("another page's section") << withKey("landscape", QJsonObject{}) << "landscape"
+                                            << "unknown key";
     QTest::newRow("steps out of range") << withKey("max_steps", 0) << "max_steps"
                                         << "must be in";
     QTest::newRow("steps fractional") << withKey("max_steps", 10.5) << "max_steps"
@@ -198,8 +265,9 @@ void TestScene::malformedFilesAreRejected_data() {
         << "unknown hyperparameter";
     QTest::newRow("no runs") << withKey("runs", QJsonArray{}) << "runs"
                              << "1 to 32";
-    QTest::newRow("flag not bool") << withKey("isolines", 1) << "isolines"
-                                   << "true or false";
+    QTest::newRow("settings on a page without any")
+        << withKey("curve", QJsonObject{{"isolines", true}}) << "curve.isolines"
+        << "no settings";
 }
 
 void TestScene::malformedFilesAreRejected() {

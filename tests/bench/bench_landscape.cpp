@@ -9,9 +9,9 @@
 #include "field/levels.h"
 #include "objective/catalog.h"
 #include "optim/registry.h"
+#include "pages/landscape/landscape_page.h"
 #include "run/run_all.h"
 #include "views/landscape_view.h"
-#include "window/landscape_page.h"
 
 #include <benchmark/benchmark.h>
 #include <qcustomplot.h>

@@ -3,6 +3,7 @@
 #include "optim/registry.h"
 #include "oracles/article_functions.h"
 #include "run/run_all.h"
+#include "run/run_set.h"
 
 #include <QTest>
 
@@ -13,6 +14,7 @@ class TestRunAll : public QObject {
 private slots:
     void sameAsOneByOne_data();
     void sameAsOneByOne();
+    void runSetRunsEachFromItsStart();
 };
 
 void TestRunAll::sameAsOneByOne_data() {
@@ -47,6 +49,37 @@ void TestRunAll::sameAsOneByOne() {
         QCOMPARE(int(all[size_t(i)].status()), int(one.status()));
         QVERIFY(all[size_t(i)].x(one.size() - 1) == one.x(one.size() - 1)); // bit for bit
     }
+}
+
+void TestRunAll::runSetRunsEachFromItsStart() {
+    const auto f = article::cosineLandscape();
+    RunSet set;
+    for (const char* key : {"gd", "adam", "momentum"})
+        set.add(createOptimizer(key));
+    const Vec shared = (Vec(2) << 0.3, -0.2).finished();
+    const Vec own = (Vec(2) << -1.0, 1.0).finished();
+    set[1].start = own;
+    StopRules rules;
+    rules.maxSteps = 300;
+    const int last = set.recompute(*f, shared, rules);
+    int longest = 0;
+    for (int i = 0; i < set.size(); ++i) {
+        const Vec& start = i == 1 ? own : shared;
+        const Trajectory one = run(*f, *set[i].optimizer, start, rules);
+        QCOMPARE(set[i].trajectory.size(), one.size());
+        QVERIFY(set[i].trajectory.x(0) == start);
+        QVERIFY(set[i].trajectory.x(one.size() - 1) == one.x(one.size() - 1));
+        longest = std::max(longest, one.size() - 1);
+    }
+    QCOMPARE(last, longest);
+    // Removing a run keeps the others, in order, with their starts.
+    set.remove(0);
+    QCOMPARE(set.size(), 2);
+    QCOMPARE(set[0].optimizer->key(), std::string("adam"));
+    QVERIFY(set[0].start && *set[0].start == own);
+    set.recompute(*f, shared, rules);
+    QVERIFY(set[0].trajectory.x(0) == own);
+    QVERIFY(set[1].trajectory.x(0) == shared);
 }
 
 QTEST_APPLESS_MAIN(TestRunAll)

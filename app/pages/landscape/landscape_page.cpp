@@ -1,15 +1,15 @@
-#include "window/landscape_page.h"
+#include "pages/landscape/landscape_page.h"
 
-#include "controls/formula_field.h"
+#include "controls/function_picker.h"
 #include "controls/optimizer_panel.h"
 #include "controls/param_slider.h"
 #include "controls/playback_bar.h"
 #include "field/grid.h"
 #include "objective/catalog.h"
 #include "optim/registry.h"
+#include "pages/landscape/landscape_settings.h"
 #include "plot/path_plottable.h"
 #include "run/optimum_distance.h"
-#include "run/run_all.h"
 #include "scene/function_source.h"
 #include "views/landscape_view.h"
 #include "views/loss_view.h"
@@ -20,9 +20,11 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalBlocker>
@@ -41,7 +43,7 @@ constexpr int kDefaultSteps = 1000;
 const char* const kDefaultKeys[] = {"gd", "momentum", "adam", "rmsprop"};
 } // namespace
 
-LandscapePage::LandscapePage(QWidget* parent) : ScenePage(parent) {
+LandscapePage::LandscapePage(QWidget* parent) : Page(parent) {
     view_ = new LandscapeView(this);
     loss_ = new LossView(this);
     playback_ = new PlaybackBar(this);
@@ -53,17 +55,26 @@ LandscapePage::LandscapePage(QWidget* parent) : ScenePage(parent) {
     plots->setStretchFactor(0, 3);
     plots->setStretchFactor(1, 1);
     plots->setSizes({640, 300});
-    auto* left = new QVBoxLayout;
-    left->addWidget(plots, 1);
-    left->addWidget(playback_);
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(plots, 1);
+    leftLayout->addWidget(playback_);
+    // The panel scrolls vertically only; it is as wide as its content wants when there is room,
+    // and gives way to the map (down to its content's minimum) when there is not.
     controlsScroll_ = new QScrollArea(this);
     controlsScroll_->setWidget(createControls());
     controlsScroll_->setWidgetResizable(true);
-    controlsScroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    controlsScroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    sides_ = new QSplitter(Qt::Horizontal, this);
+    sides_->addWidget(left);
+    sides_->addWidget(controlsScroll_);
+    sides_->setStretchFactor(0, 1);
+    sides_->setStretchFactor(1, 0);
+    sides_->setChildrenCollapsible(false);
     fitControls();
     auto* layout = new QHBoxLayout(this);
-    layout->addLayout(left, 1);
-    layout->addWidget(controlsScroll_);
+    layout->addWidget(sides_);
 
     view_->setEqualAspect(true); // a landscape reads right when circles look round
     connect(view_, &LandscapeView::startPicked, this, &LandscapePage::setStart);
@@ -75,9 +86,11 @@ LandscapePage::LandscapePage(QWidget* parent) : ScenePage(parent) {
             [this] { showStep(playback_->index()); });
 
     Scene initial;
-    initial.view = Scene::View::Landscape;
+    initial.page = QStringLiteral("landscape");
     initial.catalog = QStringLiteral("cosine-landscape");
-    initial.gradientField = true;
+    LandscapeSettings settings;
+    settings.gradientField = true;
+    initial.settings = settings.toJson();
     initial.runs.clear();
     for (const char* key : kDefaultKeys)
         initial.runs << SceneRun{QString::fromLatin1(key), {}, {}, true};
@@ -101,14 +114,7 @@ void LandscapePage::removeAllOptimizers() {
 QWidget* LandscapePage::createControls() {
     auto* box = new QWidget;
     auto* form = new QFormLayout;
-    functionBox_ = new QComboBox(box);
-    // Long formulas would widen the whole panel; the popup still shows them in full.
-    functionBox_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    functionBox_->setMinimumContentsLength(16);
-    for (const QString& key : catalogKeys(2))
-        functionBox_->addItem(catalogName(key), key);
-    functionBox_->addItem(tr("Typed formula"), QString());
-    formulaField_ = new FormulaField({"x", "y"}, box);
+    picker_ = new FunctionPicker(2, Qt::Vertical, box);
     levelsBox_ = new QComboBox(box);
     levelsBox_->addItems({tr("linear levels"), tr("log levels (f − min)"), tr("no isolines")});
     arrowsBox_ = new QComboBox(box);
@@ -118,17 +124,16 @@ QWidget* LandscapePage::createControls() {
     equalAspect_->setChecked(true);
     logLoss_ = new QCheckBox(tr("log loss"), box);
     auto* resetView = new QPushButton(tr("Reset view"), box);
-    for (QWidget* w : std::initializer_list<QWidget*>{functionBox_, levelsBox_, arrowsBox_,
-                                                      equalAspect_, logLoss_, resetView})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{levelsBox_, arrowsBox_, equalAspect_, logLoss_, resetView})
         w->setFocusPolicy(Qt::NoFocus); // keep Space and the arrow keys for playback
-    form->addRow(tr("Function"), functionBox_);
-    form->addRow(tr("f(x, y) ="), formulaField_);
+    form->addRow(picker_);
     form->addRow(tr("Isolines"), levelsBox_);
     form->addRow(tr("Field"), arrowsBox_);
-    auto* toggles = new QHBoxLayout;
-    toggles->addWidget(equalAspect_);
-    toggles->addWidget(logLoss_);
-    toggles->addWidget(resetView);
+    auto* toggles = new QGridLayout;
+    toggles->addWidget(equalAspect_, 0, 0);
+    toggles->addWidget(logLoss_, 0, 1);
+    toggles->addWidget(resetView, 1, 0, 1, 2, Qt::AlignLeft);
     form->addRow(toggles);
 
     x0_ = new ParamSlider(tr("x₀"), {-1, 1, false, 2}, 0, box);
@@ -164,14 +169,12 @@ QWidget* LandscapePage::createControls() {
     layout->addWidget(inspector_);
     layout->addStretch(1);
 
-    connect(functionBox_, &QComboBox::activated, this, &LandscapePage::pickFunction);
-    connect(formulaField_, &FormulaField::formulaAccepted, this,
+    connect(picker_, &FunctionPicker::catalogPicked, this, &LandscapePage::pickFunction);
+    connect(picker_, &FunctionPicker::formulaAccepted, this,
             [this](const QString& text, std::shared_ptr<ExpressionObjective> f) {
-                setFormulaDefaults(*f);
                 f->info().viewBox = sceneViewBox(scene_, *f);
                 scene_.catalog.clear();
                 scene_.formula = text;
-                syncFunctionBox();
                 showFunction(f);
             });
     connect(levelsBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
@@ -196,7 +199,6 @@ QWidget* LandscapePage::createControls() {
 void LandscapePage::setObjective(const ObjectivePtr& f) {
     scene_.catalog.clear();
     scene_.formula.clear();
-    syncFunctionBox();
     showFunction(f);
 }
 
@@ -215,12 +217,23 @@ void LandscapePage::showFunction(const ObjectivePtr& f, std::optional<QPointF> s
 }
 
 void LandscapePage::fitControls() {
-    // No horizontal scrolling: the panel is as wide as its content at the current font size.
+    // Never a horizontal scroll bar: the panel is never narrower than its content's minimum (long
+    // texts wrap), and starts as wide as the content would like, up to 36% of the page.
     QWidget* content = controlsScroll_->widget();
     content->ensurePolished();
-    controlsScroll_->setMinimumWidth(content->sizeHint().width() +
-                                     controlsScroll_->verticalScrollBar()->sizeHint().width() +
-                                     2 * controlsScroll_->frameWidth());
+    const int chrome = controlsScroll_->verticalScrollBar()->sizeHint().width() +
+                       2 * controlsScroll_->frameWidth();
+    const int minimum = content->minimumSizeHint().width() + chrome;
+    controlsScroll_->setMinimumWidth(minimum);
+    const int total = std::max(sides_->width(), width());
+    const int wanted = std::clamp(content->sizeHint().width() + chrome, minimum,
+                                  std::max(minimum, int(0.36 * total)));
+    sides_->setSizes({std::max(1, total - wanted), wanted});
+}
+
+void LandscapePage::resizeEvent(QResizeEvent* event) {
+    Page::resizeEvent(event);
+    if (!event->oldSize().isValid() || event->oldSize().width() <= 0) fitControls();
 }
 
 void LandscapePage::changeEvent(QEvent* event) {
@@ -258,9 +271,9 @@ void LandscapePage::assignRunStart(Run& r, std::optional<QPointF> start) {
                         std::clamp(start->y(), box.lo[1], box.hi[1]));
     }
     if (start)
-        r.start = (Vec(2) << start->x(), start->y()).finished();
+        r.run->start = (Vec(2) << start->x(), start->y()).finished();
     else
-        r.start.reset();
+        r.run->start.reset();
     r.panel->setOwnStart(start);
 }
 
@@ -272,8 +285,8 @@ void LandscapePage::setRunStart(int i, std::optional<QPointF> start) {
 
 std::optional<QPointF> LandscapePage::runStart(int i) const {
     const Run& r = *runs_[size_t(i)];
-    if (!r.start) return std::nullopt;
-    return QPointF((*r.start)[0], (*r.start)[1]);
+    if (!r.run->start) return std::nullopt;
+    return QPointF((*r.run->start)[0], (*r.run->start)[1]);
 }
 
 void LandscapePage::setMaxSteps(int steps) {
@@ -297,20 +310,21 @@ int LandscapePage::addOptimizer(const std::string& key) {
     // Two runs of one method (say, two learning rates) need names that tell them apart.
     r->name = QString::fromStdString(opt->displayName());
     const auto same = std::count_if(runs_.begin(), runs_.end(), [&](const auto& o) {
-        return o->opt->displayName() == opt->displayName();
+        return o->run->optimizer->displayName() == opt->displayName();
     });
     if (same > 0) r->name += QStringLiteral(" %1").arg(same + 1);
     r->path = view_->addPath(color, r->name);
     r->panel = new OptimizerPanel(*opt, r->name, color, this);
     for (ParamSlider* slider : r->panel->findChildren<ParamSlider*>())
         draftWhileDragging(slider);
-    r->opt = std::move(opt);
+    r->run = &runSet_[runSet_.add(std::move(opt))];
     panels_->addWidget(r->panel);
     connect(r->panel, &OptimizerPanel::paramChanged, this, [this, r](const QString& k, double v) {
-        if (!r->opt->set(k.toStdString(), v)) recompute(); // core still checks what sliders clamp
+        if (!r->run->optimizer->set(k.toStdString(), v))
+            recompute(); // core still checks what sliders clamp
     });
     connect(r->panel, &OptimizerPanel::visibilityChanged, this, [this, r](bool on) {
-        r->visible = on;
+        r->run->visible = on;
         r->path->setVisible(on);
         view_->replotPaths();
         updateLoss();
@@ -333,6 +347,7 @@ void LandscapePage::removeOptimizer(int index) {
     if (index < 0 || index >= optimizerCount()) return;
     std::unique_ptr<Run> r = std::move(runs_[size_t(index)]);
     runs_.erase(runs_.begin() + index);
+    runSet_.remove(index);
     view_->removePath(r->path);
     r->panel->deleteLater(); // it may be the sender of the click that got us here
     r->panel->hide();
@@ -341,10 +356,10 @@ void LandscapePage::removeOptimizer(int index) {
 }
 
 Optimizer& LandscapePage::optimizer(int i) const {
-    return *runs_[size_t(i)]->opt;
+    return *runSet_[i].optimizer;
 }
 const Trajectory& LandscapePage::trajectory(int i) const {
-    return runs_[size_t(i)]->trajectory;
+    return runSet_[i].trajectory;
 }
 PathPlottable* LandscapePage::path(int i) const {
     return runs_[size_t(i)]->path;
@@ -371,22 +386,16 @@ void LandscapePage::recompute() {
     // coordinates of 1e8-unit points would overflow the painter.
     const Box& box = f_->info().viewBox;
     const Vec mid = box.center(), half = 50 * (box.hi - box.lo);
-    std::vector<RunRequest> requests;
-    for (const auto& r : runs_)
-        requests.push_back({r->opt.get(), r->start.value_or(start)});
-    runAll(*f_, requests, rules, spare_); // into last time's buffers: no allocation while dragging
-    int last = 0;
-    for (size_t i = 0; i < runs_.size(); ++i) {
-        Run* r = runs_[i].get();
-        std::swap(r->trajectory, spare_[i]); // the old run's buffers are next time's spares
-        QVector<QPointF> points(r->trajectory.size());
-        for (int k = 0; k < r->trajectory.size(); ++k) {
-            const auto x = r->trajectory.x(k);
+    const int last = runSet_.recompute(*f_, start, rules);
+    for (const auto& r : runs_) {
+        const Trajectory& t = r->run->trajectory;
+        QVector<QPointF> points(t.size());
+        for (int k = 0; k < t.size(); ++k) {
+            const auto x = t.x(k);
             points[k] = QPointF(std::clamp(x[0], mid[0] - half[0], mid[0] + half[0]),
                                 std::clamp(x[1], mid[1] - half[1], mid[1] + half[1]));
         }
         r->path->setPoints(std::move(points));
-        last = std::max(last, r->trajectory.size() - 1);
     }
     ++recomputes_;
     updateLoss();
@@ -412,11 +421,11 @@ void LandscapePage::updateLoss() {
         }
     QVector<LossView::Series> series;
     for (const auto& r : runs_) {
-        const Trajectory& t = r->trajectory;
+        const Trajectory& t = r->run->trajectory;
         LossView::Series s;
         s.name = r->name;
         s.color = style_.pathColor(r->colorIndex);
-        s.visible = r->visible;
+        s.visible = r->run->visible;
         s.status = QString::fromStdString(describeStatus(t));
         s.diverged = t.status() == RunStatus::Diverged;
         for (double d : distanceToNearestOptimum(t, f_->info().optima))
@@ -443,7 +452,7 @@ void LandscapePage::showStep(int k) {
     if (sel >= 0 && sel < optimizerCount()) {
         const Run& r = *runs_[size_t(sel)];
         const QCPRange xr = view_->plot()->xAxis->range(), yr = view_->plot()->yAxis->range();
-        inspector_->show(*r.opt, r.trajectory, k, style_.pathColor(r.colorIndex),
+        inspector_->show(*r.run->optimizer, r.run->trajectory, k, style_.pathColor(r.colorIndex),
                          std::min(xr.size(), yr.size()), style_);
     } else {
         inspector_->clear();

@@ -6,7 +6,8 @@
 
 #include "objective/objective.h"
 #include "optim/optimizer.h"
-#include "window/scene_page.h"
+#include "pages/page.h"
+#include "run/run_set.h"
 
 #include <memory>
 #include <optional>
@@ -16,11 +17,12 @@ class QCheckBox;
 class QComboBox;
 class QPushButton;
 class QScrollArea;
+class QSplitter;
 class QVBoxLayout;
 
 namespace gs::app {
 
-class FormulaField;
+class FunctionPicker;
 class LandscapeView;
 class LossView;
 class OptimizerPanel;
@@ -29,7 +31,7 @@ class PathPlottable;
 class PlaybackBar;
 class StepInspector;
 
-class LandscapePage : public ScenePage {
+class LandscapePage : public Page {
     Q_OBJECT
 public:
     explicit LandscapePage(QWidget* parent = nullptr);
@@ -68,8 +70,7 @@ public:
     StepInspector* inspector() const { return inspector_; }
     ParamSlider* startXSlider() const { return x0_; }
     ParamSlider* startYSlider() const { return y0_; }
-    QComboBox* functionBox() const { return functionBox_; }
-    FormulaField* formulaField() const { return formulaField_; }
+    FunctionPicker* functionPicker() const { return picker_; }
     QComboBox* addBox() const { return addBox_; }
     QCheckBox* logLossBox() const { return logLoss_; }
     int recomputeCount() const { return recomputes_; }
@@ -79,18 +80,17 @@ public Q_SLOTS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
-    /// One optimizer on the page: its method, its last run, its path, its controls.
+    /// One optimizer on the page: its run (method, start, last trajectory; owned by runSet_),
+    /// its path, its controls.
     struct Run {
-        std::unique_ptr<Optimizer> opt;
-        Trajectory trajectory;
+        RunSet::Run* run = nullptr;
         PathPlottable* path = nullptr;
         OptimizerPanel* panel = nullptr;
         QString name;
         int colorIndex = 0;
-        bool visible = true;
-        std::optional<Vec> start; ///< own start point; the shared one when empty
     };
     QWidget* createControls();
     void fitControls();
@@ -98,19 +98,18 @@ private:
     void updateLoss();
     void updateInspectorNames();
     void assignRunStart(Run& r, std::optional<QPointF> start);
-    void pickFunction(int index);
+    void pickFunction(const QString& key);
     /// Shows f over its view box with the shared start at `start` (f's default start when empty),
     /// then recomputes once. Leaves the scene's function spec to the caller.
     void showFunction(const ObjectivePtr& f, std::optional<QPointF> start = std::nullopt);
-    void syncFunctionBox();
     void removeAllOptimizers();
     /// While `slider` is held, the map draws in draft quality (see LandscapeView::setDraft).
     void draftWhileDragging(ParamSlider* slider);
     int freeColor() const;
 
     ObjectivePtr f_;
-    std::vector<std::unique_ptr<Run>> runs_;
-    std::vector<Trajectory> spare_; // runAll's output buffers, swapped with the runs' trajectories
+    RunSet runSet_;
+    std::vector<std::unique_ptr<Run>> runs_; // runs_[i] draws runSet_[i]
     Scene scene_; // function spec, title, lesson: what has no control of its own here
     PlotStyle style_;
     double coarseMin_ = 0; // lowest value on a coarse grid: the log-loss reference without f*
@@ -124,8 +123,7 @@ private:
     ParamSlider* x0_ = nullptr;
     ParamSlider* y0_ = nullptr;
     ParamSlider* steps_ = nullptr;
-    QComboBox* functionBox_ = nullptr;
-    FormulaField* formulaField_ = nullptr;
+    FunctionPicker* picker_ = nullptr;
     QComboBox* levelsBox_ = nullptr;
     QComboBox* arrowsBox_ = nullptr;
     QCheckBox* equalAspect_ = nullptr;
@@ -133,6 +131,7 @@ private:
     QComboBox* addBox_ = nullptr;
     QVBoxLayout* panels_ = nullptr;
     QScrollArea* controlsScroll_ = nullptr;
+    QSplitter* sides_ = nullptr; // the plots | the control panel
 };
 
 } // namespace gs::app

@@ -1,12 +1,15 @@
 #pragma once
 // The one-variable explorer: a curve, start-point and learning-rate sliders, ascent or descent,
-// playback, and a readout of the current step. Any change recomputes the whole run at once;
-// playback only reveals it.
+// playback, and a readout of the current step with the step rule's numbers filled in. A scene may
+// hold several runs: the first starts at the slider's start, the others at their own starts, all
+// with the slider's learning rate (the page compares where starts lead). Any change recomputes the
+// whole run at once; playback only reveals it.
 
 #include "objective/objective.h"
-#include "window/scene_page.h"
+#include "pages/page.h"
 
 #include <optional>
+#include <vector>
 
 class QComboBox;
 class QLabel;
@@ -14,11 +17,11 @@ class QLabel;
 namespace gs::app {
 
 class CurveView;
-class FormulaField;
+class FunctionPicker;
 class ParamSlider;
 class PlaybackBar;
 
-class CurvePage : public ScenePage {
+class CurvePage : public Page {
     Q_OBJECT
 public:
     using Direction = Scene::Direction;
@@ -36,13 +39,14 @@ public:
     PlaybackBar* playback() const override { return playback_; }
     QVector<RunView> runs() const override;
 
-    const Trajectory& trajectory() const { return trajectory_; }
+    /// Run i's trajectory (the first is the one the start slider moves).
+    const Trajectory& trajectory(int i = 0) const { return trajectories_[size_t(i)]; }
+    int runCount() const { return static_cast<int>(trajectories_.size()); }
     CurveView* view() const { return view_; }
     ParamSlider* startSlider() const { return start_; }
     ParamSlider* learningRateSlider() const { return lr_; }
     QLabel* readout() const { return readout_; }
-    FormulaField* formulaField() const { return formulaField_; }
-    QComboBox* functionPicker() const { return picker_; }
+    FunctionPicker* functionPicker() const { return picker_; }
     /// How many times the run was recomputed (for tests and benchmarks).
     int recomputeCount() const { return recomputes_; }
 
@@ -51,23 +55,23 @@ public Q_SLOTS:
 
 private:
     void showStep(int k);
+    /// The step rule with step k's numbers filled in (k ≥ 1).
+    QString stepRule(const Trajectory& t, int k) const;
     /// Shows f over its view box (curve, start-slider range, formula field), starting at `start`
     /// or f's default start, then recomputes once.
     void showFunction(const ObjectivePtr& f, std::optional<double> start = std::nullopt);
-    void pickFunction(int index);
-    void syncPicker();
 
     ObjectivePtr f_;
     Scene scene_; // function spec, optimizer and the settings without a control here
     Direction direction_ = Direction::Ascent;
-    Trajectory trajectory_;
+    std::vector<Trajectory> trajectories_{1}; // one per scene run
+
     int recomputes_ = 0;
     PlotStyle style_;
 
     CurveView* view_;
     QComboBox* directionBox_;
-    QComboBox* picker_;
-    FormulaField* formulaField_;
+    FunctionPicker* picker_;
     ParamSlider* start_;
     ParamSlider* lr_;
     PlaybackBar* playback_;

@@ -1,13 +1,15 @@
 // LandscapePage and scenes: showing a scene, describing the page as a scene, and picking a function
 // (which is showing the current scene with another function).
 
-#include "window/landscape_page.h"
+#include "pages/landscape/landscape_page.h"
 
-#include "controls/formula_field.h"
+#include "controls/function_picker.h"
 #include "controls/optimizer_panel.h"
 #include "controls/param_slider.h"
 #include "controls/playback_bar.h"
+#include "objective/catalog.h"
 #include "optim/registry.h"
+#include "pages/landscape/landscape_settings.h"
 #include "scene/function_source.h"
 #include "views/landscape_view.h"
 
@@ -20,8 +22,9 @@
 namespace gs::app {
 
 QString LandscapePage::applyScene(const Scene& s) {
-    if (s.view != Scene::View::Landscape) return tr("this scene is not for the two-variable view");
-    const ResolvedFunction fn = resolveSceneFunction(s);
+    if (s.page != QLatin1String("landscape"))
+        return tr("this scene is not for the two-variable view");
+    const ResolvedFunction fn = resolveSceneFunction(s, 2);
     if (!fn.objective) return fn.error;
     // Check every run first, so a bad one changes nothing on screen.
     for (const SceneRun& run : s.runs) {
@@ -34,14 +37,13 @@ QString LandscapePage::applyScene(const Scene& s) {
     holdRecompute_ = true; // one recompute at the end, not one per control
     scene_ = s;
     removeAllOptimizers();
-    syncFunctionBox();
-    formulaField_->setFormula(
-        s.formula.isEmpty() ? QString::fromStdString(fn.objective->info().formula) : s.formula);
+    picker_->showFunction(s.catalog, s.formula, *fn.objective);
     showFunction(fn.objective, s.start.size() == 2 ? std::optional(QPointF(s.start[0], s.start[1]))
                                                    : std::nullopt);
     steps_->setValue(s.maxSteps);
-    levelsBox_->setCurrentIndex(!s.isolines ? 2 : s.levels == Scene::Levels::Log ? 1 : 0);
-    arrowsBox_->setCurrentIndex(s.gradientField ? 2 : 0);
+    const LandscapeSettings settings = settingsFrom<LandscapeSettings>(s.settings);
+    levelsBox_->setCurrentIndex(!settings.isolines ? 2 : settings.logLevels ? 1 : 0);
+    arrowsBox_->setCurrentIndex(settings.gradientField ? 2 : 0);
     for (const SceneRun& run : s.runs) {
         Run& r = *runs_[static_cast<size_t>(addOptimizer(run.optimizer.toStdString()))];
         // Through the panel's own sliders, so the controls and the optimizer agree.
@@ -60,20 +62,22 @@ QString LandscapePage::applyScene(const Scene& s) {
 
 Scene LandscapePage::scene() const {
     Scene s = scene_;
-    s.view = Scene::View::Landscape;
+    s.page = QStringLiteral("landscape");
     s.start = {x0_->value(), y0_->value()};
     s.maxSteps = static_cast<int>(std::lround(steps_->value()));
-    s.isolines = levelsBox_->currentIndex() != 2;
-    s.levels = levelsBox_->currentIndex() == 1 ? Scene::Levels::Log : Scene::Levels::Linear;
-    s.gradientField = arrowsBox_->currentIndex() != 0;
+    LandscapeSettings settings;
+    settings.isolines = levelsBox_->currentIndex() != 2;
+    settings.logLevels = levelsBox_->currentIndex() == 1;
+    settings.gradientField = arrowsBox_->currentIndex() != 0;
+    s.settings = settings.toJson();
     s.runs.clear();
     for (const auto& r : runs_) {
         SceneRun run;
-        run.optimizer = QString::fromStdString(r->opt->key());
-        for (const HyperParam& p : r->opt->hyperParams())
-            run.params.insert(QString::fromStdString(p.key), r->opt->get(p.key));
-        if (r->start) run.start = QVector<double>{(*r->start)[0], (*r->start)[1]};
-        run.visible = r->visible;
+        run.optimizer = QString::fromStdString(r->run->optimizer->key());
+        for (const HyperParam& p : r->run->optimizer->hyperParams())
+            run.params.insert(QString::fromStdString(p.key), r->run->optimizer->get(p.key));
+        if (r->run->start) run.start = QVector<double>{(*r->run->start)[0], (*r->run->start)[1]};
+        run.visible = r->run->visible;
         s.runs << run;
     }
     s.step = playback_->index() == playback_->last() ? -1 : playback_->index();
@@ -83,24 +87,18 @@ Scene LandscapePage::scene() const {
 QVector<RunView> LandscapePage::runs() const {
     QVector<RunView> out;
     for (const auto& r : runs_)
-        out << RunView{QString::fromStdString(r->opt->key()), &r->trajectory, 1.0};
+        out << RunView{QString::fromStdString(r->run->optimizer->key()), &r->run->trajectory, 1.0};
     return out;
 }
 
-void LandscapePage::pickFunction(int index) {
-    const QString key = functionBox_->itemData(index).toString();
-    if (key.isEmpty()) { // "Typed formula": hand the keyboard to the field
-        formulaField_->edit()->setFocus();
-        return;
-    }
-    applyScene(withCatalogFunction(scene(), key));
-}
-
-void LandscapePage::syncFunctionBox() {
-    const QSignalBlocker block(functionBox_);
-    const int i = functionBox_->findData(scene_.catalog);
-    functionBox_->setCurrentIndex(i >= 0 && !scene_.catalog.isEmpty() ? i
-                                                                      : functionBox_->count() - 1);
+void LandscapePage::pickFunction(const QString& key) {
+    Scene s = withCatalogFunction(scene(), key);
+    // The contour levels follow the catalog's advice (log-spaced for Rosenbrock and kin).
+    LandscapeSettings settings = settingsFrom<LandscapeSettings>(s.settings);
+    const CatalogEntry* entry = findCatalogEntry(key.toStdString());
+    settings.logLevels = entry && entry->logLevels;
+    s.settings = settings.toJson();
+    applyScene(s);
 }
 
 LandscapePage::~LandscapePage() = default;

@@ -1,4 +1,4 @@
-#include "window/number_format.h"
+#include "views/number_format.h"
 
 #include <cmath>
 
@@ -10,6 +10,13 @@ QString formatNumber(double v, int significant) {
     if (v == 0) v = 0; // turns −0 into 0
     QString s = QString::number(v, 'g', significant);
     s.replace(QLatin1Char('-'), QChar(0x2212));
+    return s;
+}
+
+QString subscripted(const QString& name, int k) {
+    QString s = name;
+    for (const QChar c : QString::number(k))
+        s += c == QLatin1Char('-') ? QChar(0x208B) : QChar(0x2080 + c.digitValue());
     return s;
 }
 

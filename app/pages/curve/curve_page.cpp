@@ -1,0 +1,245 @@
+#include "pages/curve/curve_page.h"
+
+#include "controls/function_picker.h"
+#include "controls/param_slider.h"
+#include "controls/playback_bar.h"
+#include "optim/registry.h"
+#include "run/run.h"
+#include "scene/function_source.h"
+#include "views/curve_view.h"
+#include "views/number_format.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace gs::app {
+
+CurvePage::CurvePage(QWidget* parent) : Page(parent) {
+    view_ = new CurveView(this);
+    picker_ = new FunctionPicker(1, Qt::Horizontal, this);
+    directionBox_ = new QComboBox(this);
+    directionBox_->addItem(tr("Ascent: x ← x + λ f′(x)"));
+    directionBox_->addItem(tr("Descent: x ← x − λ f′(x)"));
+    directionBox_->setToolTip(tr("Gradient ascent climbs; gradient descent goes down"));
+    start_ = new ParamSlider(tr("Start x₀"), {-10.0, 10.0, false, 2}, -2.0, this);
+    lr_ = new ParamSlider(tr("Learning rate λ"), {1e-4, 1.0, true}, 0.01, this);
+    playback_ = new PlaybackBar(this);
+    readout_ = new QLabel(this);
+    readout_->setTextFormat(Qt::RichText);
+    readout_->setWordWrap(true); // long readouts wrap on a narrow window, never widen it
+    readout_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* controls = new QGridLayout;
+    controls->addWidget(picker_, 0, 0, 1, 2);
+    controls->addWidget(directionBox_, 0, 2, Qt::AlignTop);
+    controls->addWidget(start_, 1, 0, 1, 2);
+    controls->addWidget(lr_, 1, 2);
+    controls->setColumnStretch(1, 1);
+    controls->setColumnStretch(2, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(view_, 1);
+    layout->addWidget(readout_);
+    layout->addWidget(playback_);
+    layout->addLayout(controls);
+
+    connect(start_, &ParamSlider::valueChanged, this, &CurvePage::recompute);
+    connect(lr_, &ParamSlider::valueChanged, this, &CurvePage::recompute);
+    connect(directionBox_, &QComboBox::activated, this,
+            [this](int i) { setDirection(i == 0 ? Direction::Ascent : Direction::Descent); });
+    connect(picker_, &FunctionPicker::catalogPicked, this,
+            [this](const QString& key) { applyScene(withCatalogFunction(scene(), key)); });
+    connect(picker_, &FunctionPicker::formulaAccepted, this,
+            [this](const QString& text, std::shared_ptr<ExpressionObjective> f) {
+                scene_.catalog.clear();
+                scene_.formula = text;
+                f->info().viewBox = sceneViewBox(scene_, *f);
+                showFunction(f);
+            });
+    connect(playback_, &PlaybackBar::indexChanged, this, &CurvePage::showStep);
+
+    Scene start;
+    start.catalog = QStringLiteral("sine-parabola");
+    start.direction = Direction::Ascent;
+    start.start = {-2.0};
+    start.runs = {SceneRun{QStringLiteral("gd"), {{QStringLiteral("lr"), 0.01}}, {}, true}};
+    applyScene(start);
+}
+
+QString CurvePage::applyScene(const Scene& s) {
+    if (s.page != QLatin1String("curve")) return tr("this scene is not for the one-variable view");
+    const ResolvedFunction fn = resolveSceneFunction(s, 1);
+    if (!fn.objective) return fn.error;
+    if (s.runs.isEmpty()) return tr("the scene needs a run");
+    for (const SceneRun& run : s.runs)
+        if (!createOptimizer(run.optimizer.toStdString()))
+            return tr("unknown optimizer '%1'").arg(run.optimizer);
+    scene_ = s;
+    direction_ = s.direction;
+    directionBox_->setCurrentIndex(direction_ == Direction::Ascent ? 0 : 1);
+    {
+        const QSignalBlocker block(lr_);
+        lr_->setValue(s.runs.front().params.value(QStringLiteral("lr"), 0.01));
+    }
+    view_->setTitle(s.title);
+    showFunction(fn.objective, s.start.isEmpty() ? std::nullopt : std::optional(s.start[0]));
+    if (s.step >= 0) playback_->setIndex(s.step);
+    return {};
+}
+
+void CurvePage::showFunction(const ObjectivePtr& f, std::optional<double> start) {
+    f_ = f;
+    const Box& box = f->info().viewBox;
+    // An objective without a default start (one made in code) keeps the current start.
+    const Vec& fallback = f->info().defaultStart;
+    start_->setRangeAndValue({box.lo[0], box.hi[0], false, 2},
+                             start.value_or(fallback.size() == 1 ? fallback[0] : start_->value()));
+    picker_->showFunction(scene_.catalog, scene_.formula, *f);
+    view_->setObjective(f);
+    recompute();
+}
+
+Scene CurvePage::scene() const {
+    Scene s = scene_;
+    s.page = QStringLiteral("curve");
+    s.direction = direction_;
+    s.start = {start_->value()};
+    if (s.runs.isEmpty()) s.runs = {SceneRun{}};
+    for (SceneRun& run : s.runs)
+        run.params.insert(QStringLiteral("lr"), lr_->value());
+    s.step = playback_->index() == playback_->last() ? -1 : playback_->index();
+    return s;
+}
+
+QCustomPlot* CurvePage::plot() const {
+    return view_->plot();
+}
+
+QVector<RunView> CurvePage::runs() const {
+    QVector<RunView> out;
+    for (size_t i = 0; i < trajectories_.size(); ++i)
+        out << RunView{scene_.runs.value(int(i)).optimizer, &trajectories_[i],
+                       direction_ == Direction::Ascent ? -1.0 : 1.0};
+    return out;
+}
+
+void CurvePage::setObjective(const ObjectivePtr& f) {
+    scene_.catalog.clear();
+    scene_.formula.clear();
+    showFunction(f);
+}
+
+void CurvePage::setDirection(Direction d) {
+    direction_ = d;
+    directionBox_->setCurrentIndex(d == Direction::Ascent ? 0 : 1);
+    recompute();
+}
+
+void CurvePage::setStyle(const PlotStyle& style) {
+    style_ = style;
+    view_->setStyle(style);
+    showStep(playback_->index());
+}
+
+void CurvePage::recompute() {
+    if (!f_) return;
+    // Ascent is descent on −f: one code path for both.
+    const auto objective =
+        direction_ == Direction::Ascent ? std::make_shared<NegatedObjective>(f_) : ObjectivePtr(f_);
+    const double sign = direction_ == Direction::Ascent ? -1.0 : 1.0;
+    StopRules rules;
+    rules.maxSteps = scene_.maxSteps;
+    rules.gradientTol = 1e-6;
+    const QVector<SceneRun> specs =
+        scene_.runs.isEmpty() ? QVector<SceneRun>{SceneRun{}} : scene_.runs;
+    trajectories_.clear();
+    QVector<CurveView::Path> paths;
+    int last = 0;
+    for (int i = 0; i < specs.size(); ++i) {
+        const SceneRun& spec = specs[i];
+        auto opt = createOptimizer(spec.optimizer.toStdString());
+        if (!opt) return; // the scene was checked when applied
+        for (auto it = spec.params.begin(); it != spec.params.end(); ++it)
+            (void)opt->set(it.key().toStdString(), it.value()); // validated when the scene was read
+        // The slider's rate is every run's: the runs on this page compare starts.
+        if (opt->set("lr", lr_->value())) return; // the slider's range is inside the method's
+        const double start = i == 0 || !spec.start ? start_->value() : (*spec.start)[0];
+        trajectories_.push_back(gs::run(*objective, *opt, Vec::Constant(1, start), rules));
+        const Trajectory& t = trajectories_.back();
+        CurveView::Path path;
+        for (int k = 0; k < t.size(); ++k) {
+            path.points << QPointF(t.x(k)[0], sign * t.f(k));
+            path.slopes << sign * t.gradient(k)[0];
+        }
+        paths << (spec.visible ? path : CurveView::Path{});
+        last = std::max(last, t.size() - 1);
+    }
+    ++recomputes_;
+    view_->setPaths(std::move(paths));
+    // A changed setting shows the whole new run; Play replays it from the start.
+    playback_->setLast(last);
+    playback_->setIndex(last);
+    showStep(playback_->index());
+}
+
+void CurvePage::showStep(int k) {
+    view_->setCurrent(k);
+    const Trajectory& first = trajectory();
+    if (first.empty()) {
+        readout_->setText(QStringLiteral("<span style='color:%1'>%2</span>")
+                              .arg(style_.errorColor().name(),
+                                   tr("The start point is not valid: %1")
+                                       .arg(QString::fromStdString(describeStatus(first)))));
+        return;
+    }
+    const double sign = direction_ == Direction::Ascent ? -1.0 : 1.0;
+    QStringList lines;
+    for (size_t i = 0; i < trajectories_.size(); ++i) {
+        const Trajectory& t = trajectories_[i];
+        if (t.empty()) continue;
+        const int at = std::min(k, t.size() - 1);
+        const double x = t.x(at)[0];
+        QString line = trajectories_.size() > 1 ? QStringLiteral("<span style='color:%1'>■</span> ")
+                                                      .arg(style_.pathColor(int(i)).name())
+                                                : QString();
+        line += tr("step <b>%1</b> of %2 &nbsp;·&nbsp; x = <b>%3</b> &nbsp;·&nbsp; f(x) = <b>%4</b>"
+                   " &nbsp;·&nbsp; f′(x) = <b>%5</b>")
+                    .arg(at)
+                    .arg(t.size() - 1)
+                    .arg(formatNumber(x), formatNumber(sign * t.f(at)),
+                         formatNumber(sign * t.gradient(at)[0]));
+        const QString status = QString::fromStdString(describeStatus(t));
+        const bool diverged = t.status() == RunStatus::Diverged;
+        line += QStringLiteral(" &nbsp;·&nbsp; ") +
+                (diverged ? QStringLiteral("<span style='color:%1'>%2</span>")
+                                .arg(style_.errorColor().name(),
+                                     tr("<b>%1</b>: the learning rate is too large for this "
+                                        "function")
+                                         .arg(status.toHtmlEscaped()))
+                          : status.toHtmlEscaped());
+        lines << line;
+        if (i == 0 && at >= 1) lines << stepRule(t, at);
+    }
+    readout_->setText(lines.join(QStringLiteral("<br>")));
+}
+
+QString CurvePage::stepRule(const Trajectory& t, int k) const {
+    // xₖ = xₖ₋₁ ± λ f′(xₖ₋₁), with the numbers of this step filled in (gradient descent's rule;
+    // other methods show only the move).
+    const bool ascent = direction_ == Direction::Ascent;
+    const double sign = ascent ? -1.0 : 1.0;
+    const double prev = t.x(k - 1)[0], slope = sign * t.gradient(k - 1)[0], now = t.x(k)[0];
+    const QString xk = subscripted(QStringLiteral("x"), k),
+                  xp = subscripted(QStringLiteral("x"), k - 1);
+    const bool gd = scene_.runs.isEmpty() || scene_.runs.front().optimizer == QLatin1String("gd");
+    if (!gd) return tr("%1 = %2 + Δ = %3").arg(xk, formatNumber(prev), formatNumber(now));
+    return tr("%1 = %2 %3 λ f′(%2) = %4 %3 %5 × (%6) = <b>%7</b>")
+        .arg(xk, xp, ascent ? QStringLiteral("+") : QStringLiteral("−"), formatNumber(prev),
+             formatNumber(lr_->value()), formatNumber(slope), formatNumber(now));
+}
+
+} // namespace gs::app

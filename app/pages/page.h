@@ -1,0 +1,59 @@
+#pragma once
+// The page interface: what every page offers the window, the renderer and the command line. A page
+// shows a scene and describes its state as a scene; it has a main plot (exported as an image).
+// Playback, runs and a table of its own numbers are optional: a page without animation returns no
+// playback bar, and the window and the exporter make do without.
+
+#include "plot/plot_style.h"
+#include "run/trajectory.h"
+#include "scene/scene.h"
+
+#include <QStringList>
+#include <QVector>
+#include <QWidget>
+
+class QCustomPlot;
+
+namespace gs::app {
+
+class PlaybackBar;
+
+/// A run as recorded, with what is needed to report it in the function's own terms.
+struct RunView {
+    QString optimizer; ///< registry key
+    const Trajectory* trajectory;
+    double sign = 1.0; ///< −1 when the run climbed (ascent is descent on −f)
+};
+
+/// Numbers behind a picture, for CSV: a header and rows of already formatted cells.
+struct Table {
+    QStringList header;
+    QVector<QStringList> rows;
+    bool empty() const { return header.isEmpty(); }
+};
+
+class Page : public QWidget {
+    Q_OBJECT
+public:
+    using QWidget::QWidget;
+
+    /// Shows `scene`; on error returns a one-line reason and leaves the page as it was.
+    virtual QString applyScene(const Scene& scene) = 0;
+    /// The page's current state as a scene (sliders, runs, step, settings).
+    virtual Scene scene() const = 0;
+    virtual void setStyle(const PlotStyle& style) = 0;
+    /// The main plot, for image export.
+    virtual QCustomPlot* plot() const = 0;
+    /// The playback bar; null for a page without animation.
+    virtual PlaybackBar* playback() const { return nullptr; }
+    /// The recorded runs (for the step CSV); none for a page without runs.
+    virtual QVector<RunView> runs() const { return {}; }
+    /// The numbers behind the picture when they are not runs (a lesson's samples, say); empty
+    /// means the CSV lists the runs.
+    virtual Table table() const { return {}; }
+    /// Zooms the view out (or in) so every point of every visible run is in the picture; false
+    /// for a page without runs.
+    virtual bool fitToRuns() { return false; }
+};
+
+} // namespace gs::app

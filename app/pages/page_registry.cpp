@@ -1,0 +1,75 @@
+#include "pages/page_registry.h"
+
+#include "pages/curve/curve_page.h"
+#include "pages/grid_search/grid_search_page.h"
+#include "pages/grid_search/grid_search_settings.h"
+#include "pages/landscape/landscape_page.h"
+#include "pages/landscape/landscape_settings.h"
+#include "pages/secant/secant_page.h"
+#include "pages/secant/secant_settings.h"
+
+#include <QCoreApplication>
+
+namespace gs::app {
+
+PageRegistry& PageRegistry::instance() {
+    static PageRegistry* registry = [] {
+        auto* r = new PageRegistry; // lives as long as the program; pages are made from it
+        registerBuiltinPages(*r);
+        return r;
+    }();
+    return *registry;
+}
+
+void PageRegistry::add(PageInfo info) {
+    for (PageInfo& p : pages_)
+        if (p.key == info.key) {
+            p = std::move(info);
+            return;
+        }
+    pages_ << std::move(info);
+}
+
+const PageInfo* PageRegistry::find(const QString& key) const {
+    for (const PageInfo& p : pages_)
+        if (p.key == key) return &p;
+    return nullptr;
+}
+
+std::unique_ptr<Page> PageRegistry::create(const QString& key) const {
+    const PageInfo* info = find(key);
+    return info ? info->create() : nullptr;
+}
+
+QStringList PageRegistry::keys() const {
+    QStringList out;
+    for (const PageInfo& p : pages_)
+        out << p.key;
+    return out;
+}
+
+void registerBuiltinPages(PageRegistry& r) {
+    auto tr = [](const char* text) { return QCoreApplication::translate("Pages", text); };
+    r.add({QStringLiteral("curve"),
+           tr("One variable"),
+           tr("A curve, gradient ascent or descent, the tangent at every step"),
+           1,
+           true,
+           true,
+           [] { return std::make_unique<CurvePage>(); },
+           {}});
+    r.add({QStringLiteral("landscape"), tr("Two variables"),
+           tr("A landscape f(x, y) and any number of optimizers racing on it"), 2, true, true,
+           [] { return std::make_unique<LandscapePage>(); },
+           [](const JsonReader& section) { LandscapeSettings::read(section); }});
+    r.add({QStringLiteral("grid-search"), tr("Grid search"),
+           tr("Evenly spaced samples, the best one, and what a grid costs in d dimensions"), 1,
+           false, false, [] { return std::make_unique<GridSearchPage>(); },
+           [](const JsonReader& section) { GridSearchSettings::read(section); }});
+    r.add({QStringLiteral("secant"), tr("Derivative as a limit"),
+           tr("Secants through (x, f(x)) and (x + h, f(x + h)) turning into the tangent"), 1, true,
+           false, [] { return std::make_unique<SecantPage>(); },
+           [](const JsonReader& section) { SecantSettings::read(section); }});
+}
+
+} // namespace gs::app

@@ -1,0 +1,20 @@
+#pragma once
+// Fitting a plot's extras to the room it has, before every full replot: on a projector at 1024 ×
+// 768 (or in a small export) a title longer than the plot is elided, and a legend that would cover
+// much of the data shrinks its font and, failing that, hides (the runs' names stay in the panels).
+
+#include "plot/plot_style.h"
+
+class QCPTextElement;
+class QCustomPlot;
+
+namespace gs::app {
+
+/// Calls fitPlot on `plot` before each of its full replots, with the view's style (a member whose
+/// address stays valid) and the view's font.
+void fitBeforeReplot(QCustomPlot& plot, const PlotStyle* style, const QWidget* view);
+
+/// Elides the title (made by updatePlotTitle) to the plot's width and fits the legend.
+void fitPlot(QCustomPlot& plot, const PlotStyle& style, const QFont& baseFont);
+
+} // namespace gs::app
