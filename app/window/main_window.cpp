@@ -267,10 +267,33 @@ void MainWindow::showShortcuts() {
 }
 
 void MainWindow::showAbout() {
-    QMessageBox::about(this, tr("About Gradscape"),
-                       tr("<h3>Gradscape %1</h3><p>See how optimization for deep learning works: "
-                          "derivatives, gradients and the optimizers that follow them.</p>")
-                           .arg(QStringLiteral(GRADSCAPE_VERSION)));
+    // The scene format page is installed beside the licence; a build run from its own folder
+    // points at the source tree instead.
+    const QString installedFormat =
+        QDir::cleanPath(QApplication::applicationDirPath() +
+                        QStringLiteral("/" GRADSCAPE_DOC_DIR_FROM_BIN "/scene-format.md"));
+    const QString format = QFileInfo::exists(installedFormat)
+                               ? QStringLiteral("<a href=\"%1\">%2</a>")
+                                     .arg(QUrl::fromLocalFile(installedFormat).toString(),
+                                          installedFormat.toHtmlEscaped())
+                               : QStringLiteral("<code>docs/scene-format.md</code>");
+    QMessageBox box(
+        QMessageBox::NoIcon, tr("About Gradscape"),
+        tr("<h3>Gradscape %1</h3>"
+           "<p>See how optimization for deep learning works: derivatives, gradients "
+           "and the optimizers that follow them.</p>"
+           "<p>Scenes are JSON files, described in %2. A scene saved as "
+           "<code>NAME.gradscape.json</code> opens in Gradscape on a double click.</p>"
+           "<p>Copyright © 2026 The Gradscape developers.<br>Gradscape's code is free "
+           "software under the MIT licence. It uses Qt %3 (LGPL 3), Eigen (MPL 2), "
+           "SLEEF (Boost 1.0), cgif (MIT) and QCustomPlot (GPL 3 or later), so the "
+           "program as distributed is under the GPL 3 or later.</p>")
+            .arg(QStringLiteral(GRADSCAPE_VERSION), format, QString::fromLatin1(qVersion())),
+        QMessageBox::Ok, this);
+    box.setTextFormat(Qt::RichText);
+    box.setIconPixmap(QIcon(QStringLiteral(":/icons/gradscape-128.png"))
+                          .pixmap(QSize(64, 64), devicePixelRatio()));
+    box.exec();
 }
 
 void MainWindow::saveScreenshot() {
