@@ -14,6 +14,8 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QIcon>
 #include <QRegularExpression>
 
 #include <cstdio>
@@ -124,6 +126,15 @@ struct Options {
 
 int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::app::Scene& scene) {
     using namespace gs::app;
+    if (parser.isSet(o.screenshot)) {
+        static const QStringList kTypes = {QStringLiteral("png"), QStringLiteral("svg"),
+                                           QStringLiteral("pdf")};
+        const QString suffix = QFileInfo(parser.value(o.screenshot)).suffix().toLower();
+        if (!kTypes.contains(suffix))
+            return fail(kUsage, QStringLiteral("--screenshot takes a .png, .svg or .pdf file, "
+                                               "not '%1'")
+                                    .arg(parser.value(o.screenshot)));
+    }
     const bool gif = parser.isSet(o.gif);
     const QSize fallback = gif ? QSize(960, 600) : QSize(1600, 1000);
     const auto size = parser.isSet(o.size) ? parseSize(parser.value(o.size)) : fallback;
@@ -158,7 +169,7 @@ int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::ap
         window.setAttribute(Qt::WA_DontShowOnScreen);
         window.show();
         QApplication::processEvents();
-        const QString e = saveWidgetPng(window, parser.value(o.screenshot), scale);
+        const QString e = saveWidget(window, parser.value(o.screenshot), scale);
         return e.isEmpty() ? 0 : fail(kFailure, e);
     }
 
@@ -210,6 +221,10 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("Gradscape"));
     QApplication::setOrganizationName(QStringLiteral("Gradscape"));
     QApplication::setApplicationVersion(QStringLiteral(GRADSCAPE_VERSION));
+    // Matches the installed desktop entry, so a Wayland session pairs the window with its menu
+    // entry and icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.gradscape.Gradscape"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/gradscape-128.png")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -11,4 +11,8 @@ namespace gs::app {
 /// a one-line reason naming the path.
 QString saveWidgetPng(QWidget& widget, const QString& path, double scale);
 
+/// Renders `widget` (a whole page: plots, panels and controls) to PNG (at `scale`), SVG or PDF by
+/// the path's suffix. Plots come out as the pixels they show; for vector plots export the plot.
+QString saveWidget(QWidget& widget, const QString& path, double scale);
+
 } // namespace gs::app

@@ -8,6 +8,7 @@
 #include "pages/page_registry.h"
 #include "render/exporter.h"
 #include "render/screenshot.h"
+#include "scene/builtin_scenes.h"
 #include "scene/scene_json.h"
 #include "window/export_dialog.h"
 
@@ -121,6 +122,7 @@ void MainWindow::createActions() {
     addAction(file, tr("&Open Scene…"), QKeySequence::Open, tr("Open a scene file"),
               [this] { open(); });
     recentMenu_ = file->addMenu(tr("Open &Recent"));
+    createExamplesMenu(file->addMenu(tr("&Examples")));
     addAction(file, tr("&Save Scene"), QKeySequence::Save, tr("Save the scene"),
               [this] { save(); });
     addAction(file, tr("Save Scene &As…"), QKeySequence::SaveAs,
@@ -128,6 +130,9 @@ void MainWindow::createActions() {
     file->addSeparator();
     addAction(file, tr("Export &Image…"), QKeySequence(tr("Ctrl+E")),
               tr("Export the plot as PNG, SVG or PDF"), [this] { exportImageDialog(); });
+    addAction(file, tr("Export Whole &Page…"), QKeySequence(tr("Ctrl+Shift+E")),
+              tr("Export the whole page (plots, panels, controls) as PNG, SVG or PDF"),
+              [this] { exportPageDialog(); });
     addAction(file, tr("Export Animated &GIF…"), QKeySequence(tr("Ctrl+G")),
               tr("Export the run as an animated GIF"), [this] { exportGifDialog(); });
     addAction(file, tr("Export Runs as &CSV…"), QKeySequence(),
@@ -195,6 +200,23 @@ void MainWindow::createActions() {
               [this] { showAbout(); });
 }
 
+void MainWindow::createExamplesMenu(QMenu* menu) {
+    // The built-in scenes by title; the lessons are in the Go menu and the lessons panel.
+    for (const QString& name : builtinSceneNames()) {
+        const SceneResult scene = builtinScene(name);
+        const auto* s = std::get_if<Scene>(&scene);
+        if (!s) continue;
+        QAction* a = menu->addAction(s->title.isEmpty() ? name : s->title, this, [this, name] {
+            const SceneResult again = builtinScene(name);
+            const QString e = std::holds_alternative<Scene>(again)
+                                  ? openScene(std::get<Scene>(again))
+                                  : std::get<SceneError>(again).text();
+            if (!e.isEmpty()) showError(tr("Cannot open the example"), e);
+        });
+        a->setStatusTip(tr("Open the built-in scene %1").arg(name));
+    }
+}
+
 void MainWindow::createGoMenu() {
     QMenu* go = menuBar()->addMenu(tr("&Go"));
     addAction(go, tr("&Next Lesson"), Qt::Key_PageDown, tr("Open the next lesson"),
@@ -256,14 +278,30 @@ void MainWindow::resizeEvent(QResizeEvent* event) {
 }
 
 void MainWindow::showShortcuts() {
-    QString rows;
+    auto row = [](const QString& key, const QString& what) {
+        return QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+            .arg(key.toHtmlEscaped(), what.toHtmlEscaped());
+    };
+    QString keys;
     for (QAction* a : actions())
         if (!a->shortcut().isEmpty())
-            rows += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
-                        .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
-                             a->text().remove(QLatin1Char('&')).toHtmlEscaped());
-    QMessageBox::information(this, tr("Keyboard shortcuts"),
-                             QStringLiteral("<table cellspacing=6>%1</table>").arg(rows));
+            keys += row(a->shortcut().toString(QKeySequence::NativeText),
+                        a->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")));
+    const QString mouse =
+        row(tr("Click"), tr("on a map or a curve: move the start point there")) +
+        row(tr("Drag a start"), tr("move it; every run follows while you drag")) +
+        row(tr("Shift+click"), tr("on a map: a start of its own for the run in the inspector")) +
+        row(tr("Drag a point"), tr("on the derivative page: move x, or y = x + h")) +
+        row(tr("Drag"), tr("elsewhere on a plot: pan")) + row(tr("Wheel"), tr("on a plot: zoom")) +
+        row(tr("Double-click"), tr("on a plot: back to the whole function")) +
+        row(tr("Wheel over a control"),
+            tr("scrolls the panel; click the control first to change it with the wheel"));
+    QMessageBox box(this);
+    box.setWindowTitle(tr("Keys and mouse"));
+    box.setText(tr("<h3>Keys</h3><table cellspacing=4>%1</table><h3>Mouse</h3><table "
+                   "cellspacing=4>%2</table>")
+                    .arg(keys, mouse));
+    box.exec();
 }
 
 void MainWindow::showAbout() {
@@ -354,7 +392,8 @@ bool MainWindow::openFile(const QString& path) {
 
 void MainWindow::open() {
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Scene"), QString(), tr("Gradscape scenes (*.json);;All files (*)"));
+        this, tr("Open Scene"), QString(),
+        tr("Gradscape scenes (*.gradscape.json *.json);;All files (*)"));
     if (!path.isEmpty()) openFile(path);
 }
 
@@ -370,8 +409,9 @@ bool MainWindow::save() {
 }
 
 bool MainWindow::saveAs() {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save Scene"), QStringLiteral("scene.json"), tr("Gradscape scenes (*.json)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save Scene"), QStringLiteral("scene.gradscape.json"),
+                                     tr("Gradscape scenes (*.gradscape.json *.json)"));
     if (path.isEmpty()) return false;
     currentFile_ = path;
     setWindowTitle(tr("%1 — Gradscape").arg(QFileInfo(path).fileName()));
@@ -394,6 +434,18 @@ void MainWindow::exportImageDialog() {
     const QString error = exportImage(*page, path, options.imageSize(), options.scale());
     if (!error.isEmpty())
         showError(tr("Image not exported"), error);
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
+}
+
+void MainWindow::exportPageDialog() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Whole Page"), QStringLiteral("gradscape-page.png"),
+        tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+    if (path.isEmpty()) return;
+    if (const QString error = saveWidget(*currentPage(), path, devicePixelRatioF());
+        !error.isEmpty())
+        showError(tr("Page not exported"), error);
     else
         statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
 }

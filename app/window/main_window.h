@@ -49,6 +49,7 @@ private:
     void createNavigator();
     void createActions();
     void createGoMenu();
+    void createExamplesMenu(QMenu* menu);
     /// After the page on show changed: keyboard focus, actions that need playback, navigator.
     void pageShown();
     void stepLesson(int delta);
@@ -63,6 +64,7 @@ private:
     bool saveAs();
     void exportImageDialog();
     void exportGifDialog();
+    void exportPageDialog();
     void exportCsvDialog();
     void addRecentFile(const QString& path);
     void updateRecentMenu();

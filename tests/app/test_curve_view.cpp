@@ -8,6 +8,7 @@
 #include "objective/closed_form_objective.h"
 #include "pages/curve/curve_page.h"
 #include "plot/path_plottable.h"
+#include "scene/builtin_scenes.h"
 #include "views/curve_view.h"
 #include "window/main_window.h"
 
@@ -40,6 +41,11 @@ private slots:
     void badFormulaKeepsTheLastGoodFunction();
     void pickerSwitchesCatalogFunctions();
     void everyPlaybackButtonHasAnIcon();
+    void fittedViewContainsEveryRun_data();
+    void fittedViewContainsEveryRun();
+    void clickOnTheCurveMovesTheStart();
+    void zoomingOutResamplesTheCurve();
+    void typedFormulaKeepsTheStartInside();
 };
 
 void TestCurveView::defaultRunClimbsToLocalPeak() {
@@ -203,6 +209,75 @@ void TestCurveView::everyPlaybackButtonHasAnIcon() {
     const qint64 playIcon = buttons[2]->icon().cacheKey();
     bar.play();
     QVERIFY(buttons[2]->icon().cacheKey() != playIcon); // play turned into pause
+}
+
+void TestCurveView::fittedViewContainsEveryRun_data() {
+    QTest::addColumn<QString>("scene");
+    for (const QString& name : builtinSceneNames())
+        if (std::get<Scene>(builtinScene(name)).page == QLatin1String("curve"))
+            QTest::newRow(qPrintable(name)) << name;
+}
+
+// Fit to the Runs zooms so every step of every run is in the picture; and the built-in scenes
+// already show their runs whole.
+void TestCurveView::fittedViewContainsEveryRun() {
+    QFETCH(QString, scene);
+    CurvePage page;
+    QCOMPARE(page.applyScene(std::get<Scene>(builtinScene(scene))), QString());
+    auto inView = [&page] {
+        const QCPRange x = page.view()->plot()->xAxis->range();
+        const QCPRange y = page.view()->plot()->yAxis->range();
+        for (int r = 0; r < page.view()->pathCount(); ++r)
+            for (const QPointF& p : page.view()->path(r)->points())
+                if (!x.contains(p.x()) || !y.contains(p.y())) return false;
+        return true;
+    };
+    QVERIFY2(inView(), "the built-in scene's box holds its runs");
+    page.view()->setXRange(5, 6); // a view that holds none of them
+    QVERIFY(!inView());
+    QVERIFY(page.fitToRuns());
+    QVERIFY(inView());
+}
+
+void TestCurveView::clickOnTheCurveMovesTheStart() {
+    CurvePage page;
+    page.resize(900, 600);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QCustomPlot* plot = page.view()->plot();
+    const QPoint at(int(plot->xAxis->coordToPixel(1.0)), int(plot->yAxis->coordToPixel(0.0)));
+    QTest::mouseClick(plot, Qt::LeftButton, {}, at);
+    QVERIFY(std::abs(page.startSlider()->value() - 1.0) < 0.05);
+    QVERIFY(std::abs(page.trajectory().x(0)[0] - page.startSlider()->value()) < 1e-12);
+    // A drag pans; it does not move the start.
+    const double start = page.startSlider()->value();
+    QTest::mousePress(plot, Qt::LeftButton, {}, at);
+    QMouseEvent move(QEvent::MouseMove, QPointF(at + QPoint(80, 0)), plot->mapToGlobal(at),
+                     Qt::LeftButton, Qt::LeftButton, {});
+    QApplication::sendEvent(plot, &move);
+    QTest::mouseRelease(plot, Qt::LeftButton, {}, at + QPoint(80, 0));
+    QCOMPARE(page.startSlider()->value(), start);
+}
+
+void TestCurveView::zoomingOutResamplesTheCurve() {
+    CurvePage page;
+    page.view()->setXRange(-40, 40);
+    const QCPGraph* curve = page.view()->plot()->graph(0);
+    QVERIFY(curve->dataCount() > 100);
+    QVERIFY(curve->data()->constBegin()->key <= -39.9);
+    QVERIFY((curve->data()->constEnd() - 1)->key >= 39.9);
+    // The range fields follow what is on view.
+    QCOMPARE(page.scene().xRange, (QVector<double>{-40, 40}));
+}
+
+void TestCurveView::typedFormulaKeepsTheStartInside() {
+    CurvePage page;
+    page.startSlider()->setValue(1.5);
+    FormulaField* field = page.functionPicker()->formulaField();
+    field->edit()->setText(QStringLiteral("x^4 - 3x^2 + x"));
+    Q_EMIT field->edit()->textEdited(field->edit()->text());
+    QCOMPARE(page.startSlider()->value(), 1.5); // [−10, 10] still holds it
+    QCOMPARE(page.trajectory().x(0)[0], 1.5);
 }
 
 QTEST_MAIN(TestCurveView)

@@ -111,6 +111,10 @@ private slots:
     void cliListsBuiltinScenes();
     void cliRendersEveryLesson_data();
     void cliRendersEveryLesson();
+    void windowHasTheAskedSize_data();
+    void windowHasTheAskedSize();
+    void helpNeedsNoDisplay_data();
+    void helpNeedsNoDisplay();
     void failedExportKeepsExistingFile();
     void exportGivesThePlotItsSizeBack();
     void exportDialogOffersWhatAppliesToItsKind();
@@ -258,7 +262,9 @@ void TestExport::cliErrorsHaveExitCodesAndOneLine_data() {
     QTest::newRow("unknown option")
         << QStringList{"--screenshot", "/tmp/x.png", "--frobnicate"} << 2 << "frobnicate";
     QTest::newRow("unknown image type")
-        << QStringList{"article-ascent", "--screenshot", "/tmp/x.bmp"} << 1 << ".bmp";
+        << QStringList{"article-ascent", "--screenshot", "/tmp/x.bmp"} << 2 << ".bmp";
+    QTest::newRow("no image type") << QStringList{"article-ascent", "--screenshot", "/tmp/picture"}
+                                   << 2 << ".png, .svg or .pdf";
     const QString lessons = lessonNames().join(QStringLiteral(", "));
     QTest::newRow("unknown lesson, headless")
         << QStringList{"--lesson", "nope", "--screenshot", "/tmp/x.png"} << 2 << lessons;
@@ -321,6 +327,70 @@ void TestExport::cliRendersEveryLesson() {
          QString::fromUtf8(p.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts))
         listed << line.section(QLatin1Char(' '), 0, 0);
     QCOMPARE(listed, lessonNames());
+}
+
+void TestExport::windowHasTheAskedSize_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("size");
+    QTest::addColumn<bool>("presentation");
+    QStringList sources;
+    for (const QString& name : builtinSceneNames())
+        sources << name;
+    for (const QString& name : lessonNames())
+        sources << QStringLiteral("--lesson=") + name;
+    for (const QString& source : sources)
+        for (const char* size : {"1024x768", "1920x1080"})
+            for (bool presentation : {false, true}) {
+                if (QLatin1String(size) == QLatin1String("1920x1080") && !presentation) continue;
+                QTest::addRow("%s %s%s", qPrintable(source), size, presentation ? " F5" : "")
+                    << QStringList{source} << QString::fromLatin1(size) << presentation;
+            }
+}
+
+// The whole window renders at exactly the size asked for, with or without presentation mode:
+// no page makes the window wider or taller than a 1024 × 768 projector.
+void TestExport::windowHasTheAskedSize() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, size);
+    QFETCH(bool, presentation);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("window.png"));
+    args << "--window"
+         << "--size" << size << "--screenshot" << path;
+    if (presentation) args << "--presentation";
+    const Cli r = runCli(args);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.stderrText));
+    const QStringList wh = size.split('x');
+    QCOMPARE(QImage(path).size(), QSize(wh[0].toInt(), wh[1].toInt()));
+}
+
+void TestExport::helpNeedsNoDisplay_data() {
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("--help") << "--help"
+                            << "Usage:";
+    QTest::newRow("--version") << "--version"
+                               << "Gradscape";
+    QTest::newRow("--list") << "--list"
+                            << "race-rosenbrock";
+    QTest::newRow("--list-lessons") << "--list-lessons"
+                                    << "grid-search";
+}
+
+// Help, version and the lists print and exit 0 with no display and no platform chosen.
+void TestExport::helpNeedsNoDisplay() {
+    QFETCH(QString, option);
+    QFETCH(QString, expected);
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QString::fromLatin1(name));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(GRADSCAPE_BIN), {option});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY(QString::fromUtf8(p.readAllStandardOutput()).contains(expected));
 }
 
 void TestExport::failedExportKeepsExistingFile() {

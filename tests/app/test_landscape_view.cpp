@@ -23,8 +23,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSlider>
 #include <QTest>
+#include <QWheelEvent>
 #include <qcustomplot.h>
 
 #include <cmath>
@@ -89,6 +92,7 @@ private slots:
     void keyboardDrivesThePageOnShow_data();
     void keyboardDrivesThePageOnShow();
     void presentationModeScalesPaths();
+    void wheelOverAControlScrollsThePanel();
 };
 
 void TestLandscapeView::fieldAndPathsHaveTheirOwnBufferedLayers() {
@@ -417,6 +421,44 @@ void TestLandscapeView::keyboardDrivesThePageOnShow() {
     QTest::keyClick(focus, Qt::Key_R);
     QCOMPARE(bar->index(), 0);
     QCOMPARE(other->index(), otherIndex); // the hidden page's bar did not move
+}
+
+// The wheel over a slider that was not clicked scrolls the panel and leaves the value alone; once
+// clicked (focused), the wheel changes it.
+void TestLandscapeView::wheelOverAControlScrollsThePanel() {
+    MainWindow window;
+    window.resize(1024, 600);
+    QVERIFY(window.showPage(QStringLiteral("landscape")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* page = qobject_cast<LandscapePage*>(window.currentPage());
+    QVERIFY(page && page->optimizerCount() >= 2);
+    ParamSlider* lr = page->panel(1)->slider(QStringLiteral("lr"));
+    QVERIFY(lr);
+    QScrollArea* panel = nullptr;
+    for (QWidget* p = lr->parentWidget(); p && !panel; p = p->parentWidget())
+        panel = qobject_cast<QScrollArea*>(p);
+    QVERIFY(panel);
+    QVERIFY(panel->verticalScrollBar()->maximum() > 0); // the panel does scroll at this size
+    const double before = lr->value();
+    const int scrolled = panel->verticalScrollBar()->value();
+    auto wheel = [](QWidget* target) {
+        const QPointF at(target->width() / 2.0, target->height() / 2.0);
+        QWheelEvent e(at, target->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(target, &e);
+    };
+    for (QWidget* control :
+         {static_cast<QWidget*>(lr->slider()), static_cast<QWidget*>(lr->spinBox())}) {
+        QVERIFY(!control->hasFocus());
+        wheel(control);
+        QCOMPARE(lr->value(), before);
+    }
+    QVERIFY(panel->verticalScrollBar()->value() > scrolled);
+    lr->slider()->setFocus();
+    QVERIFY(lr->slider()->hasFocus());
+    wheel(lr->slider());
+    QVERIFY(lr->value() != before);
 }
 
 void TestLandscapeView::presentationModeScalesPaths() {
