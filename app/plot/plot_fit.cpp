@@ -49,19 +49,20 @@ void fitLegend(QCustomPlot& plot, const PlotStyle& style, const QFont& baseFont)
 }
 
 /// As many ticks as fit without their labels touching: about one and a half label widths (or three
-/// label heights) of axis per tick, from 3 to 6.
+/// label heights) of axis per tick, from 3 (2 on a log axis) to 6.
 void fitTicks(QCustomPlot& plot) {
     for (QCPAxisRect* rect : plot.axisRects())
         for (QCPAxis* axis : rect->axes()) {
-            if (!axis->visible() || !axis->ticker() || axis->scaleType() == QCPAxis::stLogarithmic)
-                continue;
+            if (!axis->visible() || !axis->ticker()) continue;
             const QFontMetrics fm(axis->tickLabelFont());
             const bool horizontal = axis->orientation() == Qt::Horizontal;
             const int length = horizontal ? rect->width() : rect->height();
-            const int label = horizontal ? fm.horizontalAdvance(QStringLiteral("−0.25")) * 3 / 2
-                                         : fm.height() * 3;
+            // A log axis labels powers of ten (10⁻¹⁰): wider than most linear labels.
+            const bool log = axis->scaleType() == QCPAxis::stLogarithmic;
+            const QString typical = log ? QStringLiteral("10−10") : QStringLiteral("−0.25");
+            const int label = horizontal ? fm.horizontalAdvance(typical) * 3 / 2 : fm.height() * 3;
             if (length <= 0 || label <= 0) continue;
-            axis->ticker()->setTickCount(std::clamp(length / label, 3, 6));
+            axis->ticker()->setTickCount(std::clamp(length / label, log ? 2 : 3, 6));
         }
 }
 

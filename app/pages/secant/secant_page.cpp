@@ -35,12 +35,12 @@ SecantPage::SecantPage(QWidget* parent) : Page(parent) {
     tangent_ = new QCPItemStraightLine(plot);
     secantLabel_ = new QCPItemText(plot);
     tangentLabel_ = new QCPItemText(plot);
+    // Bottom centre, on a box of the background colour: the curve and the optima's labels are
+    // up top, and the lines stay readable where they cross the box.
     for (QCPItemText* label : {secantLabel_, tangentLabel_}) {
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
         label->position->setType(QCPItemPosition::ptAxisRectRatio);
     }
-    secantLabel_->position->setCoords(0.02, 0.03);
-    tangentLabel_->position->setCoords(0.02, 0.11);
     points_ = plot->addGraph();
     points_->setLineStyle(QCPGraph::lsNone);
 
@@ -265,9 +265,15 @@ void SecantPage::restyle() {
     tangent_->setPen(QPen(tangent, style_.lineWidth(), Qt::DashLine));
     secantLabel_->setColor(secant);
     tangentLabel_->setColor(tangent.darker(style_.dark ? 100 : 115));
-    for (QCPItemText* label : {secantLabel_, tangentLabel_})
-        label->setFont(style_.font(font(), 1.0));
-    tangentLabel_->position->setCoords(0.02, 0.03 + 0.06 * style_.scale);
+    QColor box = style_.background();
+    box.setAlpha(215);
+    for (QCPItemText* label : {secantLabel_, tangentLabel_}) {
+        label->setFont(style_.font(font(), 0.95));
+        label->setBrush(box);
+        label->setPadding(QMargins(4, 1, 4, 1));
+    }
+    secantLabel_->position->setCoords(0.5, 0.985 - 0.065 * style_.scale);
+    tangentLabel_->position->setCoords(0.5, 0.985);
     points_->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssDisc, secant, style_.markerSize() * 1.5));
     errorCurve_->setPen(QPen(secant, style_.lineWidth()));
