@@ -75,6 +75,12 @@ Scene withCatalogFunction(Scene s, const QString& key) {
     return s;
 }
 
+void adoptFormula(Scene& scene, const QString& text, Objective& f) {
+    scene.catalog.clear();
+    scene.formula = text;
+    f.info().viewBox = sceneViewBox(scene, f);
+}
+
 Box sceneViewBox(const Scene& scene, const Objective& f) {
     Box box = f.info().viewBox;
     if (!scene.xRange.isEmpty()) {

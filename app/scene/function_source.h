@@ -26,6 +26,9 @@ ResolvedFunction resolveSceneFunction(const Scene& scene, int dimension);
 /// `scene` with the catalog function `key` in place of its function: everything tied to the old
 /// function (formula, start points, view box, title) goes, the optimizers and their settings stay.
 Scene withCatalogFunction(Scene scene, const QString& key);
+/// A typed formula becomes the scene's function: `scene` names it (and no catalog entry), and `f`
+/// gets the scene's own view box where the scene sets one.
+void adoptFormula(Scene& scene, const QString& text, Objective& f);
 /// The box a scene shows: its own x_range / y_range where set, else the function's default box.
 /// (For a curve, y_range is the value axis and does not enter the box.)
 Box sceneViewBox(const Scene& scene, const Objective& f);

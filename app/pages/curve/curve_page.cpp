@@ -85,9 +85,7 @@ CurvePage::CurvePage(QWidget* parent) : Page(parent) {
             [this](const QString& key) { applyScene(withCatalogFunction(scene(), key)); });
     connect(picker_, &FunctionPicker::formulaAccepted, this,
             [this](const QString& text, std::shared_ptr<ExpressionObjective> f) {
-                scene_.catalog.clear();
-                scene_.formula = text;
-                f->info().viewBox = sceneViewBox(scene_, *f);
+                adoptFormula(scene_, text, *f);
                 // The start stays where it was when the new function's box still holds it.
                 const double at = start_->value();
                 const Box& box = f->info().viewBox;

@@ -92,9 +92,7 @@ GridSearchPage::GridSearchPage(QWidget* parent) : Page(parent) {
             [this](const QString& key) { applyScene(withCatalogFunction(scene(), key)); });
     connect(picker_, &FunctionPicker::formulaAccepted, this,
             [this](const QString& text, std::shared_ptr<ExpressionObjective> f) {
-                scene_.catalog.clear();
-                scene_.formula = text;
-                f->info().viewBox = sceneViewBox(scene_, *f);
+                adoptFormula(scene_, text, *f);
                 showFunction(f);
             });
 

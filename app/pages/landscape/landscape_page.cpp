@@ -173,9 +173,7 @@ QWidget* LandscapePage::createControls() {
     connect(picker_, &FunctionPicker::catalogPicked, this, &LandscapePage::pickFunction);
     connect(picker_, &FunctionPicker::formulaAccepted, this,
             [this](const QString& text, std::shared_ptr<ExpressionObjective> f) {
-                f->info().viewBox = sceneViewBox(scene_, *f);
-                scene_.catalog.clear();
-                scene_.formula = text;
+                adoptFormula(scene_, text, *f);
                 showFunction(f);
             });
     connect(levelsBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
