@@ -85,8 +85,10 @@ LandscapeView::LandscapeView(QWidget* parent) : QWidget(parent), plot_(new QCust
     wheelPause_->setSingleShot(true);
     wheelPause_->setInterval(kWheelPauseMs);
     connect(plot_, &QCustomPlot::mouseWheel, wheelPause_, qOverload<>(&QTimer::start));
-    connect(wheelPause_, &QTimer::timeout, this,
-            [this] { plot_->replot(QCustomPlot::rpQueuedReplot); });
+    connect(wheelPause_, &QTimer::timeout, this, [this] {
+        wanted_ = visibleRegion();
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+    });
     connect(plot_, &QCustomPlot::beforeReplot, this, &LandscapeView::followView);
     fitBeforeReplot(*plot_, &style_, this);
     restyle();
@@ -183,6 +185,11 @@ void LandscapeView::fitTo(const QRectF& region) {
                     w * (1 + 2 * kFitMargin), h * (1 + 2 * kFitMargin)));
 }
 
+QRectF LandscapeView::visibleRegion() const {
+    const QCPRange x = plot_->xAxis->range(), y = plot_->yAxis->range();
+    return {QPointF(x.lower, y.lower), QPointF(x.upper, y.upper)};
+}
+
 void LandscapeView::showView(const QRectF& region) {
     wanted_ = region;
     plot_->xAxis->setRange(region.left(), region.right());
@@ -204,9 +211,11 @@ void LandscapeView::applyAspect() {
     if (!equalAspect_) return;
     // One unit of y as long on screen as one unit of x: circles look round. Widen whichever axis
     // would otherwise crop the box.
-    // All three phases: tick labels (the color scale's change with the values) set the margins.
-    for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins,
-                       QCPLayoutElement::upLayout})
+    // As QCustomPlot lays out before a replot: the whole viewport, and all three phases (tick
+    // labels, the color scale's change with the values, set the margins).
+    plot_->plotLayout()->setOuterRect(plot_->viewport());
+    for (auto phase :
+         {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
         plot_->plotLayout()->update(phase);
     const QRect r = plot_->axisRect()->rect();
     if (r.width() <= 0 || r.height() <= 0) return;
@@ -216,12 +225,7 @@ void LandscapeView::applyAspect() {
         plot_->yAxis->setScaleRatio(plot_->xAxis, 1.0);
     else
         plot_->xAxis->setScaleRatio(plot_->yAxis, 1.0);
-}
-
-void LandscapeView::resizeEvent(QResizeEvent* event) {
-    QWidget::resizeEvent(event);
-    // The view keeps what it was asked to show (the box, or a fit), widened to the new aspect.
-    if (equalAspect_ && f_ && !wanted_.isEmpty()) showView(wanted_);
+    aspectSize_ = plot_->viewport().size();
 }
 
 PathPlottable* LandscapeView::addPath(const QColor& color, const QString& name) {
@@ -232,6 +236,9 @@ PathPlottable* LandscapeView::addPath(const QColor& color, const QString& name) 
     path->setColor(color);
     path->setSizes(style_.lineWidth(), style_.markerSize());
     paths_ << path;
+    // The arrows' key stays below the runs in the legend.
+    arrowKeyText_.clear();
+    updateArrowKey(arrowKeyShown_);
     plot_->replot(QCustomPlot::rpQueuedReplot); // the legend changed: a full replot
     return path;
 }
@@ -268,6 +275,7 @@ void LandscapeView::updateArrowKey(const QVector<StepArrow>& arrows) {
         text << a.label + a.color.name() + (a.dashed ? QStringLiteral("-") : QString());
     if (text == arrowKeyText_) return; // the same key: playback replots the paths layer only
     arrowKeyText_ = text;
+    arrowKeyShown_ = arrows;
     for (QCPAbstractLegendItem* item : arrowKey_)
         plot_->legend->remove(item);
     arrowKey_.clear();
@@ -337,8 +345,11 @@ void LandscapeView::onRelease(QMouseEvent* e) {
     pressed_ = draggingStart_ = draggingOwn_ = false;
     plot_->setInteraction(QCP::iRangeDrag, true);
     setDraft(false);
-    // A pan is over: sample what is visible now.
-    if (!viewSampled()) plot_->replot(QCustomPlot::rpQueuedReplot);
+    // A pan is over: it is what the view shows from now on (after a resize too), sampled anew.
+    if (!viewSampled()) {
+        wanted_ = visibleRegion();
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+    }
 }
 
 } // namespace gs::app

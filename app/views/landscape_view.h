@@ -107,17 +107,16 @@ Q_SIGNALS:
     /// Draft quality began or ended (a drag started or finished).
     void draftChanged(bool on);
 
-protected:
-    void resizeEvent(QResizeEvent* event) override;
-
 private:
     void sampleField();
     /// Samples the field again when the axes moved and the user is not in the middle of a drag
     /// or a burst of wheel steps; called before every full replot.
     void followView();
     bool viewSampled() const;
+    void fitTickCount();
     void showOptima();
     void showView(const QRectF& region);
+    QRectF visibleRegion() const;
     void updateArrowKey(const QVector<StepArrow>& arrows);
     void restyle();
     void applyAspect();
@@ -136,15 +135,17 @@ private:
     QVector<QCPItemLine*> stepArrows_;
     QVector<QCPAbstractLegendItem*> arrowKey_;
     QStringList arrowKeyText_; // what arrowKey_ shows, to rebuild it only when it changes
-    QTimer* wheelPause_;       // runs while wheel steps come in: the field waits for the last
+    QVector<StepArrow> arrowKeyShown_;
+    QTimer* wheelPause_; // runs while wheel steps come in: the field waits for the last
     QCPTextElement* title_ = nullptr;
     ObjectivePtr f_;
     PlotStyle style_;
     LevelSpacing spacing_ = LevelSpacing::Linear;
     ColorScale colorScaleType_ = ColorScale::Linear;
     Optimum::Kind optimumKind_ = Optimum::Kind::Minimum;
-    QRectF sampled_; // where the field was sampled
-    QRectF wanted_;  // what the view was asked to show (the box, or a fit); a resize keeps it
+    QRectF sampled_;   // where the field was sampled
+    QRectF wanted_;    // what the view was asked to show (the box, a fit, a pan); a resize keeps it
+    QSize aspectSize_; // the plot's size when the equal aspect was last applied
     ArrowMode arrowMode_ = ArrowMode::Normalized;
     bool equalAspect_ = false;
     bool draft_ = false;

@@ -144,7 +144,8 @@ void LossView::rebuild() {
                                   ? QStringLiteral("<span style='color:%1'>%2</span>")
                                         .arg(style_.errorColor().name(), s.status.toHtmlEscaped())
                                   : s.status.toHtmlEscaped();
-        status += QStringLiteral("<span style='color:%1'>■</span> %2: %3&nbsp;&nbsp; ")
+        // The swatch stays on the line of the name it marks.
+        status += QStringLiteral("<span style='color:%1'>■</span>&nbsp;%2: %3&nbsp;&nbsp; ")
                       .arg(s.color.name(), s.name.toHtmlEscaped(), words);
         g->setVisible(s.visible);
         if (!s.visible) continue;

@@ -113,7 +113,8 @@ void StepInspector::show(const Optimizer& opt, const Trajectory& t, int k, const
     const bool ascent = sign < 0, hasNext = k + 1 < t.size();
     // Direction arrows are a fixed fraction of the view; the update arrow is to scale.
     const double len = 0.12 * viewSpan;
-    const QString steepest = ascent ? tr("∇f (uphill)") : tr("−∇f (downhill)");
+    // Named after the point, so the key does not read like the field's −∇f row.
+    const QString steepest = ascent ? tr("∇f(xₖ), uphill") : tr("−∇f(xₖ), downhill");
     arrows_ << direction(x, -g, len, style.errorColor(), steepest);
 
     QString html = QStringLiteral("<b>%1</b>%2<br><code>%3</code><br>")
@@ -129,7 +130,7 @@ void StepInspector::show(const Optimizer& opt, const Trajectory& t, int k, const
     if (hasNext) {
         const Vec next = t.x(k + 1);
         arrows_ << LandscapeView::StepArrow{QPointF(x[0], x[1]), QPointF(next[0], next[1]), color,
-                                            false, tr("update taken")};
+                                            false, tr("update xₖ → xₖ₊₁")};
         const Vec delta = next - x;
         // Continuation lines start under the first line's "=", so each equation reads down.
         const QString more = QStringLiteral("<br>&nbsp;&nbsp;&nbsp;&nbsp;= ");
@@ -167,6 +168,13 @@ void StepInspector::show(const Optimizer& opt, const Trajectory& t, int k, const
     }
     if (!scales.isEmpty())
         html += tr("<i>per-coordinate scales (not directions):</i><br>") + scales;
+    // The key of the arrows on the map, here too: the map's legend hides when the map is small.
+    QStringList key;
+    for (const LandscapeView::StepArrow& a : arrows_)
+        key << QStringLiteral("<span style='color:%1'>%2 %3</span>")
+                   .arg(a.color.name(), a.dashed ? QStringLiteral("⇢") : QStringLiteral("→"),
+                        a.label.toHtmlEscaped());
+    html += tr("<small>Arrows on the map: %1</small>").arg(key.join(QStringLiteral(", ")));
     text_->setText(html);
 }
 

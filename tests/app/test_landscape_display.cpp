@@ -71,6 +71,8 @@ private slots:
     void ascentClimbs();
     void fittedViewContainsEveryRun_data();
     void fittedViewContainsEveryRun();
+    void builtInRacesKeepTheirRunsInTheBox_data();
+    void builtInRacesKeepTheirRunsInTheBox();
     void mapCoversTheVisibleAxes_data();
     void mapCoversTheVisibleAxes();
     void mapWaitsForTheEndOfAGesture_data();
@@ -169,6 +171,31 @@ void TestLandscapeDisplay::fittedViewContainsEveryRun() {
     // The map was sampled over the fitted view.
     const QCPColorMapData* data = fx.page.view()->colorMap()->data();
     QVERIFY(covers(data->keyRange(), x) && covers(data->valueRange(), y));
+}
+
+void TestLandscapeDisplay::builtInRacesKeepTheirRunsInTheBox_data() {
+    QTest::addColumn<QString>("scene");
+    for (const QString& name : builtinSceneNames())
+        if (name.startsWith(QStringLiteral("race-"))) QTest::newRow(qPrintable(name)) << name;
+}
+
+void TestLandscapeDisplay::builtInRacesKeepTheirRunsInTheBox() {
+    QFETCH(QString, scene);
+    if (scene == QLatin1String("race-saddle"))
+        QSKIP("every run escapes the saddle x² − y² towards infinity: that is the scene's point");
+    LandscapePage page;
+    QCOMPARE(page.applyScene(std::get<Scene>(builtinScene(scene))), QString());
+    // Not shown: the axes span the scene's box exactly.
+    const QCPRange x = page.view()->plot()->xAxis->range(), y = page.view()->plot()->yAxis->range();
+    // The scene opens showing every run that stays finite (a run that diverges, as on the saddle,
+    // leaves any box: that is its lesson).
+    for (int i = 0; i < page.optimizerCount(); ++i) {
+        const Trajectory& t = page.trajectory(i);
+        if (t.status() == RunStatus::Diverged) continue;
+        for (int k = 0; k < t.size(); ++k)
+            QVERIFY2(x.contains(t.x(k)[0]) && y.contains(t.x(k)[1]),
+                     qPrintable(QStringLiteral("run %1 step %2").arg(i).arg(k)));
+    }
 }
 
 void TestLandscapeDisplay::mapCoversTheVisibleAxes_data() {
@@ -283,14 +310,19 @@ void TestLandscapeDisplay::settingsRoundTripThroughTheScene() {
 
 void TestLandscapeDisplay::olderSectionsKeepTheirMeaning() {
     // A section from before the color scale was a choice: "levels" still means the isolines, and
-    // the colors stay linear.
+    // the colors look as they did then (they followed the levels).
     const LandscapeSettings old =
         LandscapeSettings::read(JsonReader(QJsonObject{{QStringLiteral("isolines"), true},
                                                        {QStringLiteral("levels"), "log"},
                                                        {QStringLiteral("gradient_field"), true}},
                                            {}));
     QVERIFY(old.logLevels);
-    QVERIFY(!old.logColors);
+    QVERIFY(old.logColors);
+    // Given, the color scale is its own choice.
+    const LandscapeSettings apart = LandscapeSettings::read(JsonReader(
+        QJsonObject{{QStringLiteral("levels"), "log"}, {QStringLiteral("color_scale"), "linear"}},
+        {}));
+    QVERIFY(apart.logLevels && !apart.logColors);
     QVERIFY(old.gradientField && !old.fieldUphill && !old.scaledArrows);
 }
 
@@ -379,17 +411,17 @@ void TestLandscapeDisplay::inspectorDrawsOnlyDirections_data() {
     QTest::addColumn<QStringList>("arrows");
     QTest::addColumn<QString>("scale"); // a state listed as a number, not an arrow
     QTest::newRow("AdaGrad") << QStringLiteral("adagrad")
-                             << QStringList{QStringLiteral("−∇f (downhill)"),
-                                            QStringLiteral("update taken")}
+                             << QStringList{QStringLiteral("−∇f(xₖ), downhill"),
+                                            QStringLiteral("update xₖ → xₖ₊₁")}
                              << QStringLiteral("accumulated squared gradient r");
     QTest::newRow("momentum") << QStringLiteral("momentum")
-                              << QStringList{QStringLiteral("−∇f (downhill)"),
-                                             QStringLiteral("update taken"),
+                              << QStringList{QStringLiteral("−∇f(xₖ), downhill"),
+                                             QStringLiteral("update xₖ → xₖ₊₁"),
                                              QStringLiteral("−b (velocity)")}
                               << QString();
     QTest::newRow("Adam") << QStringLiteral("adam")
-                          << QStringList{QStringLiteral("−∇f (downhill)"),
-                                         QStringLiteral("update taken"),
+                          << QStringList{QStringLiteral("−∇f(xₖ), downhill"),
+                                         QStringLiteral("update xₖ → xₖ₊₁"),
                                          QStringLiteral("−m̂ (first moment)")}
                           << QStringLiteral("second moment v");
 }

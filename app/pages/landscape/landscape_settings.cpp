@@ -15,7 +15,9 @@ LandscapeSettings LandscapeSettings::read(const JsonReader& r) {
     s.isolines = r.boolean(QStringLiteral("isolines"), s.isolines);
     s.gradientField = r.boolean(QStringLiteral("gradient_field"), s.gradientField);
     s.logLevels = r.choice(QStringLiteral("levels"), kScales, 0) == 1;
-    s.logColors = r.choice(QStringLiteral("color_scale"), kScales, 0) == 1;
+    // A section from before the color scale was a choice of its own looks as it did: its colors
+    // follow its levels.
+    s.logColors = r.choice(QStringLiteral("color_scale"), kScales, s.logLevels ? 1 : 0) == 1;
     s.fieldUphill = r.choice(QStringLiteral("field_direction"), kDirections, 0) == 1;
     s.scaledArrows = r.choice(QStringLiteral("arrow_length"), kLengths, 0) == 1;
     return s;
