@@ -36,8 +36,7 @@ void fitLegend(QCustomPlot& plot, const PlotStyle& style, const QFont& baseFont)
     for (double scale : kLegendScales) {
         legend->setFont(style.font(baseFont, scale));
         for (int i = 0; i < legend->itemCount(); ++i)
-            if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i)))
-                item->setFont(legend->font());
+            if (QCPAbstractLegendItem* item = legend->item(i)) item->setFont(legend->font());
         const QSize need = legend->minimumOuterSizeHint();
         if (need.width() <= kLegendShare * room.width() &&
             need.height() <= kLegendShare * room.height()) {

@@ -38,9 +38,10 @@ void VectorFieldPlottable::draw(QCPPainter* painter) {
         const double len = mode_ == Mode::Normalized ? full : full * norm / maxNorm_;
         if (len < 1.5) continue;
         const QPointF centre = coordsToPixels(a.x, a.y);
-        // Pixel y grows downwards; the arrow points along −∇f (downhill).
-        const QPointF u(-a.gx / norm * (mKeyAxis->rangeReversed() ? -1 : 1),
-                        a.gy / norm * (mValueAxis->rangeReversed() ? -1 : 1));
+        // Pixel y grows downwards; the arrow points along −∇f (downhill) or ∇f (uphill).
+        const double sign = uphill_ ? -1.0 : 1.0;
+        const QPointF u(-sign * a.gx / norm * (mKeyAxis->rangeReversed() ? -1 : 1),
+                        sign * a.gy / norm * (mValueAxis->rangeReversed() ? -1 : 1));
         const QPointF from = centre - u * (len / 2), to = centre + u * (len / 2);
         painter->drawLine(QLineF(from, to));
         drawArrowHead(painter, to, u, std::min(head, 0.5 * len));

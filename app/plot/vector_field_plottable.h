@@ -1,5 +1,6 @@
 #pragma once
-// The downhill field −∇f as one plottable: an arrow per coarse-grid point, all drawn in one pass.
+// The gradient field as one plottable: an arrow per coarse-grid point, all drawn in one pass,
+// pointing downhill (−∇f) or uphill (∇f, as the article plots it).
 
 #include "field/vector_field.h"
 
@@ -23,6 +24,9 @@ public:
     void setArrows(std::vector<Arrow> arrows, double cellWidth, double cellHeight);
     const std::vector<Arrow>& arrows() const { return arrows_; }
     void setMode(Mode mode) { mode_ = mode; }
+    /// Arrows along ∇f (uphill) instead of −∇f (downhill).
+    void setUphill(bool on) { uphill_ = on; }
+    bool uphill() const { return uphill_; }
     /// The legend sits on the page background, not on the field: its icon needs its own color.
     void setLegendColor(const QColor& color) { legendColor_ = color; }
     Mode mode() const { return mode_; }
@@ -35,6 +39,7 @@ private:
     std::vector<Arrow> arrows_;
     double cellW_ = 1, cellH_ = 1, maxNorm_ = 0;
     Mode mode_ = Mode::Normalized;
+    bool uphill_ = false;
     QColor legendColor_ = Qt::black;
 };
 

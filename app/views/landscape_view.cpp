@@ -1,7 +1,6 @@
 #include "views/landscape_view.h"
 
-#include "field/grid.h"
-#include "field/isolines.h"
+#include "plot/arrow_legend_item.h"
 #include "plot/isoline_plottable.h"
 #include "plot/path_plottable.h"
 #include "plot/plot_fit.h"
@@ -10,16 +9,18 @@
 
 #include <qcustomplot.h>
 
+#include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace gs::app {
 
 namespace {
-constexpr int kLevels = 14;      // isolines per picture
-constexpr int kArrowCells = 18;  // coarse grid of the downhill field, per side
-constexpr double kClickSlop = 4; // pixels a click may wander and still count as a click
+constexpr double kClickSlop = 4;   // pixels a click may wander and still count as a click
+constexpr int kWheelPauseMs = 180; // the field is sampled again this long after the last wheel step
+constexpr double kFitMargin = 0.08; // share of a fitted region added on each side
 const QString kFieldLayer = QStringLiteral("field");
 const QString kPathsLayer = QStringLiteral("paths");
 } // namespace
@@ -80,6 +81,15 @@ LandscapeView::LandscapeView(QWidget* parent) : QWidget(parent), plot_(new QCust
     connect(plot_, &QCustomPlot::mouseMove, this, &LandscapeView::onMove);
     connect(plot_, &QCustomPlot::mouseRelease, this, &LandscapeView::onRelease);
     connect(plot_, &QCustomPlot::mouseDoubleClick, this, [this] { resetView(); });
+    wheelPause_ = new QTimer(this);
+    wheelPause_->setSingleShot(true);
+    wheelPause_->setInterval(kWheelPauseMs);
+    connect(plot_, &QCustomPlot::mouseWheel, wheelPause_, qOverload<>(&QTimer::start));
+    connect(wheelPause_, &QTimer::timeout, this, [this] {
+        wanted_ = visibleRegion();
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+    });
+    connect(plot_, &QCustomPlot::beforeReplot, this, &LandscapeView::followView);
     fitBeforeReplot(*plot_, &style_, this);
     restyle();
 }
@@ -140,14 +150,9 @@ void LandscapeView::restyle() {
 
 void LandscapeView::setObjective(const ObjectivePtr& f) {
     f_ = f;
-    rebuildField();
     resetView();
-}
-
-void LandscapeView::setLevelSpacing(LevelSpacing spacing) {
-    spacing_ = spacing;
-    if (f_) rebuildField();
-    plot_->replot(QCustomPlot::rpQueuedReplot);
+    sampleField();
+    showOptima();
 }
 
 void LandscapeView::setArrowMode(ArrowMode mode) {
@@ -163,66 +168,42 @@ void LandscapeView::setArrowMode(ArrowMode mode) {
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void LandscapeView::rebuildField() {
-    const Box& box = f_->info().viewBox;
-    const Grid grid = sampleGrid(*f_, box, resolution_, resolution_);
-    const double lo = grid.minValue(), hi = grid.maxValue();
-    const bool log = spacing_ == LevelSpacing::Log;
-    // In log mode the colors follow f − min too, so the valley floor is not one flat color.
-    const double floor = log ? lo - 1e-6 * std::max(hi - lo, 1e-300) : 0.0;
-    QCPColorMapData* data = colorMap_->data();
-    data->setSize(grid.nx, grid.ny);
-    data->setRange(QCPRange(grid.xMin, grid.xMax), QCPRange(grid.yMin, grid.yMax));
-    for (int j = 0; j < grid.ny; ++j)
-        for (int i = 0; i < grid.nx; ++i)
-            data->setCell(i, j, grid.value(i, j) - floor);
-    colorMap_->setDataScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    colorScale_->axis()->setScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    if (log)
-        colorScale_->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
-    else
-        colorScale_->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
-    // One notation per axis: powers of ten on a log scale (not 0.01 beside 10⁻⁶).
-    colorScale_->axis()->setNumberFormat(log ? QStringLiteral("eb") : QStringLiteral("gb"));
-    colorScale_->axis()->setNumberPrecision(log ? 0 : 6);
-    colorScale_->axis()->setLabel(log ? tr("f − min") : tr("f(x, y)"));
-    if (std::isfinite(lo) && hi > lo)
-        colorMap_->setDataRange(log ? QCPRange(lo - floor, hi - floor) : QCPRange(lo, hi));
-
-    isolines_->setIsolines(gs::isolines(grid, chooseLevels(lo, hi, kLevels, spacing_)));
-
-    const double cw = (box.hi[0] - box.lo[0]) / kArrowCells,
-                 ch = (box.hi[1] - box.lo[1]) / kArrowCells;
-    field_->setArrows(gradientArrows(*f_, box, kArrowCells, kArrowCells), cw, ch);
-
-    QVector<double> ox, oy;
-    for (const Optimum& o : f_->info().optima)
-        if (o.kind == Optimum::Kind::Minimum) {
-            ox << o.x[0];
-            oy << o.x[1];
-        }
-    optima_->setData(ox, oy);
-    if (ox.isEmpty())
-        optima_->removeFromLegend();
-    else
-        optima_->addToLegend();
-}
-
 void LandscapeView::resetView() {
     if (!f_) return;
     const Box& box = f_->info().viewBox;
-    plot_->xAxis->setRange(box.lo[0], box.hi[0]);
-    plot_->yAxis->setRange(box.lo[1], box.hi[1]);
+    showView(QRectF(QPointF(box.lo[0], box.lo[1]), QPointF(box.hi[0], box.hi[1])));
+}
+
+void LandscapeView::fitTo(const QRectF& region) {
+    if (!f_) return;
+    // A region of one point (a run that never moved) still gets a readable neighbourhood.
+    const Box& box = f_->info().viewBox;
+    const double minW = 0.02 * (box.hi[0] - box.lo[0]), minH = 0.02 * (box.hi[1] - box.lo[1]);
+    const double w = std::max(region.width(), minW), h = std::max(region.height(), minH);
+    const QPointF c = region.center();
+    showView(QRectF(c.x() - w * (0.5 + kFitMargin), c.y() - h * (0.5 + kFitMargin),
+                    w * (1 + 2 * kFitMargin), h * (1 + 2 * kFitMargin)));
+}
+
+QRectF LandscapeView::visibleRegion() const {
+    const QCPRange x = plot_->xAxis->range(), y = plot_->yAxis->range();
+    return {QPointF(x.lower, y.lower), QPointF(x.upper, y.upper)};
+}
+
+void LandscapeView::showView(const QRectF& region) {
+    wanted_ = region;
+    plot_->xAxis->setRange(region.left(), region.right());
+    plot_->yAxis->setRange(region.top(), region.bottom());
     applyAspect();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void LandscapeView::setEqualAspect(bool on) {
     equalAspect_ = on;
-    if (on)
+    if (!wanted_.isEmpty())
+        showView(wanted_);
+    else if (on)
         applyAspect();
-    else
-        resetView();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -230,7 +211,12 @@ void LandscapeView::applyAspect() {
     if (!equalAspect_) return;
     // One unit of y as long on screen as one unit of x: circles look round. Widen whichever axis
     // would otherwise crop the box.
-    plot_->plotLayout()->update(QCPLayoutElement::upLayout);
+    // As QCustomPlot lays out before a replot: the whole viewport, and all three phases (tick
+    // labels, the color scale's change with the values, set the margins).
+    plot_->plotLayout()->setOuterRect(plot_->viewport());
+    for (auto phase :
+         {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
+        plot_->plotLayout()->update(phase);
     const QRect r = plot_->axisRect()->rect();
     if (r.width() <= 0 || r.height() <= 0) return;
     const double xPerPx = plot_->xAxis->range().size() / r.width();
@@ -239,11 +225,7 @@ void LandscapeView::applyAspect() {
         plot_->yAxis->setScaleRatio(plot_->xAxis, 1.0);
     else
         plot_->xAxis->setScaleRatio(plot_->yAxis, 1.0);
-}
-
-void LandscapeView::resizeEvent(QResizeEvent* event) {
-    QWidget::resizeEvent(event);
-    if (equalAspect_) resetView();
+    aspectSize_ = plot_->viewport().size();
 }
 
 PathPlottable* LandscapeView::addPath(const QColor& color, const QString& name) {
@@ -254,6 +236,9 @@ PathPlottable* LandscapeView::addPath(const QColor& color, const QString& name) 
     path->setColor(color);
     path->setSizes(style_.lineWidth(), style_.markerSize());
     paths_ << path;
+    // The arrows' key stays below the runs in the legend.
+    arrowKeyText_.clear();
+    updateArrowKey(arrowKeyShown_);
     plot_->replot(QCustomPlot::rpQueuedReplot); // the legend changed: a full replot
     return path;
 }
@@ -281,6 +266,25 @@ void LandscapeView::setStepArrows(const QVector<StepArrow>& arrows) {
         stepArrows_[i]->setPen(QPen(a.color, style_.lineWidth() * 1.2,
                                     a.dashed ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap));
     }
+    updateArrowKey(arrows);
+}
+
+void LandscapeView::updateArrowKey(const QVector<StepArrow>& arrows) {
+    QStringList text;
+    for (const StepArrow& a : arrows)
+        text << a.label + a.color.name() + (a.dashed ? QStringLiteral("-") : QString());
+    if (text == arrowKeyText_) return; // the same key: playback replots the paths layer only
+    arrowKeyText_ = text;
+    arrowKeyShown_ = arrows;
+    for (QCPAbstractLegendItem* item : arrowKey_)
+        plot_->legend->remove(item);
+    arrowKey_.clear();
+    for (const StepArrow& a : arrows) {
+        auto* item = new ArrowLegendItem(plot_->legend, a.label, a.color, a.dashed);
+        plot_->legend->addItem(item);
+        arrowKey_ << item;
+    }
+    plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void LandscapeView::replotPaths() {
@@ -341,6 +345,11 @@ void LandscapeView::onRelease(QMouseEvent* e) {
     pressed_ = draggingStart_ = draggingOwn_ = false;
     plot_->setInteraction(QCP::iRangeDrag, true);
     setDraft(false);
+    // A pan is over: it is what the view shows from now on (after a resize too), sampled anew.
+    if (!viewSampled()) {
+        wanted_ = visibleRegion();
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+    }
 }
 
 } // namespace gs::app

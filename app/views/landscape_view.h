@@ -1,8 +1,10 @@
 #pragma once
 // The picture of a function of two variables: a viridis heat map with a color scale, isolines,
-// the downhill field, known optima as stars, any number of descent paths and the step
-// inspector's arrows. The field sits on its own buffered layer and the paths on another, so a
-// moving path replots one layer only.
+// the gradient field, known optima as stars, any number of descent paths and the step
+// inspector's arrows with their key in the legend. The field sits on its own buffered layer and
+// the paths on another, so a moving path replots one layer only. The field is sampled over what
+// is visible: after a zoom, a pan or a resize it is sampled again (once a drag is released, and
+// once a burst of wheel steps is over, so panning stays as fast as before).
 
 #include "field/levels.h"
 #include "objective/objective.h"
@@ -15,12 +17,14 @@
 #include <optional>
 
 class QCustomPlot;
+class QCPAbstractLegendItem;
 class QCPColorMap;
 class QCPColorScale;
 class QCPGraph;
 class QCPItemLine;
 class QCPLayer;
 class QCPTextElement;
+class QTimer;
 
 namespace gs::app {
 
@@ -31,27 +35,43 @@ class LandscapeView : public QWidget {
     Q_OBJECT
 public:
     enum class ArrowMode { Off, Scaled, Normalized };
-    /// An arrow of the step inspector, in plot coordinates.
+    /// How values map to colors: linearly, or f − min on a log scale (valleys like Rosenbrock's).
+    enum class ColorScale { Linear, Log };
+    /// An arrow of the step inspector, in plot coordinates, with its name for the legend.
     struct StepArrow {
         QPointF from, to;
         QColor color;
         bool dashed = false;
+        QString label;
     };
 
     explicit LandscapeView(QWidget* parent = nullptr);
 
     void setStyle(const PlotStyle& style);
-    /// Samples f over its view box; redraws heat map, isolines, arrows and optima; resets the view.
+    /// Shows f over its view box: heat map, isolines, arrows and optima.
     void setObjective(const ObjectivePtr& f);
+    /// Isoline levels, linear or log-spaced; the colors do not change.
     void setLevelSpacing(LevelSpacing spacing);
     LevelSpacing levelSpacing() const { return spacing_; }
+    /// Color scale of the heat map; the isolines do not change.
+    void setColorScale(ColorScale scale);
+    ColorScale colorScaleType() const { return colorScaleType_; }
     void setArrowMode(ArrowMode mode);
+    /// Field arrows along ∇f (uphill) or −∇f (downhill).
+    void setFieldUphill(bool on);
+    /// Which known optima are starred: the minima (descent) or the maxima (ascent).
+    void setOptimumKind(Optimum::Kind kind);
     void setEqualAspect(bool on);
     void setIsolinesVisible(bool on);
     /// A title above the map; empty removes it.
     void setTitle(const QString& title);
     /// Back to the objective's view box.
     void resetView();
+    /// Shows `region` with a margin around it (and the equal aspect, when on, by widening).
+    void fitTo(const QRectF& region);
+    /// The region the field was last sampled over (the view then, and a small margin), in plot
+    /// coordinates.
+    QRectF sampledRegion() const { return sampled_; }
     /// Resolution of the heat map and isolines (samples per side).
     void setResolution(int n) { resolution_ = n; }
 
@@ -87,11 +107,17 @@ Q_SIGNALS:
     /// Draft quality began or ended (a drag started or finished).
     void draftChanged(bool on);
 
-protected:
-    void resizeEvent(QResizeEvent* event) override;
-
 private:
-    void rebuildField();
+    void sampleField();
+    /// Samples the field again when the axes moved and the user is not in the middle of a drag
+    /// or a burst of wheel steps; called before every full replot.
+    void followView();
+    bool viewSampled() const;
+    void fitTickCount();
+    void showOptima();
+    void showView(const QRectF& region);
+    QRectF visibleRegion() const;
+    void updateArrowKey(const QVector<StepArrow>& arrows);
     void restyle();
     void applyAspect();
     void onPress(QMouseEvent* e);
@@ -107,10 +133,19 @@ private:
     QCPGraph* optima_;
     QVector<PathPlottable*> paths_;
     QVector<QCPItemLine*> stepArrows_;
+    QVector<QCPAbstractLegendItem*> arrowKey_;
+    QStringList arrowKeyText_; // what arrowKey_ shows, to rebuild it only when it changes
+    QVector<StepArrow> arrowKeyShown_;
+    QTimer* wheelPause_; // runs while wheel steps come in: the field waits for the last
     QCPTextElement* title_ = nullptr;
     ObjectivePtr f_;
     PlotStyle style_;
     LevelSpacing spacing_ = LevelSpacing::Linear;
+    ColorScale colorScaleType_ = ColorScale::Linear;
+    Optimum::Kind optimumKind_ = Optimum::Kind::Minimum;
+    QRectF sampled_;   // where the field was sampled
+    QRectF wanted_;    // what the view was asked to show (the box, a fit, a pan); a resize keeps it
+    QSize aspectSize_; // the plot's size when the equal aspect was last applied
     ArrowMode arrowMode_ = ArrowMode::Normalized;
     bool equalAspect_ = false;
     bool draft_ = false;

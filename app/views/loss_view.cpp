@@ -113,8 +113,9 @@ void LossView::rebuild() {
     const bool distance = quantity() == Quantity::Distance;
     // Short labels: the panel is short, and a vertical label longer than its axis is cut.
     plot_->yAxis->setLabel(distance ? tr("‖xₖ − x*‖")
-                           : log_   ? tr("f − %1").arg(refName_)
-                                    : tr("f(xₖ)"));
+                           : log_
+                               ? (ascent_ ? tr("%1 − f").arg(refName_) : tr("f − %1").arg(refName_))
+                               : tr("f(xₖ)"));
     // One notation per axis: powers of ten on a log scale (not 0.0001 beside 10⁻⁶).
     plot_->yAxis->setNumberFormat(log_ ? QStringLiteral("eb") : QStringLiteral("gb"));
     plot_->yAxis->setNumberPrecision(log_ ? 0 : 6);
@@ -132,17 +133,20 @@ void LossView::rebuild() {
                                   ? QStringLiteral("<span style='color:%1'>%2</span>")
                                         .arg(style_.errorColor().name(), s.status.toHtmlEscaped())
                                   : s.status.toHtmlEscaped();
-        status += QStringLiteral("<span style='color:%1'>■</span> %2: %3&nbsp;&nbsp; ")
+        // The swatch stays on the line of the name it marks.
+        status += QStringLiteral("<span style='color:%1'>■</span>&nbsp;%2: %3&nbsp;&nbsp; ")
                       .arg(s.color.name(), s.name.toHtmlEscaped(), words);
         g->setVisible(s.visible);
         if (!s.visible) continue;
-        // On the log axis f is shown above its reference; a distance is already ≥ 0.
+        // On the log axis f is shown above its reference (below it for a climb); a distance is
+        // already ≥ 0.
         const QVector<double>& v = distance ? s.distance : s.f;
         const double ref = distance ? 0.0 : ref_;
+        const double above = !distance && ascent_ ? -1.0 : 1.0;
         QVector<double> ks(v.size()), ys(v.size());
         for (int k = 0; k < v.size(); ++k) {
             ks[k] = k;
-            ys[k] = log_ ? std::max(v[k] - ref, kLogFloor) : v[k];
+            ys[k] = log_ ? std::max(above * (v[k] - ref), kLogFloor) : v[k];
             if (k < s.inView.size() && s.inView[k] && std::isfinite(ys[k])) {
                 lo = std::min(lo, ys[k]);
                 hi = std::max(hi, ys[k]);

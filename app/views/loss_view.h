@@ -43,6 +43,9 @@ public:
     /// Draft quality while the user drags: curves without antialiasing, redrawn fully after.
     void setDraft(bool on);
     bool logScale() const { return log_; }
+    /// The runs climbed f: on the log axis the plotted quantity is reference − f (the reference is
+    /// then the known maximum, or the highest value seen). Takes effect with the next setSeries().
+    void setAscent(bool on) { ascent_ = on; }
     void setReference(double fRef, const QString& what);
     /// Offers the distance to the nearest known optimum (the series carry it); takes effect with
     /// the next setSeries(). Without it the panel shows f(x_k) whatever was chosen.
@@ -69,6 +72,7 @@ private:
     QVector<Series> series_;
     PlotStyle style_;
     bool log_ = false;
+    bool ascent_ = false;
     double ref_ = 0;
     QString refName_;
 };

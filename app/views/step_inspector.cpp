@@ -33,10 +33,32 @@ constexpr double kNoDirection = 1e-6;
 
 // A direction arrow from p along d, drawn `length` plot units long whatever ‖d‖ is; zero length
 // (invisible) when d has no meaningful direction.
-LandscapeView::StepArrow direction(const Vec& p, const Vec& d, double length, QColor color) {
+LandscapeView::StepArrow direction(const Vec& p, const Vec& d, double length, QColor color,
+                                   const QString& label) {
     const double n = d.norm();
     const Vec end = n > kNoDirection ? Vec(p + d * (length / n)) : p;
-    return {QPointF(p[0], p[1]), QPointF(end[0], end[1]), color, true};
+    return {QPointF(p[0], p[1]), QPointF(end[0], end[1]), color, true, label};
+}
+
+// The state vectors that are directions, and which way along them the step moves: velocity and
+// moments accumulate gradients (x moves along −b, −m̂), Adadelta subtracts its Δ, Newton adds
+// its Δx. Every other state (accumulated squares, effective rates, a shift) is a scale.
+struct DirectionState {
+    const char* name; // the state's name starts with this
+    double sign;
+    const char* label;
+};
+constexpr DirectionState kDirections[] = {
+    {"velocity", -1.0, "−b (velocity)"},
+    {"bias-corrected m̂", -1.0, "−m̂ (first moment)"},
+    {"update Δ", -1.0, "−Δ (update)"},
+    {"Newton step", 1.0, "Δx (Newton step)"},
+};
+
+const DirectionState* directionState(const std::string& name) {
+    for (const DirectionState& d : kDirections)
+        if (name.rfind(d.name, 0) == 0) return &d;
+    return nullptr;
 }
 
 } // namespace
@@ -54,8 +76,9 @@ StepInspector::StepInspector(QWidget* parent)
     // not follow the text, so a new step's text does not re-lay the panel out sideways.
     text_->setWordWrap(true);
     text_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    text_->setToolTip(tr("Dashed arrows show directions (−∇f, state vectors) at a fixed length; "
-                         "the solid arrow is the update actually taken, to scale."));
+    text_->setToolTip(tr("Dashed arrows on the map show directions (the steepest one, a velocity "
+                         "or first moment) at a fixed length; the solid arrow is the update "
+                         "actually taken, to scale. Scales per coordinate are listed as numbers."));
     text_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     connect(chooser_, &QComboBox::currentIndexChanged, this, &StepInspector::selectionChanged);
 }
@@ -78,40 +101,46 @@ void StepInspector::clear() {
 }
 
 void StepInspector::show(const Optimizer& opt, const Trajectory& t, int k, const QColor& color,
-                         double viewSpan, const PlotStyle& style) {
+                         double viewSpan, const PlotStyle& style, double sign) {
     arrows_.clear();
     if (t.empty()) {
         text_->setText(tr("No run: the start point is not valid."));
         return;
     }
     k = std::clamp(k, 0, t.size() - 1);
+    // The run minimized sign·f: its gradient is sign·∇f, and it steps against it.
     const Vec x = t.x(k), g = t.gradient(k);
-    const bool hasNext = k + 1 < t.size();
+    const bool ascent = sign < 0, hasNext = k + 1 < t.size();
     // Direction arrows are a fixed fraction of the view; the update arrow is to scale.
     const double len = 0.12 * viewSpan;
-    arrows_ << direction(x, -g, len, style.errorColor());
+    // Named after the point, so the key does not read like the field's −∇f row.
+    const QString steepest = ascent ? tr("∇f(xₖ), uphill") : tr("−∇f(xₖ), downhill");
+    arrows_ << direction(x, -g, len, style.errorColor(), steepest);
 
-    QString html = QStringLiteral("<b>%1</b><br><code>%2</code><br>")
+    QString html = QStringLiteral("<b>%1</b>%2<br><code>%3</code><br>")
                        .arg(QString::fromStdString(opt.displayName()).toHtmlEscaped(),
+                            ascent ? tr(" on −f (ascent)") : QString(),
                             QString::fromStdString(opt.updateRule()).toHtmlEscaped());
     html += tr("step <b>%1</b> of %2<br>x = %3, f = %4<br>")
                 .arg(k)
                 .arg(t.size() - 1)
-                .arg(vec(x), num(t.f(k)));
-    html += tr("<span style='color:%1'>∇f = %2</span><br>").arg(style.errorColor().name(), vec(g));
+                .arg(vec(x), num(sign * t.f(k)));
+    html += tr("<span style='color:%1'>∇f = %2</span><br>")
+                .arg(style.errorColor().name(), vec(Vec(sign * g)));
     if (hasNext) {
         const Vec next = t.x(k + 1);
         arrows_ << LandscapeView::StepArrow{QPointF(x[0], x[1]), QPointF(next[0], next[1]), color,
-                                            false};
+                                            false, tr("update xₖ → xₖ₊₁")};
         const Vec delta = next - x;
         // Continuation lines start under the first line's "=", so each equation reads down.
         const QString more = QStringLiteral("<br>&nbsp;&nbsp;&nbsp;&nbsp;= ");
-        // Gradient descent's Δ is −λ ∇f exactly; for the others Δ is what the step did, and
-        // their state below says why.
-        const QString why = opt.key() == "gd"
-                                ? QStringLiteral(" = −λ ∇f") + more +
-                                      QStringLiteral("%1 · %2").arg(num(-opt.get("lr")), vec(g))
-                                : QString();
+        // Gradient descent's Δ is −λ ∇f exactly (+λ ∇f when it climbs); for the others Δ is what
+        // the step did, and their state below says why.
+        const QString why =
+            opt.key() == "gd"
+                ? (ascent ? QStringLiteral(" = λ ∇f") : QStringLiteral(" = −λ ∇f")) + more +
+                      QStringLiteral("%1 · %2").arg(num(-sign * opt.get("lr")), vec(Vec(sign * g)))
+                : QString();
         html += tr("<span style='color:%1'>Δ = %2 − %3%4%5%6</span><br>")
                     .arg(color.name(), xSub(k + 1), xSub(k), why, more, vec(delta));
         // The step with its numbers filled in.
@@ -120,17 +149,32 @@ void StepInspector::show(const Optimizer& opt, const Trajectory& t, int k, const
     } else {
         html += tr("last point: no further update<br>");
     }
-    // The state after the update shown (the one that produced x_{k+1}).
+    // The state after the update shown (the one that produced x_{k+1}): directions as arrows,
+    // scales as numbers.
     const int stateStep = hasNext ? k + 1 : k;
     const auto& names = t.stateNames();
+    QString scales;
+    int arrowColor = 0;
     for (int s = 0; s < static_cast<int>(names.size()); ++s) {
         const Vec v = t.state(stateStep, s);
-        const QColor c = style.pathColor(4 + s).darker(style.dark ? 80 : 110);
-        arrows_ << direction(x, v, len * 0.8, c);
-        html +=
-            tr("<span style='color:%1'>%2 = %3</span><br>")
-                .arg(c.name(), QString::fromStdString(names[size_t(s)]).toHtmlEscaped(), vec(v));
+        const QString name = QString::fromStdString(names[size_t(s)]).toHtmlEscaped();
+        if (const DirectionState* d = directionState(names[size_t(s)])) {
+            const QColor c = style.pathColor(4 + arrowColor++).darker(style.dark ? 80 : 110);
+            arrows_ << direction(x, d->sign * v, len * 0.8, c, QString::fromUtf8(d->label));
+            html += tr("<span style='color:%1'>%2 = %3</span><br>").arg(c.name(), name, vec(v));
+        } else {
+            scales += tr("%1 = %2<br>").arg(name, vec(v));
+        }
     }
+    if (!scales.isEmpty())
+        html += tr("<i>per-coordinate scales (not directions):</i><br>") + scales;
+    // The key of the arrows on the map, here too: the map's legend hides when the map is small.
+    QStringList key;
+    for (const LandscapeView::StepArrow& a : arrows_)
+        key << QStringLiteral("<span style='color:%1'>%2 %3</span>")
+                   .arg(a.color.name(), a.dashed ? QStringLiteral("⇢") : QStringLiteral("→"),
+                        a.label.toHtmlEscaped());
+    html += tr("<small>Arrows on the map: %1</small>").arg(key.join(QStringLiteral(", ")));
     text_->setText(html);
 }
 

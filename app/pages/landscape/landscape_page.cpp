@@ -39,7 +39,6 @@
 namespace gs::app {
 
 namespace {
-constexpr int kDefaultSteps = 1000;
 const char* const kDefaultKeys[] = {"gd", "momentum", "adam", "rmsprop"};
 } // namespace
 
@@ -112,89 +111,6 @@ void LandscapePage::removeAllOptimizers() {
         removeOptimizer(optimizerCount() - 1);
 }
 
-QWidget* LandscapePage::createControls() {
-    auto* box = new QWidget;
-    auto* form = new QFormLayout;
-    picker_ = new FunctionPicker(2, Qt::Vertical, box);
-    levelsBox_ = new QComboBox(box);
-    levelsBox_->addItems({tr("linear levels"), tr("log levels (f − min)"), tr("no isolines")});
-    arrowsBox_ = new QComboBox(box);
-    arrowsBox_->addItems({tr("no arrows"), tr("arrows ∝ ‖∇f‖"), tr("unit arrows")});
-    arrowsBox_->setCurrentIndex(2);
-    equalAspect_ = new QCheckBox(tr("equal aspect"), box);
-    equalAspect_->setChecked(true);
-    logLoss_ = new QCheckBox(tr("log loss"), box);
-    auto* resetView = new QPushButton(tr("Reset view"), box);
-    for (QWidget* w :
-         std::initializer_list<QWidget*>{levelsBox_, arrowsBox_, equalAspect_, logLoss_, resetView})
-        w->setFocusPolicy(Qt::NoFocus); // keep Space and the arrow keys for playback
-    form->addRow(picker_);
-    form->addRow(tr("Isolines"), levelsBox_);
-    form->addRow(tr("Field"), arrowsBox_);
-    auto* toggles = new QGridLayout;
-    toggles->addWidget(equalAspect_, 0, 0);
-    toggles->addWidget(logLoss_, 0, 1);
-    toggles->addWidget(resetView, 1, 0, 1, 2, Qt::AlignLeft);
-    form->addRow(toggles);
-
-    x0_ = new ParamSlider(tr("x₀"), {-1, 1, false, 2}, 0, box);
-    y0_ = new ParamSlider(tr("y₀"), {-1, 1, false, 2}, 0, box);
-    steps_ = new ParamSlider(tr("steps"), {10, 5000, false, 0}, kDefaultSteps, box);
-    addBox_ = new QComboBox(box);
-    for (const std::string& key : optimizerKeys())
-        addBox_->addItem(QString::fromStdString(createOptimizer(key)->displayName()),
-                         QString::fromStdString(key));
-    addBox_->setFocusPolicy(Qt::NoFocus);
-    auto* addButton = new QPushButton(tr("Add"), box);
-    addButton->setFocusPolicy(Qt::NoFocus);
-    auto* addRow = new QHBoxLayout;
-    addRow->addWidget(addBox_, 1);
-    addRow->addWidget(addButton);
-    panels_ = new QVBoxLayout;
-
-    auto* layout = new QVBoxLayout(box);
-    layout->addLayout(form);
-    auto* startLabel =
-        new QLabel(tr("<b>Start point</b> (or click the map, drag the start; Shift+click gives the "
-                      "optimizer chosen in the step inspector its own start)"),
-                   box);
-    startLabel->setWordWrap(true);
-    layout->addWidget(startLabel);
-    layout->addWidget(x0_);
-    layout->addWidget(y0_);
-    layout->addWidget(steps_);
-    layout->addWidget(new QLabel(tr("<b>Optimizers</b>"), box));
-    layout->addLayout(addRow);
-    layout->addLayout(panels_);
-    layout->addWidget(new QLabel(tr("<b>Step inspector</b>"), box));
-    layout->addWidget(inspector_);
-    layout->addStretch(1);
-
-    connect(picker_, &FunctionPicker::catalogPicked, this, &LandscapePage::pickFunction);
-    connect(picker_, &FunctionPicker::formulaAccepted, this,
-            [this](const QString& text, std::shared_ptr<ExpressionObjective> f) {
-                adoptFormula(scene_, text, *f);
-                showFunction(f);
-            });
-    connect(levelsBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
-        view_->setIsolinesVisible(i != 2);
-        if (i != 2) view_->setLevelSpacing(i == 1 ? LevelSpacing::Log : LevelSpacing::Linear);
-    });
-    connect(arrowsBox_, &QComboBox::currentIndexChanged, this,
-            [this](int i) { view_->setArrowMode(LandscapeView::ArrowMode(i)); });
-    connect(equalAspect_, &QCheckBox::toggled, view_, &LandscapeView::setEqualAspect);
-    connect(logLoss_, &QCheckBox::toggled, this, [this] { updateLoss(); });
-    connect(resetView, &QPushButton::clicked, view_, &LandscapeView::resetView);
-    connect(x0_, &ParamSlider::valueChanged, this, &LandscapePage::recompute);
-    for (ParamSlider* slider : {x0_, y0_, steps_})
-        draftWhileDragging(slider);
-    connect(y0_, &ParamSlider::valueChanged, this, &LandscapePage::recompute);
-    connect(steps_, &ParamSlider::valueChanged, this, &LandscapePage::recompute);
-    connect(addButton, &QPushButton::clicked, this,
-            [this] { addOptimizer(addBox_->currentData().toString().toStdString()); });
-    return box;
-}
-
 void LandscapePage::setObjective(const ObjectivePtr& f) {
     scene_.catalog.clear();
     scene_.formula.clear();
@@ -210,7 +126,9 @@ void LandscapePage::showFunction(const ObjectivePtr& f, std::optional<QPointF> s
                                           : this->start());
     x0_->setRangeAndValue({info.viewBox.lo[0], info.viewBox.hi[0], false, 2}, at.x());
     y0_->setRangeAndValue({info.viewBox.lo[1], info.viewBox.hi[1], false, 2}, at.y());
-    coarseMin_ = sampleGrid(*f, info.viewBox, 64, 64).minValue();
+    const Grid coarse = sampleGrid(*f, info.viewBox, 64, 64);
+    coarseMin_ = coarse.minValue();
+    coarseMax_ = coarse.maxValue();
     view_->setObjective(f);
     recompute();
 }
@@ -315,6 +233,8 @@ int LandscapePage::addOptimizer(const std::string& key) {
     });
     if (same > 0) r->name += QStringLiteral(" %1").arg(same + 1);
     r->path = view_->addPath(color, r->name);
+    // A shape per color, so hues that look alike (the two blues) still differ.
+    r->path->setMarker(PathPlottable::Marker(r->colorIndex % 4));
     r->panel = new OptimizerPanel(*opt, r->name, color, this);
     for (ParamSlider* slider : r->panel->findChildren<ParamSlider*>())
         draftWhileDragging(slider);
@@ -387,7 +307,11 @@ void LandscapePage::recompute() {
     // coordinates of 1e8-unit points would overflow the painter.
     const Box& box = f_->info().viewBox;
     const Vec mid = box.center(), half = 50 * (box.hi - box.lo);
-    const int last = runSet_.recompute(*f_, start, rules);
+    // Ascent is descent on −f: one code path for both.
+    const ObjectivePtr objective = direction_ == Scene::Direction::Ascent
+                                       ? std::make_shared<NegatedObjective>(f_)
+                                       : ObjectivePtr(f_);
+    const int last = runSet_.recompute(*objective, start, rules);
     for (const auto& r : runs_) {
         const Trajectory& t = r->run->trajectory;
         QVector<QPointF> points(t.size());
@@ -410,37 +334,47 @@ void LandscapePage::recompute() {
 }
 
 void LandscapePage::updateLoss() {
+    // The panel reports f itself; a climb is measured against the maximum, a descent against
+    // the minimum (the known global one, else the most extreme value on the map or the runs).
     const Box& box = f_->info().viewBox;
-    double ref = coarseMin_;
-    QString refName = tr("min");
+    const bool ascent = direction_ == Scene::Direction::Ascent;
+    const Optimum::Kind kind = ascent ? Optimum::Kind::Maximum : Optimum::Kind::Minimum;
+    const double s = sign(); // s·f is what the runs minimized
+    double ref = ascent ? coarseMax_ : coarseMin_;
+    QString refName = ascent ? tr("max") : tr("min");
     bool known = false;
-    for (const Optimum& o : f_->info().optima)
-        if (o.kind == Optimum::Kind::Minimum && o.global && (!known || o.value < ref)) {
+    // Distances to the nearest minimum (distanceTargets picks them), or to a maximum in a climb.
+    std::vector<Optimum> targets;
+    for (const Optimum& o : f_->info().optima) {
+        if (!ascent || o.kind == kind) targets.push_back(o);
+        if (o.kind == kind && o.global && (!known || s * o.value < s * ref)) {
             ref = o.value;
             known = true;
             refName = tr("f*");
         }
+    }
     QVector<LossView::Series> series;
     for (const auto& r : runs_) {
         const Trajectory& t = r->run->trajectory;
-        LossView::Series s;
-        s.name = r->name;
-        s.color = style_.pathColor(r->colorIndex);
-        s.visible = r->run->visible;
-        s.status = QString::fromStdString(describeStatus(t));
-        s.diverged = t.status() == RunStatus::Diverged;
-        for (double d : distanceToNearestOptimum(t, f_->info().optima))
-            s.distance << d;
+        LossView::Series ls;
+        ls.name = r->name;
+        ls.color = style_.pathColor(r->colorIndex);
+        ls.visible = r->run->visible;
+        ls.status = QString::fromStdString(describeStatus(t));
+        ls.diverged = t.status() == RunStatus::Diverged;
+        for (double d : distanceToNearestOptimum(t, targets))
+            ls.distance << d;
         for (int k = 0; k < t.size(); ++k) {
-            s.f << t.f(k);
-            s.inView << box.contains(t.x(k));
-            if (!known) ref = std::min(ref, t.f(k));
+            ls.f << s * t.f(k);
+            ls.inView << box.contains(t.x(k));
+            if (!known) ref = s * std::min(s * ref, t.f(k));
         }
-        series << s;
+        series << ls;
     }
     loss_->setReference(ref, refName);
     loss_->setLogScale(logLoss_->isChecked());
-    loss_->setDistanceAvailable(!f_->info().optima.empty());
+    loss_->setAscent(ascent);
+    loss_->setDistanceAvailable(!targets.empty());
     loss_->setSeries(series);
 }
 
@@ -454,12 +388,34 @@ void LandscapePage::showStep(int k) {
         const Run& r = *runs_[size_t(sel)];
         const QCPRange xr = view_->plot()->xAxis->range(), yr = view_->plot()->yAxis->range();
         inspector_->show(*r.run->optimizer, r.run->trajectory, k, style_.pathColor(r.colorIndex),
-                         std::min(xr.size(), yr.size()), style_);
+                         std::min(xr.size(), yr.size()), style_, sign());
     } else {
         inspector_->clear();
     }
     view_->setStepArrows(inspector_->arrows());
     view_->replotPaths();
+}
+
+} // namespace gs::app
+
+namespace gs::app {
+
+bool LandscapePage::fitToRuns() {
+    // The drawn points: a run that flew off is clamped far out, and the fit shows that too.
+    double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+    for (const auto& r : runs_) {
+        if (!r->run->visible) continue;
+        for (const QPointF& p : r->path->points()) {
+            if (!std::isfinite(p.x()) || !std::isfinite(p.y())) continue;
+            x0 = std::min(x0, p.x());
+            x1 = std::max(x1, p.x());
+            y0 = std::min(y0, p.y());
+            y1 = std::max(y1, p.y());
+        }
+    }
+    if (!(x0 <= x1 && y0 <= y1)) return false;
+    view_->fitTo(QRectF(QPointF(x0, y0), QPointF(x1, y1)));
+    return true;
 }
 
 } // namespace gs::app

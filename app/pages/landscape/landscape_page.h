@@ -2,7 +2,7 @@
 // The two-variable explorer: a landscape with any number of optimizers at once, each with its
 // own controls built from its descriptors, a shared start point (sliders, or click/drag on the
 // map), a linked loss panel, a step inspector and playback. Any change recomputes every run
-// whole; playback only reveals them.
+// whole; playback only reveals them. Runs descend f, or climb it (descent on −f).
 
 #include "objective/objective.h"
 #include "optim/optimizer.h"
@@ -30,6 +30,7 @@ class ParamSlider;
 class PathPlottable;
 class PlaybackBar;
 class StepInspector;
+struct LandscapeSettings;
 
 class LandscapePage : public Page {
     Q_OBJECT
@@ -43,6 +44,7 @@ public:
     QCustomPlot* plot() const override;
     PlaybackBar* playback() const override { return playback_; }
     QVector<RunView> runs() const override;
+    bool fitToRuns() override;
 
     /// Shows a function directly (not from the catalog or a formula), e.g. from a test.
     void setObjective(const ObjectivePtr& f);
@@ -55,6 +57,9 @@ public:
     /// Run i's own start, or nothing when it starts from the shared start.
     std::optional<QPointF> runStart(int i) const;
     void setMaxSteps(int steps);
+    /// Descent minimizes f; ascent maximizes it (every run descends −f). Recomputes once.
+    void setDirection(Scene::Direction direction);
+    Scene::Direction direction() const { return direction_; }
 
     /// Adds an optimizer by registry key with default hyperparameters; returns its index or −1.
     int addOptimizer(const std::string& key);
@@ -73,6 +78,10 @@ public:
     FunctionPicker* functionPicker() const { return picker_; }
     QComboBox* addBox() const { return addBox_; }
     QCheckBox* logLossBox() const { return logLoss_; }
+    QComboBox* levelsBox() const { return levelsBox_; }
+    QComboBox* colorsBox() const { return colorsBox_; }
+    QComboBox* arrowsBox() const { return arrowsBox_; }
+    QComboBox* directionBox() const { return directionBox_; }
     int recomputeCount() const { return recomputes_; }
 
 public Q_SLOTS:
@@ -93,6 +102,12 @@ private:
         int colorIndex = 0;
     };
     QWidget* createControls();
+    QWidget* createDisplayControls(QWidget* box);
+    /// The settings section as the controls show it, and back.
+    LandscapeSettings settingsShown() const;
+    void showSettings(const LandscapeSettings& settings);
+    /// −1 when the runs climb f, +1 when they descend it.
+    double sign() const { return direction_ == Scene::Direction::Ascent ? -1.0 : 1.0; }
     void fitControls();
     void showStep(int k);
     void updateLoss();
@@ -112,7 +127,9 @@ private:
     std::vector<std::unique_ptr<Run>> runs_; // runs_[i] draws runSet_[i]
     Scene scene_; // function spec, title, lesson: what has no control of its own here
     PlotStyle style_;
+    Scene::Direction direction_ = Scene::Direction::Descent;
     double coarseMin_ = 0; // lowest value on a coarse grid: the log-loss reference without f*
+    double coarseMax_ = 0; // highest: the reference of a climb without a known maximum
     int recomputes_ = 0;
     bool holdRecompute_ = false;
 
@@ -125,7 +142,9 @@ private:
     ParamSlider* steps_ = nullptr;
     FunctionPicker* picker_ = nullptr;
     QComboBox* levelsBox_ = nullptr;
+    QComboBox* colorsBox_ = nullptr;
     QComboBox* arrowsBox_ = nullptr;
+    QComboBox* directionBox_ = nullptr;
     QCheckBox* equalAspect_ = nullptr;
     QCheckBox* logLoss_ = nullptr;
     QComboBox* addBox_ = nullptr;

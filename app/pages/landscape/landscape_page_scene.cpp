@@ -41,9 +41,8 @@ QString LandscapePage::applyScene(const Scene& s) {
     showFunction(fn.objective, s.start.size() == 2 ? std::optional(QPointF(s.start[0], s.start[1]))
                                                    : std::nullopt);
     steps_->setValue(s.maxSteps);
-    const LandscapeSettings settings = settingsFrom<LandscapeSettings>(s.settings);
-    levelsBox_->setCurrentIndex(!settings.isolines ? 2 : settings.logLevels ? 1 : 0);
-    arrowsBox_->setCurrentIndex(settings.gradientField ? 2 : 0);
+    showSettings(settingsFrom<LandscapeSettings>(s.settings));
+    setDirection(s.direction); // held: the recompute below is the only one
     for (const SceneRun& run : s.runs) {
         Run& r = *runs_[static_cast<size_t>(addOptimizer(run.optimizer.toStdString()))];
         // Through the panel's own sliders, so the controls and the optimizer agree.
@@ -65,11 +64,8 @@ Scene LandscapePage::scene() const {
     s.page = QStringLiteral("landscape");
     s.start = {x0_->value(), y0_->value()};
     s.maxSteps = static_cast<int>(std::lround(steps_->value()));
-    LandscapeSettings settings;
-    settings.isolines = levelsBox_->currentIndex() != 2;
-    settings.logLevels = levelsBox_->currentIndex() == 1;
-    settings.gradientField = arrowsBox_->currentIndex() != 0;
-    s.settings = settings.toJson();
+    s.direction = direction_;
+    s.settings = settingsShown().toJson();
     s.runs.clear();
     for (const auto& r : runs_) {
         SceneRun run;
@@ -87,16 +83,18 @@ Scene LandscapePage::scene() const {
 QVector<RunView> LandscapePage::runs() const {
     QVector<RunView> out;
     for (const auto& r : runs_)
-        out << RunView{QString::fromStdString(r->run->optimizer->key()), &r->run->trajectory, 1.0};
+        out << RunView{QString::fromStdString(r->run->optimizer->key()), &r->run->trajectory,
+                       sign()};
     return out;
 }
 
 void LandscapePage::pickFunction(const QString& key) {
     Scene s = withCatalogFunction(scene(), key);
-    // The contour levels follow the catalog's advice (log-spaced for Rosenbrock and kin).
+    // Contour levels and colors follow the catalog's advice (log for Rosenbrock and kin); either
+    // can be changed on its own afterwards.
     LandscapeSettings settings = settingsFrom<LandscapeSettings>(s.settings);
     const CatalogEntry* entry = findCatalogEntry(key.toStdString());
-    settings.logLevels = entry && entry->logLevels;
+    settings.logLevels = settings.logColors = entry && entry->logLevels;
     s.settings = settings.toJson();
     applyScene(s);
 }
