@@ -48,7 +48,7 @@ void fitLegend(QCustomPlot& plot, const PlotStyle& style, const QFont& baseFont)
 }
 
 /// As many ticks as fit without their labels touching: about one and a half label widths (or three
-/// label heights) of axis per tick, from 3 (2 on a log axis) to 6.
+/// label heights) of axis per tick, from 3 (2 on a log or a value axis) to 6.
 void fitTicks(QCustomPlot& plot) {
     for (QCPAxisRect* rect : plot.axisRects())
         for (QCPAxis* axis : rect->axes()) {
@@ -61,7 +61,7 @@ void fitTicks(QCustomPlot& plot) {
             const QString typical = log ? QStringLiteral("10−10") : QStringLiteral("−0.25");
             const int label = horizontal ? fm.horizontalAdvance(typical) * 3 / 2 : fm.height() * 3;
             if (length <= 0 || label <= 0) continue;
-            axis->ticker()->setTickCount(std::clamp(length / label, log ? 2 : 3, 6));
+            axis->ticker()->setTickCount(std::clamp(length / label, log || !horizontal ? 2 : 3, 6));
         }
 }
 
