@@ -10,9 +10,10 @@ namespace {
 // A path whose revealed part is this many times longer on screen than the plot's diagonal
 // scribbles over the picture (a chaotic run): its older steps fade.
 constexpr double kScribbleDiagonals = 6.0;
-// Steps kept at full strength when a scribble fades (on-screen vertices).
-constexpr int kRecentVertices = 120;
-constexpr double kFadedOpacity = 0.28;
+// When a scribble fades, its latest steps stay at full strength up to this on-screen length (in
+// plot diagonals): enough to see where the run is going, too little to hide the curve.
+constexpr double kRecentDiagonals = 1.5;
+constexpr double kFadedOpacity = 0.22;
 
 QPolygonF markerPolygon(PathPlottable::Marker marker, QPointF c, double r) {
     switch (marker) {
@@ -101,13 +102,22 @@ void PathPlottable::projectPoints(QVector<QPointF>& px, QVector<int>& index) con
 }
 
 int PathPlottable::fadeSplit(const QVector<QPointF>& px) const {
-    if (px.size() <= kRecentVertices) return 0;
+    if (px.size() < 3) return 0;
     const QRectF rect = mKeyAxis->axisRect()->rect();
     const double diagonal = std::hypot(rect.width(), rect.height());
+    auto segment = [&px](int i) {
+        return std::hypot(px[i].x() - px[i - 1].x(), px[i].y() - px[i - 1].y());
+    };
     double length = 0;
     for (int i = 1; i < px.size(); ++i)
-        length += std::hypot(px[i].x() - px[i - 1].x(), px[i].y() - px[i - 1].y());
-    return length > kScribbleDiagonals * diagonal ? int(px.size()) - kRecentVertices : 0;
+        length += segment(i);
+    if (length <= kScribbleDiagonals * diagonal) return 0;
+    // Walk back from the newest step until the recent part is long enough.
+    double recent = 0;
+    int split = int(px.size()) - 1;
+    while (split > 1 && recent + segment(split) <= kRecentDiagonals * diagonal)
+        recent += segment(split--);
+    return std::min(split, int(px.size()) - 2);
 }
 
 void PathPlottable::drawLine(QCPPainter* painter, const QVector<QPointF>& px, int from,
@@ -170,9 +180,10 @@ void PathPlottable::draw(QCPPainter* painter) {
     fadedBefore_ = index[split];
 
     applyDefaultAntialiasingHint(painter);
-    if (split > 0) {
+    if (split > 0) { // the faded past: a thin line without casing, well behind the curve
         painter->setOpacity(kFadedOpacity);
-        drawLine(painter, px, 0, split);
+        painter->setPen(QPen(color_, std::max(1.0, 0.5 * lineWidth_)));
+        painter->drawPolyline(px.constData(), split + 1);
         painter->setOpacity(1.0);
     }
     drawLine(painter, px, split, int(px.size()) - 1);
