@@ -21,6 +21,7 @@ public:
                "x ← x − η (H + μ I)⁻¹ ∇f(x)";
     }
     const std::vector<HyperParam>& hyperParams() const override;
+    bool usesHessian() const override { return true; }
 
     void reset(int n) override;
     void step(const Objective& f, Vec& x, const Vec& g) override;

@@ -35,6 +35,8 @@ public:
     /// The update rule as plain text, e.g. "x ← x − λ ∇f(x)".
     virtual std::string updateRule() const = 0;
     virtual const std::vector<HyperParam>& hyperParams() const = 0;
+    /// True for methods that read the Hessian (too costly for a network's many parameters).
+    virtual bool usesHessian() const { return false; }
 
     /// Forget all state and prepare for an n-dimensional problem.
     virtual void reset(int n) = 0;

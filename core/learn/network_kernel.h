@@ -1,0 +1,48 @@
+#pragma once
+// The forward and backward passes of a Network over a whole batch at once, in float or double:
+// every layer is one matrix product (W·A over the batch's columns), so the work runs at the speed
+// of Eigen's GEMM. Buffers are sized once for the largest batch; a pass allocates nothing.
+
+#include "learn/network.h"
+
+#include <Eigen/Core>
+
+#include <vector>
+
+namespace gs::learn {
+
+template <class T> class NetworkKernel {
+public:
+    using Matrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
+    using Vector = Eigen::Matrix<T, Eigen::Dynamic, 1>;
+
+    struct Outcome {
+        double lossSum = 0; ///< Σ over the batch of −log softmax(z)_y
+        int correct = 0;    ///< examples whose largest logit is their label's
+    };
+
+    NetworkKernel(const Network& net, int maxBatch);
+    int maxBatch() const { return maxBatch_; }
+    /// Regrows the buffers (allocates) when a batch larger than maxBatch() comes.
+    void reserve(int maxBatch);
+
+    /// Cross-entropy of the batch X (inputs × B, B ≤ maxBatch()) with labels y; when `grad` is
+    /// not null, also writes the gradient of the mean loss (Σ / B) with respect to `params`.
+    Outcome run(const T* params, const Eigen::Ref<const Matrix>& x, const int* y, T* grad);
+    /// Predicted class of each example of the last run().
+    const Eigen::VectorXi& predictions() const { return predicted_; }
+
+private:
+    const Network& net_;
+    int maxBatch_ = 0;
+    std::vector<Matrix> act_;   // act_[l]: layer l's output (out_l × maxBatch); the last holds
+                                // the logits, then the softmax, then ∂J/∂z
+    std::vector<Matrix> delta_; // delta_[l]: ∂J/∂z_l for the hidden layers
+    Eigen::Matrix<T, 1, Eigen::Dynamic> rowMax_, rowSum_;
+    Eigen::VectorXi predicted_;
+};
+
+extern template class NetworkKernel<float>;
+extern template class NetworkKernel<double>;
+
+} // namespace gs::learn
