@@ -1,8 +1,11 @@
 #include "expr/node.h"
 
+#include "expr/intern.h"
 #include "expr/scalar_ops.h"
 
 #include <cmath>
+#include <limits>
+#include <unordered_set>
 #include <utility>
 
 namespace gs::expr {
@@ -104,26 +107,27 @@ bool isConst(const NodePtr& n, double v) {
 
 namespace {
 NodePtr node(Op op, NodePtr a, NodePtr b = nullptr) {
-    auto n = std::make_shared<Node>();
-    n->op = op;
-    n->args.push_back(std::move(a));
-    if (b) n->args.push_back(std::move(b));
-    return n;
+    return detail::intern(op, 0.0, -1, std::move(a), std::move(b));
+}
+
+bool bothConst(const NodePtr& a, const NodePtr& b) {
+    return isConst(a) && isConst(b);
+}
+
+// c = a op b for constants: folded unless NaN, which keeps the expression that produces it.
+NodePtr fold(Op op, NodePtr a, NodePtr b, double c) {
+    if (std::isnan(c)) return node(op, std::move(a), std::move(b));
+    return makeConst(c);
 }
 } // namespace
 
 NodePtr makeConst(double v) {
-    auto n = std::make_shared<Node>();
-    n->op = Op::Const;
-    n->value = v;
-    return n;
+    if (std::isnan(v)) v = std::numeric_limits<double>::quiet_NaN(); // one NaN node
+    return detail::intern(Op::Const, v, -1, nullptr, nullptr);
 }
 
 NodePtr makeVar(int index) {
-    auto n = std::make_shared<Node>();
-    n->op = Op::Var;
-    n->var = index;
-    return n;
+    return detail::intern(Op::Var, 0.0, index, nullptr, nullptr);
 }
 
 NodePtr makeNeg(NodePtr a) {
@@ -136,7 +140,7 @@ NodePtr makeNeg(NodePtr a) {
 }
 
 NodePtr makeAdd(NodePtr a, NodePtr b) {
-    if (isConst(a) && isConst(b)) return makeConst(a->value + b->value);
+    if (bothConst(a, b)) return fold(Op::Add, a, b, a->value + b->value);
     if (isConst(a, 0)) return b;
     if (isConst(b, 0)) return a;
     if (b->op == Op::Neg) return makeSub(a, b->args[0]); // a + (−b)
@@ -153,7 +157,7 @@ NodePtr makeAdd(NodePtr a, NodePtr b) {
 }
 
 NodePtr makeSub(NodePtr a, NodePtr b) {
-    if (isConst(a) && isConst(b)) return makeConst(a->value - b->value);
+    if (bothConst(a, b)) return fold(Op::Sub, a, b, a->value - b->value);
     if (isConst(b, 0)) return a;
     if (isConst(a, 0)) return makeNeg(b);
     if (b->op == Op::Neg) return makeAdd(a, b->args[0]); // a − (−b)
@@ -181,12 +185,12 @@ std::pair<double, NodePtr> splitCoefficient(const NodePtr& n) {
 } // namespace
 
 NodePtr makeMul(NodePtr a, NodePtr b) {
-    if (isConst(a) && isConst(b)) return makeConst(a->value * b->value);
+    if (bothConst(a, b)) return fold(Op::Mul, a, b, a->value * b->value);
     {
         auto [ca, ra] = splitCoefficient(a);
         auto [cb, rb] = splitCoefficient(b);
-        if ((ca != 1 || cb != 1) && !(isConst(a) && !rb) && !(isConst(b) && !ra) &&
-            !(isConst(a) && cb == 1) && !(isConst(b) && ca == 1)) {
+        if ((ca != 1 || cb != 1) && !std::isnan(ca * cb) && !(isConst(a) && !rb) &&
+            !(isConst(b) && !ra) && !(isConst(a) && cb == 1) && !(isConst(b) && ca == 1)) {
             NodePtr rest = ra && rb ? makeMul(ra, rb) : ra ? ra : rb;
             return makeMul(makeConst(ca * cb), rest);
         }
@@ -199,24 +203,29 @@ NodePtr makeMul(NodePtr a, NodePtr b) {
     if (isConst(a, -1)) return makeNeg(b);
     if (a->op == Op::Neg) return makeNeg(makeMul(a->args[0], b));
     if (b->op == Op::Neg) return makeNeg(makeMul(a, b->args[0]));
-    if (isConst(a) && b->op == Op::Mul && isConst(b->args[0])) // c1·(c2·u)
+    if (isConst(a) && b->op == Op::Mul && isConst(b->args[0]) && // c1·(c2·u)
+        !std::isnan(a->value * b->args[0]->value))
         return makeMul(makeConst(a->value * b->args[0]->value), b->args[1]);
     if (!isConst(a) && b->op == Op::Mul && isConst(b->args[0])) // u·(c·v)
         return makeMul(b->args[0], makeMul(a, b->args[1]));
     if (a->op == Op::Mul && isConst(a->args[0])) // (c·u)·v
         return makeMul(a->args[0], makeMul(a->args[1], b));
-    if (equal(a, b)) return makePow(a, makeConst(2));          // u·u = u²
-    if (isConst(a) && b->op == Op::Div && isConst(b->args[0])) // c1·(c2/u)
+    if (equal(a, b)) return makePow(a, makeConst(2));            // u·u = u²
+    if (isConst(a) && b->op == Op::Div && isConst(b->args[0]) && // c1·(c2/u)
+        !std::isnan(a->value * b->args[0]->value))
         return makeDiv(makeConst(a->value * b->args[0]->value), b->args[1]);
     return node(Op::Mul, std::move(a), std::move(b));
 }
 
 NodePtr makeDiv(NodePtr a, NodePtr b) {
-    if (isConst(a) && isConst(b) && b->value != 0) {
+    if (bothConst(a, b)) {
         const double q = a->value / b->value;
-        // Fold only when exact enough to print well (1/2 → 0.5, keep 1/3 as a fraction).
-        if (q * b->value == a->value && std::abs(q) < 1e15 && std::floor(q * 1e6) == q * 1e6)
+        // Fold only when exact enough to print well (1/2 → 0.5, keep 1/3 as a fraction); 1/0
+        // and 0/0 stay as written.
+        if (b->value != 0 && q * b->value == a->value && std::abs(q) < 1e15 &&
+            std::floor(q * 1e6) == q * 1e6)
             return makeConst(q);
+        return node(Op::Div, std::move(a), std::move(b));
     }
     if (isConst(b, 1)) return a;
     if (isConst(b, -1)) return makeNeg(a);
@@ -226,19 +235,18 @@ NodePtr makeDiv(NodePtr a, NodePtr b) {
         if (ra && ca != 1 && q * b->value == ca && std::floor(q * 1e6) == q * 1e6)
             return makeMul(makeConst(q), ra);
     }
-    if (isConst(a, 0) && !isConst(b, 0)) return a;
     if (a->op == Op::Neg) return makeNeg(makeDiv(a->args[0], b));
     if (b->op == Op::Neg) return makeNeg(makeDiv(a, b->args[0]));
     if (a->op == Op::Mul && isConst(a->args[0]) && !isConst(b)) // (c·u)/v
         return makeMul(a->args[0], makeDiv(a->args[1], b));
-    if (equal(a, b)) return makeConst(1);
     return node(Op::Div, std::move(a), std::move(b));
 }
 
 NodePtr makePow(NodePtr a, NodePtr b) {
-    if (isConst(a) && isConst(b)) {
+    if (bothConst(a, b)) {
         const double p = std::pow(a->value, b->value);
         if (std::isfinite(p) && p == std::round(p) && std::abs(p) < 1e15) return makeConst(p);
+        return node(Op::Pow, std::move(a), std::move(b));
     }
     if (isConst(b, 0)) return makeConst(1);
     if (isConst(b, 1)) return a;
@@ -276,14 +284,22 @@ NodePtr make(Op op, NodePtr a, NodePtr b) {
 }
 
 bool equal(const NodePtr& a, const NodePtr& b) {
-    if (a == b) return true;
-    if (a->op != b->op || a->args.size() != b->args.size()) return false;
-    if (a->op == Op::Const)
-        return a->value == b->value || (a->value != a->value && b->value != b->value);
-    if (a->op == Op::Var) return a->var == b->var;
-    for (size_t i = 0; i < a->args.size(); ++i)
-        if (!equal(a->args[i], b->args[i])) return false;
-    return true;
+    return a == b;
+}
+
+std::size_t countNodes(std::span<const NodePtr> roots, std::size_t stopAfter) {
+    std::unordered_set<const Node*> seen;
+    std::vector<const Node*> todo;
+    for (const NodePtr& r : roots)
+        if (r) todo.push_back(r.get());
+    while (!todo.empty() && seen.size() <= stopAfter) {
+        const Node* n = todo.back();
+        todo.pop_back();
+        if (!seen.insert(n).second) continue;
+        for (const NodePtr& a : n->args)
+            todo.push_back(a.get());
+    }
+    return seen.size();
 }
 
 } // namespace gs::expr

@@ -1,9 +1,19 @@
 #pragma once
-// Syntax tree: immutable nodes shared between trees (a derivative reuses parts of its function).
-// The make* builders simplify as they build (constant folding, 0 and 1 identities), so every tree
-// in the engine is already in a readable, canonical-enough form.
+// Syntax DAG: immutable, hash-consed nodes (each distinct node exists once, see intern.h), shared
+// between trees (a derivative reuses parts of its function). The make* builders simplify as they
+// build (constant folding, 0 and 1 identities), so every tree in the engine is already in a
+// readable, canonical-enough form.
+//
+// What the simplification keeps and assumes:
+//  - Constants fold unless the result is NaN: 0/0, inf − inf and 0·inf stay as written and are NaN
+//    when evaluated. Overflow folds to inf (IEEE), which prints as `inf` and reads back.
+//  - u − u → 0 and 0·u → 0 assume u is finite (they only differ where u is already inf or NaN);
+//    rules that would change a finite point's value (u/u → 1 at u = 0, 0/u → 0) are not applied.
 
+#include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <span>
 #include <vector>
 
 namespace gs::expr {
@@ -52,7 +62,15 @@ NodePtr makePow(NodePtr a, NodePtr b);
 /// Any operator or function; unary and binary ops are routed to the simplifying builders.
 NodePtr make(Op op, NodePtr a, NodePtr b = nullptr);
 
-/// Structural equality (same operators, constants and variables).
+/// Structural equality (same operators, constants and variables); nodes are hash-consed, so this
+/// is pointer equality.
 bool equal(const NodePtr& a, const NodePtr& b);
+
+/// Distinct nodes built on the calling thread so far; a stage's budget compares it before and
+/// after.
+std::uint64_t nodesBuilt();
+
+/// Distinct nodes reachable from `roots`, counting stops just past `stopAfter`.
+std::size_t countNodes(std::span<const NodePtr> roots, std::size_t stopAfter);
 
 } // namespace gs::expr

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <numbers>
+#include <unordered_map>
 
 namespace gs::expr {
 
@@ -14,8 +15,8 @@ enum Prec { kSum = 1, kProduct = 2, kUnary = 3, kPower = 4, kAtom = 5 };
 
 int precedence(const NodePtr& n) {
     switch (n->op) {
-    case Op::Const:
-        return n->value < 0 ? kUnary : kAtom;
+    case Op::Const: // "2pi" is a product: x/(2pi), x^(2pi)
+        return n->value < 0 ? kUnary : n->value == 2 * std::numbers::pi ? kProduct : kAtom;
     case Op::Var:
         return kAtom;
     case Op::Add:
@@ -32,16 +33,33 @@ int precedence(const NodePtr& n) {
     }
 }
 
+// Each distinct node's text is built once (memoized), from its children's; the first text past
+// the budget stops the printer.
 class Printer {
 public:
-    Printer(const std::vector<std::string>& vars, TextStyle style) : vars_(vars), style_(style) {}
+    Printer(const std::vector<std::string>& vars, TextStyle style, std::size_t maxBytes)
+        : vars_(vars), style_(style), maxBytes_(maxBytes) {}
 
     std::string print(const NodePtr& n, int slot) {
-        std::string s = body(n);
+        if (tooLong) return {};
+        const std::string& s = memoBody(n);
         return precedence(n) < slot ? "(" + s + ")" : s;
     }
 
+    bool tooLong = false;
+
 private:
+    const std::string& memoBody(const NodePtr& n) {
+        if (const auto it = memo_.find(n.get()); it != memo_.end()) return it->second;
+        std::string s = body(n);
+        if (s.size() + 2 > maxBytes_) {
+            tooLong = true;
+            s.clear();
+        }
+        keep_.push_back(n); // product() prints nodes it builds; keep their addresses unique
+        return memo_.emplace(n.get(), std::move(s)).first->second;
+    }
+
     bool rich() const { return style_ == TextStyle::Rich; }
     std::string minus() const { return rich() ? "\u2212" : "-"; }
 
@@ -85,6 +103,7 @@ private:
         }
         const std::string left = print(l, kProduct);
         const std::string right = print(r, kProduct);
+        if (left.empty() || right.empty()) return {}; // past the budget
         const unsigned char first = static_cast<unsigned char>(right[0]);
         const unsigned char last = static_cast<unsigned char>(left.back());
         if (std::isdigit(first) || first == '.') return left + (rich() ? "\u00B7" : "*") + right;
@@ -98,6 +117,9 @@ private:
 
     const std::vector<std::string>& vars_;
     TextStyle style_;
+    std::size_t maxBytes_;
+    std::unordered_map<const Node*, std::string> memo_;
+    std::vector<NodePtr> keep_;
 };
 
 } // namespace
@@ -107,17 +129,25 @@ std::string formatNumber(double v, TextStyle style) {
     if (v == std::numbers::pi) return rich ? "\u03C0" : "pi";
     if (v == 2 * std::numbers::pi) return rich ? "2\u03C0" : "2pi";
     if (v == std::numbers::e) return "e";
-    if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+    if (std::isinf(v)) return rich ? (v > 0 ? "\u221E" : "\u2212\u221E") : (v > 0 ? "inf" : "-inf");
     if (std::isnan(v)) return "nan";
     char buf[64];
     const auto r = std::to_chars(buf, buf + sizeof buf, v);
     return std::string(buf, r.ptr);
 }
 
-std::string toText(const NodePtr& tree, const std::vector<std::string>& variables,
-                   TextStyle style) {
-    if (!tree) return {};
-    return Printer(variables, style).print(tree, 0);
+Text toText(const NodePtr& tree, const std::vector<std::string>& variables, TextStyle style,
+            std::size_t maxBytes) {
+    Text t;
+    if (!tree) return t;
+    Printer p(variables, style, maxBytes);
+    t.text = p.print(tree, 0);
+    if (p.tooLong || t.text.size() > maxBytes) {
+        t.text.clear();
+        t.error.code = ErrorCode::TooLarge;
+        t.error.message = "longer than " + std::to_string(maxBytes) + " characters";
+    }
+    return t;
 }
 
 } // namespace gs::expr
