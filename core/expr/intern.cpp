@@ -84,6 +84,7 @@ NodePtr intern(Op op, double value, int var, NodePtr a, NodePtr b) {
     fresh->op = op;
     fresh->value = value;
     fresh->var = var;
+    fresh->variable = op == Op::Var || (a && a->variable) || (b && b->variable);
     if (a) fresh->args.push_back(std::move(a));
     if (b) fresh->args.push_back(std::move(b));
     const Key key = keyOf(*fresh);

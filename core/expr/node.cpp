@@ -122,7 +122,9 @@ NodePtr fold(Op op, NodePtr a, NodePtr b, double c) {
 } // namespace
 
 NodePtr makeConst(double v) {
-    if (std::isnan(v)) v = std::numeric_limits<double>::quiet_NaN(); // one NaN node
+    // One NaN node, and one zero: a symbolic zero (the derivative of −c) has no sign.
+    if (std::isnan(v)) v = std::numeric_limits<double>::quiet_NaN();
+    if (v == 0) v = 0.0;
     return detail::intern(Op::Const, v, -1, nullptr, nullptr);
 }
 
@@ -164,7 +166,7 @@ NodePtr makeSub(NodePtr a, NodePtr b) {
     if (isConst(b) && b->value < 0) return makeAdd(a, makeConst(-b->value));
     if (b->op == Op::Mul && isConst(b->args[0]) && b->args[0]->value < 0) // a − (−c)u
         return makeAdd(a, makeMul(makeConst(-b->args[0]->value), b->args[1]));
-    if (equal(a, b)) return makeConst(0);
+    if (equal(a, b) && a->variable) return makeConst(0); // u − u = 0 (u is assumed finite)
     if (isConst(b) && (a->op == Op::Add || a->op == Op::Sub) &&
         isConst(a->args[1])) // (u ± c1) − c2
         return makeAdd(a->args[0],
@@ -197,8 +199,8 @@ NodePtr makeMul(NodePtr a, NodePtr b) {
     }
     if (a->op == Op::Div && isConst(a->args[0], 1)) return makeDiv(b, a->args[1]); // (1/d)·b
     if (b->op == Op::Div && isConst(b->args[0], 1)) return makeDiv(a, b->args[1]); // a·(1/d)
-    if (isConst(b)) std::swap(a, b); // constants first: c·u
-    if (isConst(a, 0)) return a;     // 0·u = 0 (symbolic; u is assumed finite)
+    if (isConst(b)) std::swap(a, b);            // constants first: c·u
+    if (isConst(a, 0) && b->variable) return a; // 0·u = 0 (u is assumed finite)
     if (isConst(a, 1)) return b;
     if (isConst(a, -1)) return makeNeg(b);
     if (a->op == Op::Neg) return makeNeg(makeMul(a->args[0], b));
@@ -237,7 +239,7 @@ NodePtr makeDiv(NodePtr a, NodePtr b) {
     }
     if (a->op == Op::Neg) return makeNeg(makeDiv(a->args[0], b));
     if (b->op == Op::Neg) return makeNeg(makeDiv(a, b->args[0]));
-    if (a->op == Op::Mul && isConst(a->args[0]) && !isConst(b)) // (c·u)/v
+    if (a->op == Op::Mul && isConst(a->args[0])) // (c·u)/v, also for a v the above could not fold
         return makeMul(a->args[0], makeDiv(a->args[1], b));
     return node(Op::Div, std::move(a), std::move(b));
 }

@@ -5,10 +5,13 @@
 // readable, canonical-enough form.
 //
 // What the simplification keeps and assumes:
+//  - Constants are canonical: one NaN, and −0 is 0 (a symbolic zero has no sign).
 //  - Constants fold unless the result is NaN: 0/0, inf − inf and 0·inf stay as written and are NaN
 //    when evaluated. Overflow folds to inf (IEEE), which prints as `inf` and reads back.
-//  - u − u → 0 and 0·u → 0 assume u is finite (they only differ where u is already inf or NaN);
-//    rules that would change a finite point's value (u/u → 1 at u = 0, 0/u → 0) are not applied.
+//  - u − u → 0 and 0·u → 0 assume u is finite (they only differ where u is already inf or NaN),
+//    so they apply only to a u that depends on a variable: a constant part such as 0·(1/0) keeps
+//    its IEEE value. Rules that would change a finite point's value (u/u → 1 at u = 0, 0/u → 0)
+//    are not applied.
 
 #include <cstddef>
 #include <cstdint>
@@ -36,8 +39,9 @@ using NodePtr = std::shared_ptr<const Node>;
 
 struct Node {
     Op op = Op::Const;
-    double value = 0.0; ///< Const only
-    int var = -1;       ///< Var only: index into the variable list
+    double value = 0.0;    ///< Const only
+    int var = -1;          ///< Var only: index into the variable list
+    bool variable = false; ///< depends on a variable (false for a constant expression like 1/0)
     std::vector<NodePtr> args;
 };
 

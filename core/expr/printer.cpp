@@ -16,7 +16,9 @@ enum Prec { kSum = 1, kProduct = 2, kUnary = 3, kPower = 4, kAtom = 5 };
 int precedence(const NodePtr& n) {
     switch (n->op) {
     case Op::Const: // "2pi" is a product: x/(2pi), x^(2pi)
-        return n->value < 0 ? kUnary : n->value == 2 * std::numbers::pi ? kProduct : kAtom;
+        return std::abs(n->value) == 2 * std::numbers::pi ? kProduct
+               : n->value < 0                             ? kUnary
+                                                          : kAtom;
     case Op::Var:
         return kAtom;
     case Op::Add:
@@ -73,11 +75,12 @@ private:
         case Op::Var:
             return n->var >= 0 && n->var < int(vars_.size()) ? vars_[n->var] : "?";
         case Op::Add:
-            return print(a[0], kSum) + " + " + print(a[1], kSum);
+            // Sums read left to right: a + (b + c) keeps its parentheses.
+            return print(a[0], kSum) + " + " + print(a[1], kProduct);
         case Op::Sub:
             return print(a[0], kSum) + " " + minus() + " " + print(a[1], kProduct);
         case Op::Neg:
-            return minus() + print(a[0], kProduct);
+            return minus() + print(a[0], negatedSlot(a[0]));
         case Op::Mul:
             return product(a[0], a[1]);
         case Op::Div:
@@ -95,14 +98,38 @@ private:
         return s + ")";
     }
 
+    // The first factor of a product or quotient chain (x in x y/z), and whether reading the chain
+    // back after a number or a minus sign rebuilds the same node: the builders fold numbers into a
+    // leading number (2 · 1/3 → 0.667, 2 y/8 → 0.25 y) and a sign into a leading number or
+    // difference, so such chains keep their parentheses: 2 (y/8/s), -(2/x), -((a - b) c).
+    static bool chainReadsBack(const NodePtr& u) {
+        const Node* lead = u.get();
+        while (lead->op == Op::Mul || lead->op == Op::Div) {
+            if (lead->op == Op::Div && isConst(lead->args[1])) return false;
+            lead = lead->args[0].get();
+        }
+        return lead->op != Op::Const && lead->op != Op::Sub && lead->op != Op::Neg;
+    }
+
+    static int negatedSlot(const NodePtr& u) {
+        const bool chain = u->op == Op::Mul || u->op == Op::Div;
+        return !chain || chainReadsBack(u) ? kProduct : kPower;
+    }
+
     // 2x, 25 cos(x), 3(x + 1), x y; an explicit * (·) only where juxtaposition would misread.
     std::string product(const NodePtr& l, const NodePtr& r) {
         if (isConst(l) && l->value < 0) {
             const NodePtr positive = makeConst(-l->value);
             return minus() + product(positive, r);
         }
+        // Products read left to right, so u·(v·w) keeps its parentheses; after a constant they
+        // may go, c·(v·w) being how the builders write (c·v)·w anyway (see chainReadsBack). A
+        // signed right operand
+        // is parenthesized too: "0 (-inf)", not "0 -inf".
         const std::string left = print(l, kProduct);
-        const std::string right = print(r, kProduct);
+        std::string right = print(r, isConst(l) && chainReadsBack(r) ? kProduct : kUnary);
+        if (!right.empty() && right.compare(0, minus().size(), minus()) == 0)
+            right = "(" + right + ")";
         if (left.empty() || right.empty()) return {}; // past the budget
         const unsigned char first = static_cast<unsigned char>(right[0]);
         const unsigned char last = static_cast<unsigned char>(left.back());
