@@ -193,11 +193,11 @@ void TestExport::csvAgreesWithTheRun() {
     const QString path = dir.filePath(QStringLiteral("runs.csv"));
     QCOMPARE(exportCsv(page, path), QString());
     const QList<QByteArray> lines = readAll(path).trimmed().split('\n');
-    QCOMPARE(lines.front(), QByteArray("run,optimizer,step,x,y,f,grad_x,grad_y"));
+    QCOMPARE(lines.front(), QByteArray("run,optimizer,step,x,y,f,grad_x,grad_y,status,stop_step"));
     QCOMPARE(lines.size(), t.size() + 1);
     for (int k = 0; k < t.size(); ++k) {
         const QList<QByteArray> cells = lines[k + 1].split(',');
-        QCOMPARE(cells.size(), 8);
+        QCOMPARE(cells.size(), 10);
         QCOMPARE(cells[0], QByteArray("0"));
         QCOMPARE(cells[1], QByteArray("gd"));
         QCOMPARE(cells[2].toInt(), k);
