@@ -180,7 +180,12 @@ void LandscapeView::rebuildField() {
         colorScale_->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
     else
         colorScale_->axis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
-    colorScale_->axis()->setLabel(log ? tr("f − min") : tr("f(x, y)"));
+    // A field flatter than doubles can resolve gets one level and ticks that all read alike: the
+    // label says so instead.
+    if (nearlyFlat(lo, hi, kLevels))
+        colorScale_->axis()->setLabel(tr("f(x, y) ≈ %1 (flat)").arg(lo, 0, 'g', 12));
+    else
+        colorScale_->axis()->setLabel(log ? tr("f − min") : tr("f(x, y)"));
     if (std::isfinite(lo) && hi > lo)
         colorMap_->setDataRange(log ? QCPRange(lo - floor, hi - floor) : QCPRange(lo, hi));
 
