@@ -231,7 +231,7 @@ SceneResult sceneFromJson(const QByteArray& json) {
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     // Qt refuses a top-level scalar (null, 42, "text") as an "illegal value": when the text is
     // valid JSON inside an array, it was such a scalar, so say what a scene must be.
-    if (parseError.error != QJsonParseError::NoError &&
+    if (parseError.error != QJsonParseError::NoError && !json.trimmed().isEmpty() &&
         !QJsonDocument::fromJson('[' + json + ']').isNull())
         return SceneError{{}, QStringLiteral("a scene must be a JSON object")};
     if (parseError.error != QJsonParseError::NoError)
