@@ -347,7 +347,7 @@ QString exportCsv(const ScenePage& page, const QString& path) {
         const QByteArray prefix = QByteArray::number(r) + ',' + runs[r].optimizer.toUtf8() + ',';
         const QByteArray status =
             ',' + statusName(t.status()) + ',' + QByteArray::number(t.stopStep()) + '\n';
-        if (t.empty()) out += prefix + ",,,,,," + status; // stopped before its first point
+        if (t.empty()) out += prefix + ",,,,," + status; // stopped before its first point
         for (int k = 0; k < t.size(); ++k) {
             const auto x = t.x(k);
             const auto g = t.gradient(k);
