@@ -127,6 +127,8 @@ private slots:
     void dashStreamsToStdout();
     void csvHasEveryRunsStatus_data();
     void csvHasEveryRunsStatus();
+    void flatLandscapesRender_data();
+    void flatLandscapesRender();
     void failedExportKeepsExistingFile();
     void exportGivesThePlotItsSizeBack();
     void exportDialogOffersWhatAppliesToItsKind();
@@ -451,6 +453,43 @@ void TestExport::csvHasEveryRunsStatus() {
     // Points 0..stop are recorded; a diverged run's point at its stop step is not.
     const int points = status == QLatin1String("diverged") ? stopStep : stopStep + 1;
     if (!emptyRun) QCOMPARE(lines.size(), points + 1);
+}
+
+void TestExport::flatLandscapesRender_data() {
+    QTest::addColumn<QString>("formula");
+    QTest::addColumn<double>("x0"); // the view box [x0, x1] × [x0, x1]
+    QTest::addColumn<double>("x1");
+    QTest::addColumn<bool>("logLevels");
+    QTest::newRow("1e6 + 1e-10 (x + y)") << "1e6 + 1e-10 (x + y)" << -3.0 << 3.0 << false;
+    QTest::newRow("1e6 + 1e-10 (x + y), log levels")
+        << "1e6 + 1e-10 (x + y)" << -3.0 << 3.0 << true;
+    QTest::newRow("a box one ulp wide") << "x^2 + y^2" << 1.0 << std::nextafter(1.0, 2.0) << false;
+    QTest::newRow("a box one ulp wide far out")
+        << "x^2 + y^2" << 1e5 << std::nextafter(1e5, 2e5) << true;
+    QTest::newRow("a constant") << "5 + 0 x" << -3.0 << 3.0 << false;
+}
+
+// The levels hung on these (a double counter past 2^53); rendering must finish, with one level
+// at most.
+void TestExport::flatLandscapesRender() {
+    QFETCH(QString, formula);
+    QFETCH(double, x0);
+    QFETCH(double, x1);
+    QFETCH(bool, logLevels);
+    Scene scene;
+    scene.view = Scene::View::Landscape;
+    scene.formula = formula;
+    scene.xRange = {x0, x1};
+    scene.yRange = {x0, x1};
+    scene.start = {x0, x1};
+    scene.levels = logLevels ? Scene::Levels::Log : Scene::Levels::Linear;
+    scene.runs = {SceneRun{}};
+    LandscapePage page;
+    QCOMPARE(page.applyScene(scene), QString());
+    QTemporaryDir dir;
+    QCOMPARE(exportImage(page, dir.filePath(QStringLiteral("flat.png")), QSize(320, 200)),
+             QString());
+    QVERIFY(QImage(dir.filePath(QStringLiteral("flat.png"))).width() == 320);
 }
 
 void TestExport::failedExportKeepsExistingFile() {
