@@ -127,9 +127,17 @@ QByteArray statusName(RunStatus status) {
     return "step_limit";
 }
 
-bool classifiesAsReplace(const QString& path) {
-    QString ignored;
-    return classify(path, ignored) == Target::Replace;
+/// A scratch file for a format that is written to a named file (PDF, GIF): beside a regular
+/// target, so delivering it is a rename; in the temporary directory for a device or FIFO. A target
+/// that would be refused is refused now, before any rendering. Empty on success.
+QString openScratch(QTemporaryFile& tmp, const QString& path, const QString& suffix) {
+    QString error;
+    const Target target = classify(path, error);
+    if (target == Target::Refused) return error;
+    const bool opened = target == Target::Replace ? openBeside(tmp, path, suffix) : tmp.open();
+    if (!opened) return cannotWrite(path, tmp.errorString());
+    tmp.close();
+    return {};
 }
 
 /// Writes `data` as the whole content of `path` (see Target). Empty on success, else one line.
@@ -210,10 +218,7 @@ QString exportPng(QCustomPlot& plot, const QString& path, QSize size, double sca
 /// then delivered (renamed over a regular file, copied into anything else).
 QString exportPdf(QCustomPlot& plot, const QString& path, QSize size) {
     QTemporaryFile tmp;
-    const bool beside = classifiesAsReplace(path);
-    if (!(beside ? openBeside(tmp, path, QStringLiteral(".pdf")) : tmp.open()))
-        return cannotWrite(path, tmp.errorString());
-    tmp.close();
+    if (const QString e = openScratch(tmp, path, QStringLiteral(".pdf")); !e.isEmpty()) return e;
     if (!plot.savePdf(tmp.fileName(), size.width(), size.height()))
         return cannotWrite(path, QStringLiteral("rendering failed"));
     return deliver(tmp, path);
@@ -284,11 +289,10 @@ QString exportGif(ScenePage& page, const QString& path, const GifOptions& o) {
         palette.insert(palette.end(), {uint8_t(qRed(c)), uint8_t(qGreen(c)), uint8_t(qBlue(c))});
 
     QTemporaryFile tmp;
-    if (!(classifiesAsReplace(path) ? openBeside(tmp, path, QStringLiteral(".gif")) : tmp.open())) {
+    if (const QString e = openScratch(tmp, path, QStringLiteral(".gif")); !e.isEmpty()) {
         bar.setIndex(restore);
-        return cannotWrite(path, tmp.errorString());
+        return e;
     }
-    tmp.close();
     const QByteArray tmpName = QFile::encodeName(tmp.fileName());
     CGIF_Config config{};
     config.pGlobalPalette = palette.data();
