@@ -98,10 +98,11 @@ private:
         return s + ")";
     }
 
-    // The first factor of a product or quotient chain (x in x y/z), and whether reading the chain
-    // back after a number or a minus sign rebuilds the same node: the builders fold numbers into a
-    // leading number (2 · 1/3 → 0.667, 2 y/8 → 0.25 y) and a sign into a leading number or
-    // difference, so such chains keep their parentheses: 2 (y/8/s), -(2/x), -((a - b) c).
+    // Whether a product or quotient chain (x y/z), read back after a number or a minus sign,
+    // rebuilds the same node. It does not when its first factor or a constant divisor meets the
+    // number or sign: the builders fold numbers into a leading number (2 · 1/3 → 0.667,
+    // 2 y/8 → 0.25 y) and a sign into a leading number or difference, so such chains keep their
+    // parentheses: 2 (y/8/s), -(2/x), -((a - b) c).
     static bool chainReadsBack(const NodePtr& u) {
         const Node* lead = u.get();
         while (lead->op == Op::Mul || lead->op == Op::Div) {
@@ -124,8 +125,7 @@ private:
         }
         // Products read left to right, so u·(v·w) keeps its parentheses; after a constant they
         // may go, c·(v·w) being how the builders write (c·v)·w anyway (see chainReadsBack). A
-        // signed right operand
-        // is parenthesized too: "0 (-inf)", not "0 -inf".
+        // signed right operand is parenthesized too: "0(-inf)", not "0 -inf".
         const std::string left = print(l, kProduct);
         std::string right = print(r, isConst(l) && chainReadsBack(r) ? kProduct : kUnary);
         if (!right.empty() && right.compare(0, minus().size(), minus()) == 0)
