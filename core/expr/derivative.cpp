@@ -80,13 +80,17 @@ public:
     Differentiator(int var, std::uint64_t firstNode, std::size_t maxNodes)
         : var_(var), firstNode_(firstNode), maxNodes_(maxNodes) {}
 
-    NodePtr operator()(const NodePtr& f) {
-        if (overBudget()) return c(0);
-        if (const auto it = memo_.find(f.get()); it != memo_.end()) return it->second;
-        NodePtr df = rule(f);
-        memo_.emplace(f.get(), df);
-        return df;
+    /// ∂f, or null past the budget. Nodes are differentiated children first, so a rule only
+    /// looks its arguments' derivatives up.
+    NodePtr differentiate(const NodePtr& f) {
+        postOrder(std::span(&f, 1), [this](const NodePtr& n) {
+            memo_.emplace(n.get(), rule(n));
+            return !overBudget();
+        });
+        return overBudget() ? nullptr : memo_.at(f.get());
     }
+
+    NodePtr operator()(const NodePtr& f) { return memo_.at(f.get()); }
 
     bool overBudget() {
         exceeded_ = exceeded_ || nodesBuilt() - firstNode_ > maxNodes_;
@@ -155,9 +159,7 @@ private:
 } // namespace
 
 NodePtr derivative(const NodePtr& f, int var, std::size_t maxNodes) {
-    Differentiator d(var, nodesBuilt(), maxNodes);
-    NodePtr df = d(f);
-    return d.overBudget() ? nullptr : df;
+    return Differentiator(var, nodesBuilt(), maxNodes).differentiate(f);
 }
 
 std::vector<NodePtr> gradient(const NodePtr& f, int dimension, std::size_t maxNodes) {

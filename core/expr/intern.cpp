@@ -60,7 +60,9 @@ Table& table() {
 thread_local std::uint64_t builtOnThisThread = 0;
 
 // A node leaves the table when its last owner lets go. Deleting it releases its arguments, which
-// may end their lives too, so the lock is not held while deleting.
+// may end their lives too: those wait in a list that the outermost release() empties, so a chain
+// thousands of nodes deep is freed in a loop, not by as many nested calls. The lock is not held
+// while deleting.
 void release(const Node* n) {
     Table& t = table();
     {
@@ -68,7 +70,19 @@ void release(const Node* n) {
         const auto it = t.entries.find(keyOf(*n));
         if (it != t.entries.end() && it->second.node == n) t.entries.erase(it);
     }
-    delete n;
+    // Trivially destructible thread-locals: no destruction order to get wrong at exit.
+    thread_local const Node* graveyard = nullptr;
+    thread_local bool emptying = false;
+    n->nextDead = graveyard;
+    graveyard = n;
+    if (emptying) return;
+    emptying = true;
+    while (graveyard) {
+        const Node* dead = graveyard;
+        graveyard = dead->nextDead;
+        delete dead; // may add its arguments to the list
+    }
+    emptying = false;
 }
 
 } // namespace

@@ -304,4 +304,25 @@ std::size_t countNodes(std::span<const NodePtr> roots, std::size_t stopAfter) {
     return seen.size();
 }
 
+void postOrder(std::span<const NodePtr> roots, const std::function<bool(const NodePtr&)>& visit) {
+    std::unordered_set<const Node*> done;
+    std::vector<std::pair<const NodePtr*, size_t>> stack; // node, next argument to descend into
+    for (const NodePtr& root : roots) {
+        if (!root || done.count(root.get())) continue;
+        stack.emplace_back(&root, 0);
+        while (!stack.empty()) {
+            auto& [n, next] = stack.back();
+            if (next < (*n)->args.size()) {
+                const NodePtr& child = (*n)->args[next++];
+                if (!done.count(child.get())) stack.emplace_back(&child, 0);
+                continue;
+            }
+            const NodePtr* finished = n;
+            stack.pop_back();
+            if (!done.insert(finished->get()).second) continue;
+            if (!visit(*finished)) return;
+        }
+    }
+}
+
 } // namespace gs::expr

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <vector>
@@ -43,6 +44,7 @@ struct Node {
     int var = -1;          ///< Var only: index into the variable list
     bool variable = false; ///< depends on a variable (false for a constant expression like 1/0)
     std::vector<NodePtr> args;
+    mutable const Node* nextDead = nullptr; ///< internal (intern.cpp): the list of nodes to free
 };
 
 /// Number of arguments an operator takes (0, 1 or 2).
@@ -76,5 +78,10 @@ std::uint64_t nodesBuilt();
 
 /// Distinct nodes reachable from `roots`, counting stops just past `stopAfter`.
 std::size_t countNodes(std::span<const NodePtr> roots, std::size_t stopAfter);
+
+/// Calls `visit` once per distinct node reachable from `roots`, children before parents, without
+/// recursion (a chain such as x*x*...*x is thousands of nodes deep); stops when `visit` returns
+/// false. Stages walk a DAG with this so that their own per-node step never recurses deeply.
+void postOrder(std::span<const NodePtr> roots, const std::function<bool(const NodePtr&)>& visit);
 
 } // namespace gs::expr

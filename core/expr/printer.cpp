@@ -48,6 +48,12 @@ public:
         return precedence(n) < slot ? "(" + s + ")" : s;
     }
 
+    /// Builds the text of `n` from its children's, which must be built already (see toText).
+    bool build(const NodePtr& n) {
+        memoBody(n);
+        return !tooLong;
+    }
+
     bool tooLong = false;
 
 private:
@@ -168,6 +174,8 @@ Text toText(const NodePtr& tree, const std::vector<std::string>& variables, Text
     Text t;
     if (!tree) return t;
     Printer p(variables, style, maxBytes);
+    // Children first: each text is built from texts already built, without deep recursion.
+    postOrder(std::span(&tree, 1), [&p](const NodePtr& n) { return p.build(n); });
     t.text = p.print(tree, 0);
     if (p.tooLong || t.text.size() > maxBytes) {
         t.text.clear();

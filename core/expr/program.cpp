@@ -227,6 +227,11 @@ void fuseLinear(std::vector<Program::Instruction>& code, const std::vector<std::
 
 Program Program::compile(const std::vector<NodePtr>& outputs, int numVariables) {
     Compiler c(numVariables);
+    // Children first, so emit() finds every argument's register and never recurses deeply.
+    postOrder(outputs, [&c](const NodePtr& n) {
+        c.emit(n);
+        return true;
+    });
     std::vector<std::int32_t> outs;
     for (const NodePtr& n : outputs)
         outs.push_back(c.emit(n));
