@@ -121,6 +121,13 @@ NodePtr fold(Op op, NodePtr a, NodePtr b, double c) {
 }
 } // namespace
 
+namespace {
+// ±c1 + c for a = u ± c1: the constant of (u ± c1) + c.
+double sumOfConstants(const NodePtr& a, double c) {
+    return (a->op == Op::Add ? 1 : -1) * a->args[1]->value + c;
+}
+} // namespace
+
 NodePtr makeConst(double v) {
     // One NaN node, and one zero: a symbolic zero (the derivative of −c) has no sign.
     if (std::isnan(v)) v = std::numeric_limits<double>::quiet_NaN();
@@ -151,10 +158,9 @@ NodePtr makeAdd(NodePtr a, NodePtr b) {
         return makeSub(a, makeMul(makeConst(-b->args[0]->value), b->args[1]));
     if (a->op == Op::Neg) return makeSub(b, a->args[0]); // −a + b
     if (equal(a, b)) return makeMul(makeConst(2), a);
-    if (isConst(b) && (a->op == Op::Add || a->op == Op::Sub) &&
-        isConst(a->args[1])) // (u ± c1) + c2
-        return makeAdd(a->args[0],
-                       makeConst((a->op == Op::Add ? 1 : -1) * a->args[1]->value + b->value));
+    if (isConst(b) && (a->op == Op::Add || a->op == Op::Sub) && isConst(a->args[1]) &&
+        !std::isnan(sumOfConstants(a, b->value))) // (u ± c1) + c2
+        return makeAdd(a->args[0], makeConst(sumOfConstants(a, b->value)));
     return node(Op::Add, std::move(a), std::move(b));
 }
 
@@ -167,10 +173,9 @@ NodePtr makeSub(NodePtr a, NodePtr b) {
     if (b->op == Op::Mul && isConst(b->args[0]) && b->args[0]->value < 0) // a − (−c)u
         return makeAdd(a, makeMul(makeConst(-b->args[0]->value), b->args[1]));
     if (equal(a, b) && a->variable) return makeConst(0); // u − u = 0 (u is assumed finite)
-    if (isConst(b) && (a->op == Op::Add || a->op == Op::Sub) &&
-        isConst(a->args[1])) // (u ± c1) − c2
-        return makeAdd(a->args[0],
-                       makeConst((a->op == Op::Add ? 1 : -1) * a->args[1]->value - b->value));
+    if (isConst(b) && (a->op == Op::Add || a->op == Op::Sub) && isConst(a->args[1]) &&
+        !std::isnan(sumOfConstants(a, -b->value))) // (u ± c1) − c2
+        return makeAdd(a->args[0], makeConst(sumOfConstants(a, -b->value)));
     return node(Op::Sub, std::move(a), std::move(b));
 }
 

@@ -267,6 +267,8 @@ void TestExprRobust::fuzzRegressions_data() {
         << QByteArray("x^x^x^yx^-x^x^x^yx^x^x^yx^-x^x^x^x^yx^y^+ x^x^yx^x^x^y^-x^x^x^x^yx^y^+ "
                       "x^x^yx^x^x^y");
     QTest::newRow("0 times -inf printed as '0 -inf'") << QByteArray("0 (-1e999) + x");
+    QTest::newRow("(inf - inf) + inf folded into a NaN constant")
+        << QByteArray("1e999 - 1e999 + 91e999 + 99999 x");
     QTest::newRow("NUL") << QByteArray("x\0y", 3);
     QTest::newRow("stray bytes") << QByteArray("\xff\xfe(x)");
 }
