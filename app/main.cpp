@@ -129,11 +129,12 @@ int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::ap
     if (parser.isSet(o.screenshot)) {
         static const QStringList kTypes = {QStringLiteral("png"), QStringLiteral("svg"),
                                            QStringLiteral("pdf")};
-        const QString suffix = QFileInfo(parser.value(o.screenshot)).suffix().toLower();
-        if (!kTypes.contains(suffix))
-            return fail(kUsage, QStringLiteral("--screenshot takes a .png, .svg or .pdf file, "
-                                               "not '%1'")
-                                    .arg(parser.value(o.screenshot)));
+        const QString target = parser.value(o.screenshot);
+        const QString suffix = QFileInfo(target).suffix().toLower();
+        if (target != QLatin1String("-") && !kTypes.contains(suffix)) // '-': SVG to stdout
+            return fail(kUsage, QStringLiteral("--screenshot takes a .png, .svg or .pdf file (or - "
+                                               "for SVG on standard output), not '%1'")
+                                    .arg(target));
     }
     const bool gif = parser.isSet(o.gif);
     const QSize fallback = gif ? QSize(960, 600) : QSize(1600, 1000);

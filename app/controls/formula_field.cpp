@@ -104,10 +104,13 @@ void FormulaField::parse(bool emitAccepted) {
 
 void FormulaField::showDerivatives(const ExpressionObjective& f) {
     QStringList lines;
-    for (int i = 0; i < f.dimension(); ++i)
+    for (int i = 0; i < f.dimension(); ++i) {
+        const expr::Text d = f.derivativeText(i, expr::TextStyle::Rich);
         lines << QStringLiteral("%1 = %2").arg(
             derivativeName(variables_, i),
-            QString::fromStdString(f.derivativeText(i, expr::TextStyle::Rich)));
+            d.ok() ? QString::fromStdString(d.text)
+                   : QStringLiteral("<i>%1</i>").arg(QString::fromStdString(d.error.message)));
+    }
     derivatives_->setText(lines.join(QStringLiteral(" &nbsp;&nbsp; ")));
 }
 

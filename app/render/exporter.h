@@ -1,8 +1,10 @@
 #pragma once
 // Export of what a page shows: images (PNG, SVG, PDF), an animated GIF of the run, a CSV of every
 // step. The same code serves the GUI's File > Export and the headless command line. Every function
-// returns an empty string on success, else a one-line reason; a failed export leaves no partial
-// file.
+// returns an empty string on success, else a one-line reason with the system's cause ("no space
+// left on device"). A regular file is replaced whole, so a failed export leaves no partial file
+// and a read-only one is refused; a device or FIFO (/dev/null, a pipe) is written into, never
+// replaced; "-" is standard output (SVG for images).
 
 #include <QSize>
 #include <QString>
@@ -31,8 +33,10 @@ struct GifOptions {
 QString exportGif(Page& page, const QString& path, const GifOptions& options);
 
 /// The page's own table when it has one (a lesson's numbers); otherwise its runs, with the header
-/// run,optimizer,step,x,y,f,grad_x,grad_y; numbers with 17 significant digits; f and the
-/// gradient are the function's own (an ascent reports f, not −f). 1D leaves y and grad_y empty.
+/// run,optimizer,step,x,y,f,grad_x,grad_y,status,stop_step; numbers with 17 significant digits;
+/// f and the gradient are the function's own (an ascent reports f, not −f). 1D leaves y and
+/// grad_y empty. status (converged, diverged, step_limit) and stop_step repeat the run's end on
+/// each of its rows; a run without a single point still has one row, its numbers empty.
 QString exportCsv(const Page& page, const QString& path);
 
 } // namespace gs::app

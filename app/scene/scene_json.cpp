@@ -11,8 +11,14 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <limits>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace gs::app {
 
@@ -173,6 +179,11 @@ QJsonArray toArray(const QVector<double>& v) {
 SceneResult sceneFromJson(const QByteArray& json) {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    // Qt refuses a top-level scalar (null, 42, "text") as an "illegal value": when the text is
+    // valid JSON inside an array, it was such a scalar, so say what a scene must be.
+    if (parseError.error != QJsonParseError::NoError && !json.trimmed().isEmpty() &&
+        !QJsonDocument::fromJson('[' + json + ']').isNull())
+        return SceneError{{}, QStringLiteral("a scene must be a JSON object")};
     if (parseError.error != QJsonParseError::NoError)
         return SceneError{{},
                           QStringLiteral("not valid JSON at byte %1: %2")
@@ -221,16 +232,50 @@ QByteArray sceneToJson(const Scene& s) {
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
+namespace {
+
+// Opens a scene file on disk without blocking (a FIFO with no writer would wait forever) and only
+// when it is a regular file: a device such as /dev/zero never ends. Empty on success.
+QString openRegularFile(QFile& file, const QString& path) {
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return QStringLiteral("cannot open %1: %2")
+            .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        return QStringLiteral("%1 is not a regular file (a scene is a .json file)").arg(path);
+    }
+    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        return QStringLiteral("cannot open %1: %2").arg(path, file.errorString());
+    }
+    return {};
+}
+
+} // namespace
+
 SceneResult loadSceneFile(const QString& path) {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return SceneError{{}, QStringLiteral("cannot open %1: %2").arg(path, file.errorString())};
-    constexpr qint64 kMaxSize = 4 << 20; // a scene is a few kilobytes; refuse to slurp a disk image
-    if (file.size() > kMaxSize)
-        return SceneError{
-            {},
-            QStringLiteral("%1 is too large to be a scene (%2 bytes)").arg(path).arg(file.size())};
-    return sceneFromJson(file.readAll());
+    if (path.startsWith(QLatin1Char(':'))) { // a built-in scene, compiled into the program
+        if (!file.open(QIODevice::ReadOnly))
+            return SceneError{{},
+                              QStringLiteral("cannot open %1: %2").arg(path, file.errorString())};
+    } else if (const QString e = openRegularFile(file, path); !e.isEmpty()) {
+        return SceneError{{}, e};
+    }
+    // A scene is a few kilobytes; read one byte past the limit to tell a file that is too large,
+    // even one that grows while it is read.
+    constexpr qint64 kMaxSize = 4 << 20;
+    const QByteArray data = file.read(kMaxSize + 1);
+    if (data.size() > kMaxSize)
+        return SceneError{{},
+                          QStringLiteral("%1 is too large to be a scene (more than %2 bytes)")
+                              .arg(path)
+                              .arg(kMaxSize)};
+    if (file.error() != QFileDevice::NoError)
+        return SceneError{{}, QStringLiteral("cannot read %1: %2").arg(path, file.errorString())};
+    return sceneFromJson(data);
 }
 
 QString saveSceneFile(const Scene& scene, const QString& path) {

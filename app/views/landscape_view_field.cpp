@@ -124,7 +124,12 @@ void LandscapeView::sampleField() {
     // One notation per axis: powers of ten on a log scale (not 0.01 beside 10⁻⁶).
     scale->setNumberFormat(log ? QStringLiteral("eb") : QStringLiteral("gb"));
     scale->setNumberPrecision(log ? 0 : 6);
-    scale->setLabel(log ? tr("f − min") : tr("f(x, y)"));
+    // A field flatter than doubles can resolve gets one level and ticks that all read alike: the
+    // label says so instead.
+    if (nearlyFlat(lo, hi, kLevels))
+        scale->setLabel(tr("f(x, y) ≈ %1 (flat)").arg(lo, 0, 'g', 12));
+    else
+        scale->setLabel(log ? tr("f − min") : tr("f(x, y)"));
     if (std::isfinite(lo) && hi > lo)
         colorMap_->setDataRange(log ? QCPRange(lo - floor, hi - floor) : QCPRange(lo, hi));
 

@@ -1,7 +1,9 @@
 #include "expr/derivative.h"
 
 #include <cmath>
+#include <cstdint>
 #include <numbers>
+#include <unordered_map>
 
 namespace gs::expr {
 
@@ -71,72 +73,126 @@ NodePtr outer(Op op, const NodePtr& f, const NodePtr& u) {
     }
 }
 
+// One differentiation with respect to one variable: a memo from node to derivative, so a shared
+// subexpression is differentiated once, and a count of the nodes built against the budget.
+class Differentiator {
+public:
+    Differentiator(int var, std::uint64_t firstNode, std::size_t maxNodes)
+        : var_(var), firstNode_(firstNode), maxNodes_(maxNodes) {}
+
+    /// ∂f, or null past the budget. Nodes are differentiated children first, so a rule only
+    /// looks its arguments' derivatives up.
+    NodePtr differentiate(const NodePtr& f) {
+        postOrder(std::span(&f, 1), [this](const NodePtr& n) {
+            memo_.emplace(n.get(), rule(n));
+            return !overBudget();
+        });
+        return overBudget() ? nullptr : memo_.at(f.get());
+    }
+
+    NodePtr operator()(const NodePtr& f) { return memo_.at(f.get()); }
+
+    bool overBudget() {
+        exceeded_ = exceeded_ || nodesBuilt() - firstNode_ > maxNodes_;
+        return exceeded_;
+    }
+
+private:
+    NodePtr rule(const NodePtr& f) {
+        Differentiator& d = *this;
+        switch (f->op) {
+        case Op::Const:
+            return c(0);
+        case Op::Var:
+            return c(f->var == var_ ? 1 : 0);
+        case Op::Neg:
+            return makeNeg(d(f->args[0]));
+        case Op::Add:
+            return makeAdd(d(f->args[0]), d(f->args[1]));
+        case Op::Sub:
+            return makeSub(d(f->args[0]), d(f->args[1]));
+        default:
+            break;
+        }
+        const NodePtr& u = f->args[0];
+        if (arity(f->op) == 1) {
+            const NodePtr du = d(u);
+            if (isConst(du, 0)) return du;
+            return makeMul(outer(f->op, f, u), du);
+        }
+        const NodePtr& v = f->args[1];
+        const NodePtr du = d(u), dv = d(v);
+        if (isConst(du, 0) && isConst(dv, 0)) return du;
+        switch (f->op) {
+        case Op::Mul:
+            return makeAdd(makeMul(du, v), makeMul(u, dv)); // u'v + uv'
+        case Op::Div:
+            if (isConst(dv, 0)) return makeDiv(du, v);
+            return makeDiv(makeSub(makeMul(du, v), makeMul(u, dv)), sq(v)); // (u'v − uv')/v²
+        case Op::Pow:
+            if (isConst(dv, 0)) // (u^c)' = c u^(c−1) u'
+                return makeMul(makeMul(v, makePow(u, makeSub(v, c(1)))), du);
+            if (isConst(du, 0)) // (a^v)' = a^v ln(a) v'
+                return makeMul(makeMul(f, make(Op::Log, u)), dv);
+            // (u^v)' = u^v (v' ln u + v u'/u)
+            return makeMul(f, makeAdd(makeMul(dv, make(Op::Log, u)), makeDiv(makeMul(v, du), u)));
+        case Op::Atan2: // atan2(u, v)' = (v u' − u v')/(u² + v²)
+            return makeDiv(makeSub(makeMul(v, du), makeMul(u, dv)), makeAdd(sq(u), sq(v)));
+        case Op::Min: // step(v − u) u' + step(u − v) v'; at a tie 0 (kink)
+            return makeAdd(makeMul(make(Op::Step, makeSub(v, u)), du),
+                           makeMul(make(Op::Step, makeSub(u, v)), dv));
+        case Op::Max:
+            return makeAdd(makeMul(make(Op::Step, makeSub(u, v)), du),
+                           makeMul(make(Op::Step, makeSub(v, u)), dv));
+        default:
+            return c(0);
+        }
+    }
+
+    int var_;
+    std::uint64_t firstNode_;
+    std::size_t maxNodes_;
+    bool exceeded_ = false;
+    std::unordered_map<const Node*, NodePtr> memo_;
+};
+
 } // namespace
 
-NodePtr derivative(const NodePtr& f, int var) {
-    const auto d = [var](const NodePtr& n) { return derivative(n, var); };
-    switch (f->op) {
-    case Op::Const:
-        return c(0);
-    case Op::Var:
-        return c(f->var == var ? 1 : 0);
-    case Op::Neg:
-        return makeNeg(d(f->args[0]));
-    case Op::Add:
-        return makeAdd(d(f->args[0]), d(f->args[1]));
-    case Op::Sub:
-        return makeSub(d(f->args[0]), d(f->args[1]));
-    default:
-        break;
-    }
-    const NodePtr& u = f->args[0];
-    if (arity(f->op) == 1) {
-        const NodePtr du = d(u);
-        if (isConst(du, 0)) return du;
-        return makeMul(outer(f->op, f, u), du);
-    }
-    const NodePtr& v = f->args[1];
-    const NodePtr du = d(u), dv = d(v);
-    switch (f->op) {
-    case Op::Mul:
-        return makeAdd(makeMul(du, v), makeMul(u, dv)); // u'v + uv'
-    case Op::Div:
-        if (isConst(dv, 0)) return makeDiv(du, v);
-        return makeDiv(makeSub(makeMul(du, v), makeMul(u, dv)), sq(v)); // (u'v − uv')/v²
-    case Op::Pow:
-        if (isConst(dv, 0)) // (u^c)' = c u^(c−1) u'
-            return makeMul(makeMul(v, makePow(u, makeSub(v, c(1)))), du);
-        if (isConst(du, 0)) // (a^v)' = a^v ln(a) v'
-            return makeMul(makeMul(f, make(Op::Log, u)), dv);
-        // (u^v)' = u^v (v' ln u + v u'/u)
-        return makeMul(f, makeAdd(makeMul(dv, make(Op::Log, u)), makeDiv(makeMul(v, du), u)));
-    case Op::Atan2: // atan2(u, v)' = (v u' − u v')/(u² + v²)
-        return makeDiv(makeSub(makeMul(v, du), makeMul(u, dv)), makeAdd(sq(u), sq(v)));
-    case Op::Min: // step(v − u) u' + step(u − v) v'; at a tie 0 (kink)
-        return makeAdd(makeMul(make(Op::Step, makeSub(v, u)), du),
-                       makeMul(make(Op::Step, makeSub(u, v)), dv));
-    case Op::Max:
-        return makeAdd(makeMul(make(Op::Step, makeSub(u, v)), du),
-                       makeMul(make(Op::Step, makeSub(v, u)), dv));
-    default:
-        return c(0);
-    }
+NodePtr derivative(const NodePtr& f, int var, std::size_t maxNodes) {
+    return Differentiator(var, nodesBuilt(), maxNodes).differentiate(f);
 }
 
-std::vector<NodePtr> gradient(const NodePtr& f, int dimension) {
+std::vector<NodePtr> gradient(const NodePtr& f, int dimension, std::size_t maxNodes) {
+    const std::uint64_t first = nodesBuilt();
     std::vector<NodePtr> g;
-    for (int i = 0; i < dimension; ++i)
-        g.push_back(derivative(f, i));
+    for (int i = 0; i < dimension; ++i) {
+        const std::size_t used = static_cast<std::size_t>(nodesBuilt() - first);
+        NodePtr gi = used > maxNodes ? nullptr : derivative(f, i, maxNodes - used);
+        if (!gi) return {};
+        g.push_back(std::move(gi));
+    }
     return g;
 }
 
-std::vector<NodePtr> hessian(const NodePtr& f, int dimension) {
-    const std::vector<NodePtr> g = gradient(f, dimension);
-    std::vector<NodePtr> h(static_cast<size_t>(dimension * dimension));
-    for (int i = 0; i < dimension; ++i)
-        for (int j = i; j < dimension; ++j)
-            h[i * dimension + j] = h[j * dimension + i] = derivative(g[i], j);
+std::vector<NodePtr> hessianOfGradient(const std::vector<NodePtr>& g, std::size_t maxNodes) {
+    const std::uint64_t first = nodesBuilt();
+    const size_t n = g.size();
+    std::vector<NodePtr> h(n * n);
+    for (size_t i = 0; i < n; ++i)
+        for (size_t j = i; j < n; ++j) {
+            const std::size_t used = static_cast<std::size_t>(nodesBuilt() - first);
+            NodePtr hij =
+                used > maxNodes ? nullptr : derivative(g[i], static_cast<int>(j), maxNodes - used);
+            if (!hij) return {};
+            h[i * n + j] = h[j * n + i] = std::move(hij);
+        }
     return h;
+}
+
+std::vector<NodePtr> hessian(const NodePtr& f, int dimension, std::size_t maxNodes) {
+    const std::vector<NodePtr> g = gradient(f, dimension, maxNodes);
+    if (g.empty() && dimension > 0) return {};
+    return hessianOfGradient(g, maxNodes);
 }
 
 } // namespace gs::expr

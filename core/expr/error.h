@@ -1,6 +1,7 @@
 #pragma once
 // Parse errors are values: a code for programs, a position and length for highlighting, and a
-// message for people. Nothing in core/expr throws.
+// message for people. Nothing in core/expr throws. Budgets (derivatives, programs, printed text)
+// end in an Error too, with code TooLarge.
 
 #include <string>
 
@@ -21,6 +22,7 @@ enum class ErrorCode {
     WrongArgumentCount,   ///< e.g. atan2(x)
     ExpectedOperand,      ///< an operator or ',' where a value should be
     TrailingText,         ///< a complete expression followed by more text
+    TooLarge,             ///< a derivative, program or printed text past its budget
 };
 
 /// `position` is a 0-based byte offset into the UTF-8 input and `length` a byte count, so the

@@ -1,5 +1,6 @@
 #include "expr/functions.h"
 
+#include <limits>
 #include <numbers>
 
 namespace gs::expr {
@@ -88,6 +89,7 @@ constexpr ConstantDef kConstants[] = {
     {"pi", std::numbers::pi},
     {"e", std::numbers::e},
     {"tau", 2 * std::numbers::pi},
+    {"inf", std::numeric_limits<double>::infinity()}, // how an overflowed number prints
 };
 
 } // namespace

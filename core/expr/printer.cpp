@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <numbers>
+#include <unordered_map>
 
 namespace gs::expr {
 
@@ -14,8 +15,10 @@ enum Prec { kSum = 1, kProduct = 2, kUnary = 3, kPower = 4, kAtom = 5 };
 
 int precedence(const NodePtr& n) {
     switch (n->op) {
-    case Op::Const:
-        return n->value < 0 ? kUnary : kAtom;
+    case Op::Const: // "2pi" is a product: x/(2pi), x^(2pi)
+        return std::abs(n->value) == 2 * std::numbers::pi ? kProduct
+               : n->value < 0                             ? kUnary
+                                                          : kAtom;
     case Op::Var:
         return kAtom;
     case Op::Add:
@@ -32,16 +35,39 @@ int precedence(const NodePtr& n) {
     }
 }
 
+// Each distinct node's text is built once (memoized), from its children's; the first text past
+// the budget stops the printer.
 class Printer {
 public:
-    Printer(const std::vector<std::string>& vars, TextStyle style) : vars_(vars), style_(style) {}
+    Printer(const std::vector<std::string>& vars, TextStyle style, std::size_t maxBytes)
+        : vars_(vars), style_(style), maxBytes_(maxBytes) {}
 
     std::string print(const NodePtr& n, int slot) {
-        std::string s = body(n);
+        if (tooLong) return {};
+        const std::string& s = memoBody(n);
         return precedence(n) < slot ? "(" + s + ")" : s;
     }
 
+    /// Builds the text of `n` from its children's, which must be built already (see toText).
+    bool build(const NodePtr& n) {
+        memoBody(n);
+        return !tooLong;
+    }
+
+    bool tooLong = false;
+
 private:
+    const std::string& memoBody(const NodePtr& n) {
+        if (const auto it = memo_.find(n.get()); it != memo_.end()) return it->second;
+        std::string s = body(n);
+        if (s.size() + 2 > maxBytes_) {
+            tooLong = true;
+            s.clear();
+        }
+        keep_.push_back(n); // product() prints nodes it builds; keep their addresses unique
+        return memo_.emplace(n.get(), std::move(s)).first->second;
+    }
+
     bool rich() const { return style_ == TextStyle::Rich; }
     std::string minus() const { return rich() ? "\u2212" : "-"; }
 
@@ -55,11 +81,12 @@ private:
         case Op::Var:
             return n->var >= 0 && n->var < int(vars_.size()) ? vars_[n->var] : "?";
         case Op::Add:
-            return print(a[0], kSum) + " + " + print(a[1], kSum);
+            // Sums read left to right: a + (b + c) keeps its parentheses.
+            return print(a[0], kSum) + " + " + print(a[1], kProduct);
         case Op::Sub:
             return print(a[0], kSum) + " " + minus() + " " + print(a[1], kProduct);
         case Op::Neg:
-            return minus() + print(a[0], kProduct);
+            return minus() + print(a[0], negatedSlot(a[0]));
         case Op::Mul:
             return product(a[0], a[1]);
         case Op::Div:
@@ -77,14 +104,39 @@ private:
         return s + ")";
     }
 
+    // Whether a product or quotient chain (x y/z), read back after a number or a minus sign,
+    // rebuilds the same node. It does not when its first factor or a constant divisor meets the
+    // number or sign: the builders fold numbers into a leading number (2 · 1/3 → 0.667,
+    // 2 y/8 → 0.25 y) and a sign into a leading number or difference, so such chains keep their
+    // parentheses: 2 (y/8/s), -(2/x), -((a - b) c).
+    static bool chainReadsBack(const NodePtr& u) {
+        const Node* lead = u.get();
+        while (lead->op == Op::Mul || lead->op == Op::Div) {
+            if (lead->op == Op::Div && isConst(lead->args[1])) return false;
+            lead = lead->args[0].get();
+        }
+        return lead->op != Op::Const && lead->op != Op::Sub && lead->op != Op::Neg;
+    }
+
+    static int negatedSlot(const NodePtr& u) {
+        const bool chain = u->op == Op::Mul || u->op == Op::Div;
+        return !chain || chainReadsBack(u) ? kProduct : kPower;
+    }
+
     // 2x, 25 cos(x), 3(x + 1), x y; an explicit * (·) only where juxtaposition would misread.
     std::string product(const NodePtr& l, const NodePtr& r) {
         if (isConst(l) && l->value < 0) {
             const NodePtr positive = makeConst(-l->value);
             return minus() + product(positive, r);
         }
+        // Products read left to right, so u·(v·w) keeps its parentheses; after a constant they
+        // may go, c·(v·w) being how the builders write (c·v)·w anyway (see chainReadsBack). A
+        // signed right operand is parenthesized too: "0(-inf)", not "0 -inf".
         const std::string left = print(l, kProduct);
-        const std::string right = print(r, kProduct);
+        std::string right = print(r, isConst(l) && chainReadsBack(r) ? kProduct : kUnary);
+        if (!right.empty() && right.compare(0, minus().size(), minus()) == 0)
+            right = "(" + right + ")";
+        if (left.empty() || right.empty()) return {}; // past the budget
         const unsigned char first = static_cast<unsigned char>(right[0]);
         const unsigned char last = static_cast<unsigned char>(left.back());
         if (std::isdigit(first) || first == '.') return left + (rich() ? "\u00B7" : "*") + right;
@@ -98,6 +150,9 @@ private:
 
     const std::vector<std::string>& vars_;
     TextStyle style_;
+    std::size_t maxBytes_;
+    std::unordered_map<const Node*, std::string> memo_;
+    std::vector<NodePtr> keep_;
 };
 
 } // namespace
@@ -107,17 +162,27 @@ std::string formatNumber(double v, TextStyle style) {
     if (v == std::numbers::pi) return rich ? "\u03C0" : "pi";
     if (v == 2 * std::numbers::pi) return rich ? "2\u03C0" : "2pi";
     if (v == std::numbers::e) return "e";
-    if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+    if (std::isinf(v)) return rich ? (v > 0 ? "\u221E" : "\u2212\u221E") : (v > 0 ? "inf" : "-inf");
     if (std::isnan(v)) return "nan";
     char buf[64];
     const auto r = std::to_chars(buf, buf + sizeof buf, v);
     return std::string(buf, r.ptr);
 }
 
-std::string toText(const NodePtr& tree, const std::vector<std::string>& variables,
-                   TextStyle style) {
-    if (!tree) return {};
-    return Printer(variables, style).print(tree, 0);
+Text toText(const NodePtr& tree, const std::vector<std::string>& variables, TextStyle style,
+            std::size_t maxBytes) {
+    Text t;
+    if (!tree) return t;
+    Printer p(variables, style, maxBytes);
+    // Children first: each text is built from texts already built, without deep recursion.
+    postOrder(std::span(&tree, 1), [&p](const NodePtr& n) { return p.build(n); });
+    t.text = p.print(tree, 0);
+    if (p.tooLong || t.text.size() > maxBytes) {
+        t.text.clear();
+        t.error.code = ErrorCode::TooLarge;
+        t.error.message = "longer than " + std::to_string(maxBytes) + " characters";
+    }
+    return t;
 }
 
 } // namespace gs::expr

@@ -153,20 +153,27 @@ simd::Fn vectorFunction(Op op, bool& ok) {
 } // namespace
 
 // sin(u) and cos(u) in one program become one SinCos instruction (b = the cos register), at the
-// earlier of the two places; both only need u, which is computed before either.
+// earlier of the two places; both only need u, which is computed before either. Value numbering
+// leaves at most one sin and one cos per register, so one pass with a table is enough.
 void fuseSinCos(std::vector<Program::Instruction>& code) {
-    for (size_t i = 0; i < code.size(); ++i) {
-        if (code[i].op != Op::Sin && code[i].op != Op::Cos) continue;
-        const Op partner = code[i].op == Op::Sin ? Op::Cos : Op::Sin;
-        for (size_t j = i + 1; j < code.size(); ++j) {
-            if (code[j].op != partner || code[j].a != code[i].a) continue;
-            const std::int32_t sinDst = code[i].op == Op::Sin ? code[i].dst : code[j].dst;
-            const std::int32_t cosDst = code[i].op == Op::Sin ? code[j].dst : code[i].dst;
-            code[i] = {Op::SinCos, sinDst, code[i].a, cosDst};
-            code.erase(code.begin() + static_cast<std::ptrdiff_t>(j));
-            break;
-        }
+    std::unordered_map<std::int32_t, size_t> firstOfPair; // argument register → sin or cos
+    std::vector<bool> fused(code.size(), false);
+    for (size_t j = 0; j < code.size(); ++j) {
+        if (code[j].op != Op::Sin && code[j].op != Op::Cos) continue;
+        const auto [it, first] = firstOfPair.try_emplace(code[j].a, j);
+        if (first) continue;
+        Program::Instruction& i = code[it->second];
+        if (i.op == code[j].op) continue;
+        const std::int32_t sinDst = i.op == Op::Sin ? i.dst : code[j].dst;
+        const std::int32_t cosDst = i.op == Op::Sin ? code[j].dst : i.dst;
+        i = {Op::SinCos, sinDst, i.a, cosDst};
+        fused[j] = true;
     }
+    std::vector<Program::Instruction> kept;
+    kept.reserve(code.size());
+    for (size_t n = 0; n < code.size(); ++n)
+        if (!fused[n]) kept.push_back(code[n]);
+    code.swap(kept);
 }
 
 // Linear pieces, the bulk of a gradient, in fewer instructions: c·u becomes MulC (no constant
@@ -220,6 +227,11 @@ void fuseLinear(std::vector<Program::Instruction>& code, const std::vector<std::
 
 Program Program::compile(const std::vector<NodePtr>& outputs, int numVariables) {
     Compiler c(numVariables);
+    // Children first, so emit() finds every argument's register and never recurses deeply.
+    postOrder(outputs, [&c](const NodePtr& n) {
+        c.emit(n);
+        return true;
+    });
     std::vector<std::int32_t> outs;
     for (const NodePtr& n : outputs)
         outs.push_back(c.emit(n));

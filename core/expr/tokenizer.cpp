@@ -1,6 +1,8 @@
 #include "expr/tokenizer.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -39,6 +41,31 @@ Error fail(ErrorCode code, int pos, int len, std::string token, std::string msg)
     e.token = std::move(token);
     e.message = std::move(msg) + " at column " + std::to_string(pos + 1);
     return e;
+}
+
+// Bytes of the UTF-8 sequence starting `s` (1 for a byte that starts none), so an error reports
+// a whole character, not a lone byte.
+int characterLength(std::string_view s) {
+    const unsigned char u = static_cast<unsigned char>(s[0]);
+    const int len = u >= 0xF0 && u < 0xF8 ? 4 : u >= 0xE0 ? 3 : u >= 0xC0 ? 2 : 1;
+    if (len > static_cast<int>(s.size())) return 1;
+    for (int k = 1; k < len; ++k)
+        if ((static_cast<unsigned char>(s[k]) & 0xC0) != 0x80) return 1;
+    return len;
+}
+
+// 'x' for a printable character; control characters (a NUL would cut the message wherever it
+// is shown as a C string) and bytes that are not UTF-8 by their code.
+std::string quoteCharacter(const std::string& c) {
+    const unsigned char u = static_cast<unsigned char>(c[0]);
+    char buf[32];
+    if (u < 0x20 || u == 0x7F)
+        std::snprintf(buf, sizeof buf, "U+%04X (a control character)", u);
+    else if (u >= 0x80 && c.size() == 1)
+        std::snprintf(buf, sizeof buf, "byte 0x%02X (not UTF-8)", u);
+    else
+        return "'" + c + "'";
+    return buf;
 }
 
 } // namespace
@@ -173,14 +200,10 @@ Error tokenize(std::string_view s, std::vector<Token>& out) {
             }
         }
         if (matched) continue;
-        // Report a whole UTF-8 sequence, not a lone byte.
-        int len = 1;
-        const unsigned char u = static_cast<unsigned char>(c);
-        if (u >= 0xC0) len = u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : 2;
-        len = std::min(len, n - i);
+        const int len = characterLength(s.substr(i));
         const std::string tok(s.substr(i, len));
         return fail(ErrorCode::UnexpectedCharacter, i, len, tok,
-                    "unexpected character '" + tok + "'");
+                    "unexpected character " + quoteCharacter(tok));
     }
     push(TokenKind::End, n, 0);
     return {};

@@ -21,28 +21,63 @@ constexpr int kMaxStackDimension = 16;
 
 } // namespace
 
-ExpressionObjective::CompileResult
-ExpressionObjective::compile(std::string_view formula, std::vector<std::string> variables) {
+namespace {
+
+expr::Error tooLarge(std::string_view formula, const std::string& what, const char* verb,
+                     std::size_t limit, const char* unit) {
+    expr::Error e;
+    e.code = expr::ErrorCode::TooLarge;
+    e.length = static_cast<int>(formula.size());
+    e.message = what + " is too large to " + verb + " (more than " + std::to_string(limit) + " " +
+                unit + ")";
+    return e;
+}
+
+// "the derivative" in 1D, "the gradient" in more dimensions; likewise the second derivative.
+std::string firstName(int n) {
+    return n == 1 ? "the derivative" : "the gradient";
+}
+std::string secondName(int n) {
+    return n == 1 ? "the second derivative" : "the Hessian";
+}
+
+} // namespace
+
+ExpressionObjective::CompileResult ExpressionObjective::compile(std::string_view formula,
+                                                                std::vector<std::string> variables,
+                                                                const Budget& budget) {
     expr::ParseResult parsed = expr::parse(formula, variables);
     if (!parsed.ok()) return parsed.error;
     std::shared_ptr<ExpressionObjective> f(new ExpressionObjective());
     const int n = static_cast<int>(variables.size());
     f->variables_ = std::move(variables);
+    f->textBytes_ = budget.textBytes;
     f->tree_ = parsed.tree;
-    f->gradient_ = expr::gradient(f->tree_, n);
-    f->hessian_ = expr::hessian(f->tree_, n);
-    f->valueProgram_ = expr::Program::compile({f->tree_}, n);
+    f->gradient_ = expr::gradient(f->tree_, n, budget.derivativeNodes);
+    if (f->gradient_.empty() && n > 0)
+        return tooLarge(formula, firstName(n), "compile", budget.derivativeNodes, "operations");
+    f->hessian_ = expr::hessianOfGradient(f->gradient_, budget.derivativeNodes);
+    if (f->hessian_.empty() && n > 0)
+        return tooLarge(formula, secondName(n), "compile", budget.derivativeNodes, "operations");
+
     std::vector<expr::NodePtr> outs = {f->tree_};
     outs.insert(outs.end(), f->gradient_.begin(), f->gradient_.end());
-    f->gradientProgram_ = expr::Program::compile(outs, n);
     std::vector<expr::NodePtr> upper;
     for (int i = 0; i < n; ++i)
         for (int j = i; j < n; ++j)
             upper.push_back(f->hessian_[i * n + j]);
+    if (expr::countNodes(outs, budget.programNodes) > budget.programNodes)
+        return tooLarge(formula, firstName(n), "compile", budget.programNodes, "operations");
+    if (expr::countNodes(upper, budget.programNodes) > budget.programNodes)
+        return tooLarge(formula, secondName(n), "compile", budget.programNodes, "operations");
+    f->valueProgram_ = expr::Program::compile({f->tree_}, n);
+    f->gradientProgram_ = expr::Program::compile(outs, n);
     f->hessianProgram_ = expr::Program::compile(upper, n);
+
     ObjectiveInfo& info = f->info();
     info.formula = std::string(formula);
-    info.name = f->formulaText();
+    const expr::Text name = f->formulaText();
+    info.name = name.ok() ? name.text : info.formula;
     return f;
 }
 
@@ -83,18 +118,26 @@ void ExpressionObjective::hessian(const Vec& x, Mat& h) const {
             h(i, j) = h(j, i) = upper[k++];
 }
 
-std::string ExpressionObjective::formulaText(expr::TextStyle style) const {
-    return expr::toText(tree_, variables_, style);
+expr::Text ExpressionObjective::print(const expr::NodePtr& n, expr::TextStyle style,
+                                      const char* what) const {
+    expr::Text t = expr::toText(n, variables_, style, textBytes_);
+    if (!t.ok())
+        t.error.message = std::string(what) + " is too large to show (" + t.error.message + ")";
+    return t;
 }
 
-std::string ExpressionObjective::derivativeText(int i, expr::TextStyle style) const {
+expr::Text ExpressionObjective::formulaText(expr::TextStyle style) const {
+    return print(tree_, style, "the formula");
+}
+
+expr::Text ExpressionObjective::derivativeText(int i, expr::TextStyle style) const {
     if (i < 0 || i >= dimension()) return {};
-    return expr::toText(gradient_[i], variables_, style);
+    return print(gradient_[i], style, "the derivative");
 }
 
-std::string ExpressionObjective::secondDerivativeText(int i, int j, expr::TextStyle style) const {
+expr::Text ExpressionObjective::secondDerivativeText(int i, int j, expr::TextStyle style) const {
     if (i < 0 || j < 0 || i >= dimension() || j >= dimension()) return {};
-    return expr::toText(hessian_[i * dimension() + j], variables_, style);
+    return print(hessian_[i * dimension() + j], style, "the second derivative");
 }
 
 void ExpressionObjective::evaluateGrid(const expr::GridSpec& grid, double* const* outputs,

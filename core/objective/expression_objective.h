@@ -5,7 +5,11 @@
 //   auto r = ExpressionObjective::compile("25 sin(x) - x^2", {"x"});
 //   if (auto* e = std::get_if<expr::Error>(&r)) show(e->message);
 //   auto f = std::get<std::shared_ptr<ExpressionObjective>>(r);
-//   f->derivativeText(0, expr::TextStyle::Rich);   // "25 cos(x) − 2x"
+//   f->derivativeText(0, expr::TextStyle::Rich).text;   // "25 cos(x) − 2x"
+//
+// Every stage has a budget (Budget below): a formula whose derivatives or programs would be too
+// large is refused with an Error (TooLarge) after bounded work, and a text too long to show is
+// an Error in place of the text.
 
 #include "expr/error.h"
 #include "expr/grid.h"
@@ -14,6 +18,7 @@
 #include "expr/program.h"
 #include "objective/objective.h"
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -26,10 +31,20 @@ class ExpressionObjective final : public Objective {
 public:
     using CompileResult = std::variant<std::shared_ptr<ExpressionObjective>, expr::Error>;
 
+    struct Budget {
+        std::size_t derivativeNodes = 50000; ///< nodes the gradient, and the Hessian, may build
+        std::size_t programNodes = 100000;   ///< distinct operations one compiled program holds
+        std::size_t textBytes = expr::kDefaultTextBytes; ///< printed formula or derivative
+    };
+
     /// Parses `formula` over `variables` (e.g. {"x"} or {"x", "y"}) and compiles value,
     /// gradient and Hessian programs. info().formula is the text as typed; info().name the
-    /// normalized plain text.
-    static CompileResult compile(std::string_view formula, std::vector<std::string> variables);
+    /// normalized plain text (the typed text when the normalized one is too long).
+    static CompileResult compile(std::string_view formula, std::vector<std::string> variables,
+                                 const Budget& budget);
+    static CompileResult compile(std::string_view formula, std::vector<std::string> variables) {
+        return compile(formula, std::move(variables), Budget{});
+    }
 
     int dimension() const override { return static_cast<int>(variables_.size()); }
     double value(const Vec& x) const override;
@@ -38,13 +53,13 @@ public:
     void hessian(const Vec& x, Mat& h) const override;
 
     const std::vector<std::string>& variables() const { return variables_; }
-    /// f itself, as the engine reads it.
-    std::string formulaText(expr::TextStyle style = expr::TextStyle::Plain) const;
-    /// ∂f/∂x_i, e.g. "25 cos(x) - 2x".
-    std::string derivativeText(int i, expr::TextStyle style = expr::TextStyle::Plain) const;
-    /// ∂²f/∂x_i∂x_j.
-    std::string secondDerivativeText(int i, int j,
-                                     expr::TextStyle style = expr::TextStyle::Plain) const;
+    /// f itself, as the engine reads it; an Error (TooLarge) when longer than the text budget.
+    expr::Text formulaText(expr::TextStyle style = expr::TextStyle::Plain) const;
+    /// ∂f/∂x_i, e.g. "25 cos(x) - 2x", or an Error ("the derivative is too large to show ...").
+    expr::Text derivativeText(int i, expr::TextStyle style = expr::TextStyle::Plain) const;
+    /// ∂²f/∂x_i∂x_j, or an Error ("the second derivative is too large to show ...").
+    expr::Text secondDerivativeText(int i, int j,
+                                    expr::TextStyle style = expr::TextStyle::Plain) const;
 
     /// Samples f (and, with `withGradient`, ∂f/∂x and ∂f/∂y) on a grid, in parallel:
     /// outputs[0] = f, outputs[1..dimension()] = gradient; each nx·ny doubles, row-major.
@@ -58,8 +73,10 @@ public:
 
 private:
     ExpressionObjective() = default;
+    expr::Text print(const expr::NodePtr& n, expr::TextStyle style, const char* what) const;
 
     std::vector<std::string> variables_;
+    std::size_t textBytes_ = expr::kDefaultTextBytes;
     expr::NodePtr tree_;
     std::vector<expr::NodePtr> gradient_;
     std::vector<expr::NodePtr> hessian_; ///< row-major n × n

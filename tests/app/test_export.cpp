@@ -6,20 +6,26 @@
 #include "lessons/lesson.h"
 #include "pages/curve/curve_page.h"
 #include "pages/landscape/landscape_page.h"
+#include "pages/landscape/landscape_settings.h"
 #include "render/exporter.h"
 #include "scene/builtin_scenes.h"
 #include "window/export_dialog.h"
 
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
 #include <qcustomplot.h>
+#include <sys/stat.h>
 
 #include <cmath>
 #include <set>
+
+#include <sys/stat.h>
 
 using namespace gs;
 using namespace gs::app;
@@ -85,6 +91,7 @@ QByteArray readAll(const QString& path) {
 struct Cli {
     int exitCode = -1;
     QString stderrText;
+    QByteArray stdoutData;
 };
 
 Cli runCli(const QStringList& args) {
@@ -92,7 +99,12 @@ Cli runCli(const QStringList& args) {
     p.start(QStringLiteral(GRADSCAPE_BIN), args);
     p.waitForFinished(120000);
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardError())};
+            QString::fromUtf8(p.readAllStandardError()), p.readAllStandardOutput()};
+}
+
+bool isCharacterDevice(const QString& path) {
+    struct stat st {};
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 && S_ISCHR(st.st_mode);
 }
 
 } // namespace
@@ -115,6 +127,16 @@ private slots:
     void windowHasTheAskedSize();
     void helpNeedsNoDisplay_data();
     void helpNeedsNoDisplay();
+    void devicesAreWrittenIntoNeverReplaced_data();
+    void devicesAreWrittenIntoNeverReplaced();
+    void readOnlyFilesAreRefused_data();
+    void readOnlyFilesAreRefused();
+    void dashStreamsToStdout_data();
+    void dashStreamsToStdout();
+    void csvHasEveryRunsStatus_data();
+    void csvHasEveryRunsStatus();
+    void flatLandscapesRender_data();
+    void flatLandscapesRender();
     void failedExportKeepsExistingFile();
     void exportGivesThePlotItsSizeBack();
     void exportDialogOffersWhatAppliesToItsKind();
@@ -200,11 +222,11 @@ void TestExport::csvAgreesWithTheRun() {
     const QString path = dir.filePath(QStringLiteral("runs.csv"));
     QCOMPARE(exportCsv(page, path), QString());
     const QList<QByteArray> lines = readAll(path).trimmed().split('\n');
-    QCOMPARE(lines.front(), QByteArray("run,optimizer,step,x,y,f,grad_x,grad_y"));
+    QCOMPARE(lines.front(), QByteArray("run,optimizer,step,x,y,f,grad_x,grad_y,status,stop_step"));
     QCOMPARE(lines.size(), t.size() + 1);
     for (int k = 0; k < t.size(); ++k) {
         const QList<QByteArray> cells = lines[k + 1].split(',');
-        QCOMPARE(cells.size(), 8);
+        QCOMPARE(cells.size(), 10);
         QCOMPARE(cells[0], QByteArray("0"));
         QCOMPARE(cells[1], QByteArray("gd"));
         QCOMPARE(cells[2].toInt(), k);
@@ -391,6 +413,200 @@ void TestExport::helpNeedsNoDisplay() {
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QCOMPARE(p.exitCode(), 0);
     QVERIFY(QString::fromUtf8(p.readAllStandardOutput()).contains(expected));
+}
+
+void TestExport::devicesAreWrittenIntoNeverReplaced_data() {
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("device");
+    QTest::addColumn<QString>("link"); // a name with the image type, linked to the device
+    QTest::addColumn<QString>("message");
+    QTest::newRow("csv into /dev/null") << "--csv"
+                                        << "/dev/null" << QString() << QString();
+    QTest::newRow("gif into /dev/null") << "--gif"
+                                        << "/dev/null" << QString() << QString();
+    QTest::newRow("svg into /dev/null") << "--screenshot"
+                                        << "/dev/null"
+                                        << "null.svg" << QString();
+    QTest::newRow("csv into /dev/full")
+        << "--csv"
+        << "/dev/full" << QString() << "cannot write /dev/full: no space left on device";
+    QTest::newRow("gif into /dev/full")
+        << "--gif"
+        << "/dev/full" << QString() << "cannot write /dev/full: no space left on device";
+    QTest::newRow("png into /dev/full") << "--screenshot"
+                                        << "/dev/full"
+                                        << "full.png"
+                                        << "full.png: no space left on device";
+    QTest::newRow("pdf into /dev/full") << "--screenshot"
+                                        << "/dev/full"
+                                        << "full.pdf"
+                                        << "full.pdf: no space left on device";
+}
+
+void TestExport::devicesAreWrittenIntoNeverReplaced() {
+    QFETCH(QString, option);
+    QFETCH(QString, device);
+    QFETCH(QString, link);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    QString target = device;
+    if (!link.isEmpty()) {
+        target = dir.filePath(link);
+        QVERIFY(QFile::link(device, target));
+    }
+    QStringList args{"article-ascent", option, target};
+    if (option == QLatin1String("--gif"))
+        args << "--frames"
+             << "2"
+             << "--size"
+             << "80x60";
+    const Cli r = runCli(args);
+    QCOMPARE(r.exitCode, message.isEmpty() ? 0 : 1);
+    if (!message.isEmpty()) {
+        QVERIFY2(r.stderrText.contains(message), qPrintable(r.stderrText));
+        QCOMPARE(r.stderrText.trimmed().count(QLatin1Char('\n')), 0); // once, no libpng line
+    }
+    QVERIFY(isCharacterDevice(device));
+    if (!link.isEmpty()) QVERIFY(QFileInfo(target).isSymLink());
+}
+
+void TestExport::readOnlyFilesAreRefused_data() {
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("png") << "--screenshot"
+                         << "keep.png";
+    QTest::newRow("svg") << "--screenshot"
+                         << "keep.svg";
+    QTest::newRow("pdf") << "--screenshot"
+                         << "keep.pdf";
+    QTest::newRow("gif") << "--gif"
+                         << "keep.gif";
+    QTest::newRow("csv") << "--csv"
+                         << "keep.csv";
+}
+
+void TestExport::readOnlyFilesAreRefused() {
+    QFETCH(QString, option);
+    QFETCH(QString, name);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("precious");
+    f.close();
+    QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup |
+                                            QFileDevice::ReadOther));
+    const Cli r = runCli({"article-ascent", option, path, "--frames", "2"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.stderrText.contains(QStringLiteral("the file is read-only")),
+             qPrintable(r.stderrText));
+    QCOMPARE(readAll(path), QByteArray("precious"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1); // no leftovers
+}
+
+void TestExport::dashStreamsToStdout_data() {
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QByteArray>("starts");
+    QTest::newRow("csv") << "--csv" << QByteArray("run,optimizer,step,x,y,f,grad_x,grad_y,status");
+    QTest::newRow("svg") << "--screenshot" << QByteArray("<?xml");
+}
+
+void TestExport::dashStreamsToStdout() {
+    QFETCH(QString, option);
+    QFETCH(QByteArray, starts);
+    QTemporaryDir dir;
+    const Cli r = runCli({"article-ascent", option, "-", "--size", "200x100"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.stdoutData.startsWith(starts), r.stdoutData.left(80).constData());
+    QVERIFY(!QFileInfo::exists(QStringLiteral("-")));
+}
+
+void TestExport::csvHasEveryRunsStatus_data() {
+    QTest::addColumn<QString>("formula");
+    QTest::addColumn<double>("start");
+    QTest::addColumn<double>("lr"); // of gradient descent
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<bool>("emptyRun"); // stopped before its first point: one row, no numbers
+    QTest::newRow("NaN at the start") << "sqrt(x)" << -1.0 << 0.1 << "diverged" << true;
+    QTest::newRow("diverges later") << "x^4" << 1.0 << 1.0 << "diverged" << false;
+    QTest::newRow("converges") << "x^2" << 1.0 << 0.5 << "converged" << false;
+    QTest::newRow("step limit") << "x" << 0.0 << 0.1 << "step_limit" << false;
+}
+
+void TestExport::csvHasEveryRunsStatus() {
+    QFETCH(QString, formula);
+    QFETCH(double, start);
+    QFETCH(double, lr);
+    QFETCH(QString, status);
+    QFETCH(bool, emptyRun);
+    QTemporaryDir dir;
+    const QString scene = dir.filePath(QStringLiteral("s.json"));
+    QFile f(scene);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral(R"({"format": "gradscape-scene", "version": 1, "view": "curve",
+        "function": {"formula": "%1"}, "start": [%2], "max_steps": 500,
+        "runs": [{"optimizer": "gd", "params": {"lr": %3}}]})")
+                .arg(formula)
+                .arg(start)
+                .arg(lr)
+                .toUtf8());
+    f.close();
+    const Cli r = runCli({scene, "--csv", "-"});
+    QCOMPARE(r.exitCode, 0);
+    const QList<QByteArray> lines = r.stdoutData.trimmed().split('\n');
+    QVERIFY(lines.size() >= 2);
+    const int stopStep = lines.last().split(',').last().toInt();
+    if (emptyRun) QCOMPARE(lines.size(), 2);
+    for (int i = 1; i < lines.size(); ++i) {
+        const QList<QByteArray> cells = lines[i].split(',');
+        QCOMPARE(cells.size(), 10);
+        QCOMPARE(cells[8], status.toUtf8());
+        QCOMPARE(cells[9].toInt(), stopStep);
+        QCOMPARE(cells[2].isEmpty(), emptyRun);
+    }
+    // Points 0..stop are recorded; a diverged run's point at its stop step is not.
+    const int points = status == QLatin1String("diverged") ? stopStep : stopStep + 1;
+    if (!emptyRun) QCOMPARE(lines.size(), points + 1);
+}
+
+void TestExport::flatLandscapesRender_data() {
+    QTest::addColumn<QString>("formula");
+    QTest::addColumn<double>("x0"); // the view box [x0, x1] × [x0, x1]
+    QTest::addColumn<double>("x1");
+    QTest::addColumn<bool>("logLevels");
+    QTest::newRow("1e6 + 1e-10 (x + y)") << "1e6 + 1e-10 (x + y)" << -3.0 << 3.0 << false;
+    QTest::newRow("1e6 + 1e-10 (x + y), log levels")
+        << "1e6 + 1e-10 (x + y)" << -3.0 << 3.0 << true;
+    QTest::newRow("a box one ulp wide") << "x^2 + y^2" << 1.0 << std::nextafter(1.0, 2.0) << false;
+    QTest::newRow("a box one ulp wide far out")
+        << "x^2 + y^2" << 1e5 << std::nextafter(1e5, 2e5) << true;
+    QTest::newRow("a constant") << "5 + 0 x" << -3.0 << 3.0 << false;
+}
+
+// The levels hung on these (a double counter past 2^53); rendering must finish, with one level
+// at most.
+void TestExport::flatLandscapesRender() {
+    QFETCH(QString, formula);
+    QFETCH(double, x0);
+    QFETCH(double, x1);
+    QFETCH(bool, logLevels);
+    Scene scene;
+    scene.page = QStringLiteral("landscape");
+    scene.formula = formula;
+    scene.xRange = {x0, x1};
+    scene.yRange = {x0, x1};
+    scene.start = {x0, x1};
+    LandscapeSettings settings;
+    settings.logLevels = logLevels;
+    settings.logColors = logLevels; // the flat field on a log colour scale too
+    scene.settings = settings.toJson();
+    scene.runs = {SceneRun{}};
+    LandscapePage page;
+    QCOMPARE(page.applyScene(scene), QString());
+    QTemporaryDir dir;
+    QCOMPARE(exportImage(page, dir.filePath(QStringLiteral("flat.png")), QSize(320, 200)),
+             QString());
+    QVERIFY(QImage(dir.filePath(QStringLiteral("flat.png"))).width() == 320);
 }
 
 void TestExport::failedExportKeepsExistingFile() {

@@ -9,13 +9,14 @@
 #include "window/main_window.h"
 
 #include <QDir>
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace gs::app;
 
@@ -33,6 +34,12 @@ private slots:
     void openSceneSwitchesToItsPage();
     void malformedFilesAreRejected_data();
     void malformedFilesAreRejected();
+    void topLevelScalarsAreNotScenes_data();
+    void topLevelScalarsAreNotScenes();
+    void onlyRegularFilesAreRead_data();
+    void onlyRegularFilesAreRead();
+    void landscapeRefusesStepsOutsideItsRange_data();
+    void landscapeRefusesStepsOutsideItsRange();
     void badFileLeavesCurrentScene();
     void unwritablePathIsReported();
 };
@@ -279,6 +286,99 @@ void TestScene::malformedFilesAreRejected() {
     const SceneError& e = std::get<SceneError>(r);
     QCOMPARE(e.field, field);
     QVERIFY2(e.message.contains(message), qPrintable(e.text()));
+}
+
+void TestScene::topLevelScalarsAreNotScenes_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("null") << QByteArray("null") << "a scene must be a JSON object";
+    QTest::newRow("null with spaces")
+        << QByteArray(" \n null \n") << "a scene must be a JSON object";
+    QTest::newRow("number") << QByteArray("42") << "a scene must be a JSON object";
+    QTest::newRow("string") << QByteArray("\"scene\"") << "a scene must be a JSON object";
+    QTest::newRow("true") << QByteArray("true") << "a scene must be a JSON object";
+    QTest::newRow("array") << QByteArray("[]") << "a scene must be a JSON object";
+    QTest::newRow("not JSON at all") << QByteArray("nul") << "not valid JSON";
+    QTest::newRow("empty") << QByteArray("") << "not valid JSON";
+}
+
+void TestScene::topLevelScalarsAreNotScenes() {
+    QFETCH(QByteArray, json);
+    QFETCH(QString, message);
+    const SceneResult r = sceneFromJson(json);
+    QVERIFY(std::holds_alternative<SceneError>(r));
+    QVERIFY2(std::get<SceneError>(r).text().startsWith(message),
+             qPrintable(std::get<SceneError>(r).text()));
+}
+
+void TestScene::onlyRegularFilesAreRead_data() {
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("/dev/zero never ends") << "/dev/zero"
+                                          << "is not a regular file";
+    QTest::newRow("/dev/null") << "/dev/null"
+                               << "is not a regular file";
+    QTest::newRow("FIFO without a writer") << "fifo"
+                                           << "is not a regular file";
+    QTest::newRow("directory") << "directory"
+                               << "is not a regular file";
+    QTest::newRow("missing") << "missing"
+                             << "cannot open";
+    QTest::newRow("larger than 4 MiB") << "large"
+                                       << "too large to be a scene";
+    QTest::newRow("a scene") << "scene" << QString();
+}
+
+void TestScene::onlyRegularFilesAreRead() {
+    QFETCH(QString, kind);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    QString path = kind.startsWith('/') ? kind : dir.filePath(kind);
+    if (kind == QLatin1String("fifo")) QCOMPARE(::mkfifo(QFile::encodeName(path), 0600), 0);
+    if (kind == QLatin1String("directory")) QVERIFY(QDir().mkdir(path));
+    if (kind == QLatin1String("large") || kind == QLatin1String("scene")) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(sceneToJson(sample()));
+        if (kind == QLatin1String("large")) f.write(QByteArray(5 << 20, ' '));
+    }
+    const SceneResult r = loadSceneFile(path); // returns: no read blocks or runs away
+    if (message.isEmpty()) {
+        QVERIFY(std::holds_alternative<Scene>(r));
+        return;
+    }
+    QVERIFY(std::holds_alternative<SceneError>(r));
+    QVERIFY2(std::get<SceneError>(r).text().contains(message),
+             qPrintable(std::get<SceneError>(r).text()));
+}
+
+void TestScene::landscapeRefusesStepsOutsideItsRange_data() {
+    QTest::addColumn<int>("steps");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("1 (the format's minimum)") << 1 << false;
+    QTest::newRow("9") << 9 << false;
+    QTest::newRow("10") << 10 << true;
+    QTest::newRow("5000") << 5000 << true;
+    QTest::newRow("5001") << 5001 << false;
+    QTest::newRow("100000 (the format's maximum)") << 100000 << false;
+}
+
+void TestScene::landscapeRefusesStepsOutsideItsRange() {
+    QFETCH(int, steps);
+    QFETCH(bool, accepted);
+    SceneResult race = builtinScene(QStringLiteral("race-himmelblau"));
+    QVERIFY(std::holds_alternative<Scene>(race));
+    Scene scene = std::get<Scene>(race);
+    scene.maxSteps = steps;
+    LandscapePage page;
+    const QString error = page.applyScene(scene);
+    if (accepted) {
+        QCOMPARE(error, QString());
+        QCOMPARE(page.scene().maxSteps, steps); // honoured, not clamped
+    } else {
+        QVERIFY2(error.contains(QStringLiteral("between 10 and 5000")), qPrintable(error));
+        QVERIFY(error.contains(QString::number(steps)));
+    }
 }
 
 void TestScene::badFileLeavesCurrentScene() {

@@ -214,12 +214,12 @@ void TestExprParser::roundTrip() {
     QFETCH(QString, rich);
     const ParseResult r = parse(formula.toStdString(), kXY);
     QVERIFY2(r.ok(), r.error.message.c_str());
-    QCOMPARE(QString::fromStdString(toText(r.tree, kXY)), plain);
-    QCOMPARE(QString::fromStdString(toText(r.tree, kXY, TextStyle::Rich)), rich);
+    QCOMPARE(QString::fromStdString(toText(r.tree, kXY).text), plain);
+    QCOMPARE(QString::fromStdString(toText(r.tree, kXY, TextStyle::Rich).text), rich);
     // The plain text reads back as the same function and prints the same again.
     const ParseResult again = parse(plain.toStdString(), kXY);
     QVERIFY2(again.ok(), again.error.message.c_str());
-    QCOMPARE(QString::fromStdString(toText(again.tree, kXY)), plain);
+    QCOMPARE(QString::fromStdString(toText(again.tree, kXY).text), plain);
     GS_COMPARE_NEAR(evalAt(again.tree, 2, 1.3, 0.6), evalAt(r.tree, 2, 1.3, 0.6), 1e-15);
 }
 
@@ -330,7 +330,7 @@ void TestExprParser::limits() {
         sum += "+x";
     const ParseResult r = parse(sum, x);
     QVERIFY(r.ok());
-    QCOMPARE(toText(derivative(r.tree, 0), x), std::to_string(2001));
+    QCOMPARE(toText(derivative(r.tree, 0), x).text, std::to_string(2001));
 }
 
 void TestExprParser::fuzz() {
@@ -384,7 +384,7 @@ void TestExprParser::fuzz() {
         const double in[2] = {0.3, -1.7};
         double out[3];
         p.evaluate(in, out, scratch.data());
-        QVERIFY(!toText(g[1], kXY, TextStyle::Rich).empty());
+        QVERIFY(!toText(g[1], kXY, TextStyle::Rich).text.empty());
     }
     QVERIFY(parsed > 1000); // the generator does produce valid formulas too
 }

@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <limits>
 
 using namespace gs;
 
@@ -55,6 +56,8 @@ private slots:
     void levelsAreSortedAndInRange_data();
     void levelsAreSortedAndInRange();
     void niceLevelsAreRound();
+    void flatRangesGiveAtMostOneLevel_data();
+    void flatRangesGiveAtMostOneLevel();
     void arrowsMatchTheGradient_data();
     void arrowsMatchTheGradient();
 };
@@ -221,6 +224,43 @@ void TestField::levelsAreSortedAndInRange() {
         for (size_t k = 2; k < levels.size(); ++k)
             GS_COMPARE_NEAR((levels[k] - lo) / (levels[k - 1] - lo),
                             (levels[k - 1] - lo) / (levels[k - 2] - lo), 1e-9);
+}
+
+void TestField::flatRangesGiveAtMostOneLevel_data() {
+    QTest::addColumn<double>("lo");
+    QTest::addColumn<double>("hi");
+    QTest::addColumn<bool>("flat");
+    QTest::addColumn<int>("levels"); // from niceLevels and from logLevels
+    const double inf = std::numeric_limits<double>::infinity();
+    // 1e6 + 1e-10 (x + y) over [-3, 3]²: the counter of niceLevels passed 2^53 and hung.
+    QTest::newRow("1e6 + 1e-10 (x + y)") << 1e6 - 6e-10 << 1e6 + 6e-10 << true << 1;
+    QTest::newRow("one ulp at 1") << 1.0 << std::nextafter(1.0, 2.0) << true << 0;
+    QTest::newRow("four ulps at 1e300")
+        << 1e300
+        << std::nextafter(std::nextafter(std::nextafter(std::nextafter(1e300, inf), inf), inf), inf)
+        << true << 1;
+    QTest::newRow("a few ulps below zero") << -1e-300 << -0.999999999999999e-300 << true << 1;
+    QTest::newRow("constant") << 5.0 << 5.0 << true << 0;
+    QTest::newRow("ordinary") << -3.7 << 2.2 << false << -1;
+    QTest::newRow("huge but resolvable") << 1e15 << 1e15 + 1e3 << false << -1;
+    QTest::newRow("whole double range") << -1.7e308 << 1.7e308 << false << -1;
+}
+
+void TestField::flatRangesGiveAtMostOneLevel() {
+    QFETCH(double, lo);
+    QFETCH(double, hi);
+    QFETCH(bool, flat);
+    QFETCH(int, levels);
+    QCOMPARE(nearlyFlat(lo, hi, 12), flat);
+    for (const auto& l : {niceLevels(lo, hi, 12), logLevels(lo, hi, 12)}) {
+        if (levels >= 0) QCOMPARE(int(l.size()), levels);
+        QVERIFY(l.size() <= 4 * 12 + 9);
+        if (levels < 0) QVERIFY(l.size() >= 2);
+        for (size_t i = 0; i < l.size(); ++i) {
+            QVERIFY(l[i] > lo && l[i] < hi);
+            if (i > 0) QVERIFY(l[i] > l[i - 1]);
+        }
+    }
 }
 
 void TestField::niceLevelsAreRound() {

@@ -15,6 +15,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QSignalBlocker>
 
 #include <cmath>
@@ -24,6 +25,14 @@ namespace gs::app {
 QString LandscapePage::applyScene(const Scene& s) {
     if (s.page != QLatin1String("landscape"))
         return tr("this scene is not for the two-variable view");
+    // The steps slider is the run's step limit: a scene outside its range is refused, not clamped.
+    const int minSteps = static_cast<int>(steps_->spinBox()->minimum());
+    const int maxSteps = static_cast<int>(steps_->spinBox()->maximum());
+    if (s.maxSteps < minSteps || s.maxSteps > maxSteps)
+        return tr("max_steps must be between %1 and %2 in the two-variable view (the scene has %3)")
+            .arg(minSteps)
+            .arg(maxSteps)
+            .arg(s.maxSteps);
     const ResolvedFunction fn = resolveSceneFunction(s, 2);
     if (!fn.objective) return fn.error;
     // Check every run first, so a bad one changes nothing on screen.
