@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace gs {
 
@@ -32,16 +33,15 @@ DivergenceCause checkPoint(const Vec& x, double f, const Vec& g, double bound) {
 // Points reserved up front; longer runs still work, growing geometrically past this.
 constexpr int kMaxReservedPoints = 1 << 16;
 
-} // namespace
+// The learning rate of each step: λ_k = schedule.rate(λ0, k) clamped to [lo, hi].
+struct RateSchedule {
+    const Schedule& schedule;
+    double base, lo, hi;
+    double at(int k) const { return std::clamp(schedule.rate(base, k), lo, hi); }
+};
 
-Trajectory run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& rules) {
-    Trajectory t;
-    run(f, opt, start, rules, t);
-    return t;
-}
-
-void run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& rules,
-         Trajectory& t) {
+void runSteps(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& rules,
+              const RateSchedule* lr, Trajectory& t) {
     const int n = f.dimension();
     opt.reset(n);
     const auto names = opt.stateNames();
@@ -69,6 +69,7 @@ void run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& 
         }
         if (rules.stepTol > 0) prev = x;
         const double fPrev = fx;
+        if (lr) opt.set("lr", lr->at(k - 1)); // in range by construction: no message, no allocation
         opt.step(f, x, g);
         fx = f.valueAndGradient(x, g);
         if (auto cause = checkPoint(x, fx, g, rules.bound); cause != DivergenceCause::None) {
@@ -87,6 +88,39 @@ void run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& 
         t.finish(RunStatus::Converged, rules.maxSteps);
     else
         t.finish(RunStatus::StepLimit, rules.maxSteps);
+}
+
+} // namespace
+
+Trajectory run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& rules) {
+    Trajectory t;
+    run(f, opt, start, rules, t);
+    return t;
+}
+
+void run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& rules,
+         Trajectory& out) {
+    runSteps(f, opt, start, rules, nullptr, out);
+}
+
+Trajectory run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& rules,
+               const Schedule& schedule) {
+    Trajectory t;
+    run(f, opt, start, rules, schedule, t);
+    return t;
+}
+
+void run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& rules,
+         const Schedule& schedule, Trajectory& out) {
+    if (auto error = schedule.validate()) throw std::invalid_argument("schedule: " + *error);
+    const HyperParam* lrParam = nullptr;
+    for (const HyperParam& p : opt.hyperParams())
+        if (p.key == "lr") lrParam = &p;
+    if (!lrParam) throw std::invalid_argument(opt.displayName() + " has no learning rate 'lr'");
+    const double base = opt.get("lr");
+    const RateSchedule lr{schedule, base, lrParam->min, lrParam->max};
+    runSteps(f, opt, start, rules, &lr, out);
+    opt.set("lr", base);
 }
 
 } // namespace gs

@@ -2,6 +2,7 @@
 // Running an optimizer from a start point to a stop, recording every step.
 
 #include "optim/optimizer.h"
+#include "optim/schedule.h"
 #include "run/trajectory.h"
 
 #include <optional>
@@ -28,5 +29,14 @@ Trajectory run(const Objective& f, Optimizer& opt, const Vec& start, const StopR
 /// The same, into `out`, reusing its storage (no allocation when it already held a run this long).
 void run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& rules,
          Trajectory& out);
+
+/// The same with a learning-rate schedule: before step k (k = 0 makes x_1 from x_0) the
+/// optimizer's "lr" is set to schedule.rate(λ0, k), with λ0 its "lr" at the call, clamped to the
+/// "lr" hyperparameter's range as a slider would be. Afterwards "lr" is λ0 again. Throws
+/// std::invalid_argument when the schedule is invalid or the optimizer has no "lr".
+Trajectory run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& rules,
+               const Schedule& schedule);
+void run(const Objective& f, Optimizer& opt, const Vec& start, const StopRules& rules,
+         const Schedule& schedule, Trajectory& out);
 
 } // namespace gs
