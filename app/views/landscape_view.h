@@ -113,7 +113,6 @@ private:
     /// or a burst of wheel steps; called before every full replot.
     void followView();
     bool viewSampled() const;
-    void fitTickCount();
     void showOptima();
     void showView(const QRectF& region);
     QRectF visibleRegion() const;

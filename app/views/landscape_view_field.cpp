@@ -69,7 +69,6 @@ void LandscapeView::followView() {
     // A hidden plot that was resized (for an export) gets its resize event only when shown.
     if (!plot_->rect().isEmpty() && plot_->viewport() != plot_->rect())
         plot_->setViewport(plot_->rect());
-    fitTickCount();
     if (pressed_ || wheelPause_->isActive()) return;
     // A new size keeps the region asked for (the box, a fit, the last pan), widened to the aspect.
     if (equalAspect_ && !wanted_.isEmpty() && plot_->viewport().size() != aspectSize_) {
@@ -83,16 +82,6 @@ void LandscapeView::followView() {
     // New values, new color-scale labels: the axis rect may have changed width a little (the
     // correction stays inside the sampled margin).
     applyAspect();
-}
-
-void LandscapeView::fitTickCount() {
-    // As many x ticks as labels like "−7.5" fit side by side with room between them (large fonts
-    // on a narrow map would otherwise run them together).
-    const QFontMetrics metrics(plot_->xAxis->tickLabelFont());
-    const double label = 2.2 * metrics.horizontalAdvance(QStringLiteral("−7.5"));
-    const int width = plot_->axisRect()->width(), height = plot_->axisRect()->height();
-    plot_->xAxis->ticker()->setTickCount(std::clamp(int(width / label), 2, 6));
-    plot_->yAxis->ticker()->setTickCount(std::clamp(int(height / (2.5 * metrics.height())), 2, 6));
 }
 
 void LandscapeView::sampleField() {
