@@ -207,12 +207,26 @@ std::vector<double> modelLevelsNear(const LocalQuadratic& q, double radius, int 
             hi = std::max(hi, m);
         }
     if (!(hi > lo)) return {q.value};
-    // Spaced δ apart through f(p), so the curve through the point is one of them.
-    const double delta = (hi - lo) / count;
+    // In a bowl (or under a cap) the curve of level m* ± s² has axes ∝ s: levels evenly spaced in
+    // s give evenly nested ellipses. Elsewhere (saddle, singular) the levels themselves are even.
+    // Either way they are spaced δ apart through f(p), so the curve through the point is one.
+    const bool definite =
+        q.kind == CurvatureKind::MinimumLike || q.kind == CurvatureKind::MaximumLike;
+    const double base = definite ? q.model(*q.center()) : 0.0;
+    const double sign = q.kind == CurvatureKind::MaximumLike ? -1.0 : 1.0;
+    const auto toS = [&](double m) {
+        return definite ? std::sqrt(std::max(0.0, sign * (m - base))) : m;
+    };
+    const auto fromS = [&](double s) { return definite ? base + sign * s * s : s; };
+    const double s0 = std::min(toS(lo), toS(hi)), s1 = std::max(toS(lo), toS(hi));
+    const double sp = toS(q.value), delta = (s1 - s0) / count;
     std::vector<double> levels;
-    for (auto k = static_cast<long>(std::ceil((lo - q.value) / delta));
-         q.value + double(k) * delta < hi; ++k)
-        if (q.value + double(k) * delta > lo) levels.push_back(q.value + double(k) * delta);
+    if (!(delta > 0)) return {q.value};
+    for (auto k = static_cast<long>(std::ceil((s0 - sp) / delta)); sp + double(k) * delta < s1;
+         ++k) {
+        const double s = sp + double(k) * delta;
+        if (s > s0 && (!definite || s > 0)) levels.push_back(k == 0 ? q.value : fromS(s));
+    }
     return levels;
 }
 
