@@ -96,7 +96,7 @@ void HessianPlottable::drawAxis(QCPPainter* painter, const Axis& a) const {
     const QLineF line(tail, tip);
     if (line.length() < 2) return;
     const QPointF u = (tip - tail) / line.length();
-    const double head = 9 * scale_;
+    const double head = std::min(9 * scale_, 0.3 * line.length() / 2); // small maps: small heads
     for (const QPen& pen :
          {QPen(kCasing, 4.4 * scale_),
           QPen(axesColor_, 2.0 * scale_, a.negative ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap)}) {
@@ -111,7 +111,7 @@ void HessianPlottable::drawAxis(QCPPainter* painter, const Axis& a) const {
     // small map (a projector's window) it shrinks with the picture rather than cover it.
     QFont font = labelFont_;
     const double longest = std::max(axisPixels(picture_->axes[0]), axisPixels(picture_->axes[1]));
-    const double cap = std::max(7.0, longest / 5);
+    const double cap = std::max(8.0, longest / 4);
     if (QFontInfo(font).pixelSize() > cap) font.setPixelSize(static_cast<int>(cap));
     painter->setFont(font);
     const QFontMetricsF fm(font);
