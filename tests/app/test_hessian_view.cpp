@@ -60,6 +60,7 @@ class TestHessianView : public QObject {
 private slots:
     void overlayAppearsWhenToggled();
     void overlayFollowsPlayback();
+    void pointsOffTheMapAreNotDrawn();
     void panelShowsTheNumbers_data();
     void panelShowsTheNumbers();
     void toggleRoundTripsThroughTheScene_data();
@@ -125,6 +126,28 @@ void TestHessianView::overlayFollowsPlayback() {
     // Without runs, the model sits at the shared start.
     page.removeOptimizer(0);
     QCOMPARE(page.hessianPlottable()->picture()->point, QPointF(-0.6, 0.1));
+}
+
+void TestHessianView::pointsOffTheMapAreNotDrawn() {
+    // Gradient descent with λ = 0.01 leaves Rosenbrock's valley, and this small map, at once.
+    LandscapePage page;
+    Scene s = landscapeScene(QStringLiteral("rosenbrock"), {-1.2, 1.0}, true);
+    s.runs[0].params[QStringLiteral("lr")] = 0.01;
+    s.xRange = {-1.3, -1.1};
+    s.yRange = {0.9, 1.1};
+    LandscapeSettings settings;
+    settings.hessian = true;
+    s.settings = settings.toJson();
+    QCOMPARE(page.applyScene(s), QString());
+    page.playback()->setIndex(0);
+    QVERIFY(page.hessianPlottable()->picture().has_value()); // at step 0, on the map
+    page.playback()->setIndex(page.playback()->last());
+    const auto last = page.trajectory(0).x(page.trajectory(0).size() - 1);
+    QVERIFY(std::abs(last[0] + 1.2) > 1); // some map widths away
+    QVERIFY(!page.hessianPlottable()->picture().has_value());
+    QVERIFY(!arrowKey(page).join(' ').contains(QStringLiteral("Newton")));
+    QVERIFY(!panelText(page).isEmpty());
+    QVERIFY(!page.view()->plot()->toPixmap(600, 400).isNull());
 }
 
 void TestHessianView::panelShowsTheNumbers_data() {

@@ -103,7 +103,15 @@ void LandscapePage::showHessian(int k) {
     }
 
     const QCPRange xr = view_->plot()->xAxis->range(), yr = view_->plot()->yAxis->range();
-    const double radius = kModelRadius * std::min(xr.size(), yr.size());
+    const double span = std::min(xr.size(), yr.size()), radius = kModelRadius * span;
+    // A point far off the map (a run that flew off) is described in the panel, not drawn: its
+    // pixel coordinates could overflow the painter.
+    if (q.point.x() < xr.lower - span || q.point.x() > xr.upper + span ||
+        q.point.y() < yr.lower - span || q.point.y() > yr.upper + span) {
+        hessianPlot_->clearPicture();
+        view_->setStepArrows(arrows);
+        return;
+    }
     HessianPlottable::Picture pic;
     pic.point = QPointF(q.point.x(), q.point.y());
     pic.curves = modelLevelCurves(q, modelLevelsNear(q, radius, kLevels), radius);
@@ -129,8 +137,11 @@ void LandscapePage::showHessian(int k) {
     const double cap = kStepCap * radius;
     if (q.newtonStep)
         arrows << stepArrow(q.point, *q.newtonStep, cap, newtonColor(), tr("Newton −H⁻¹∇f"));
-    arrows << stepArrow(q.point, q.gradientStep, cap, gradientStepColor(),
-                        q.eigenvalues[0] != 0 ? tr("gradient −∇f/|λ₁|") : tr("gradient −∇f"));
+    arrows << stepArrow(
+        q.point, q.gradientStep, cap, gradientStepColor(),
+        // On −f (a climb) the step −λ∇(−f) is +λ∇f.
+        ascent ? (q.eigenvalues[0] != 0 ? tr("gradient +∇f/|λ₁|") : tr("gradient +∇f"))
+               : (q.eigenvalues[0] != 0 ? tr("gradient −∇f/|λ₁|") : tr("gradient −∇f")));
     view_->setStepArrows(arrows);
 }
 
