@@ -81,8 +81,9 @@ LocalQuadratic analyzeLocalQuadratic(const Objective& f, const Vec& p,
 std::vector<Isoline> modelLevelCurves(const LocalQuadratic& q, const std::vector<double>& levels,
                                       double radius);
 
-/// `count` ≥ 1 evenly spaced levels of the model whose curves cross the disc of `radius` around
-/// the point, one of them f(p) (the curve through the point itself).
+/// About `count` ≥ 1 levels of the model whose curves cross the disc of `radius` around the point,
+/// one of them f(p) (the curve through the point itself). In a bowl or under a cap they are
+/// spaced so the ellipses nest evenly (m* ± s² for evenly spaced s); elsewhere evenly in value.
 std::vector<double> modelLevelsNear(const LocalQuadratic& q, double radius, int count);
 
 } // namespace gs
