@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <numbers>
 
 namespace gs {
@@ -221,9 +222,12 @@ std::vector<double> modelLevelsNear(const LocalQuadratic& q, double radius, int 
     const double s0 = std::min(toS(lo), toS(hi)), s1 = std::max(toS(lo), toS(hi));
     const double sp = toS(q.value), delta = (s1 - s0) / count;
     std::vector<double> levels;
-    if (!(delta > 0)) return {q.value};
-    for (auto k = static_cast<long>(std::ceil((s0 - sp) / delta)); sp + double(k) * delta < s1;
-         ++k) {
+    // Levels closer than rounding (a nearly flat model at a large value) would not be distinct.
+    const double eps = std::numeric_limits<double>::epsilon();
+    if (!(delta > 16 * eps * std::max({std::abs(s0), std::abs(s1), std::abs(sp)})))
+        return {q.value};
+    for (auto k = static_cast<long>(std::ceil((s0 - sp) / delta));
+         sp + double(k) * delta < s1 && levels.size() <= size_t(count); ++k) {
         const double s = sp + double(k) * delta;
         if (s > s0 && (!definite || s > 0)) levels.push_back(k == 0 ? q.value : fromS(s));
     }

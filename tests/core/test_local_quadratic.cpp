@@ -43,6 +43,7 @@ private slots:
     void levelCurvesLieOnTheModel_data();
     void levelCurvesLieOnTheModel();
     void levelCurveInsideTheDiscIsClosed();
+    void bowlLevelsNestEvenly();
     void explanationNamesTheCurvatureRatio();
     void badInputIsReported();
 };
@@ -249,6 +250,22 @@ void TestLocalQuadratic::levelCurveInsideTheDiscIsClosed() {
     QVERIFY(modelLevelCurves(q, {-1.0}, 2.0)[0].lines.empty());
 }
 
+void TestLocalQuadratic::bowlLevelsNestEvenly() {
+    // In a bowl the curve of level m* + s² has axes ∝ s: the levels' s are evenly spaced, so the
+    // ellipses nest at even distances; at a saddle the levels themselves are even.
+    const LocalQuadratic bowl = analyzeLocalQuadratic(*typed("x^2 + 4y^2 + 3"), at(0.4, 0.1));
+    const std::vector<double> lv = modelLevelsNear(bowl, 1.0, 6);
+    QVERIFY(lv.size() >= 4);
+    for (size_t i = 2; i < lv.size(); ++i)
+        GS_COMPARE_NEAR(std::sqrt(lv[i] - 3) - std::sqrt(lv[i - 1] - 3),
+                        std::sqrt(lv[1] - 3) - std::sqrt(lv[0] - 3), 1e-9);
+    const LocalQuadratic saddle = analyzeLocalQuadratic(*typed("x^2 - y^2"), at(0.4, 0.1));
+    const std::vector<double> ls = modelLevelsNear(saddle, 1.0, 6);
+    QVERIFY(ls.size() >= 4);
+    for (size_t i = 2; i < ls.size(); ++i)
+        GS_COMPARE_NEAR(ls[i] - ls[i - 1], ls[1] - ls[0], 1e-9);
+}
+
 void TestLocalQuadratic::explanationNamesTheCurvatureRatio() {
     const LocalQuadratic q = analyzeLocalQuadratic(*typed("0.5x^2 + 12.5y^2"), at(-2.8, 0.5));
     const QString s = QString::fromStdString(q.explanation);
@@ -273,6 +290,12 @@ void TestLocalQuadratic::badInputIsReported() {
     QVERIFY(!q.ok());
     QVERIFY(QString::fromStdString(q.error).contains(QStringLiteral("learningRate")));
     QVERIFY(modelLevelCurves(q, {1.0}, 1.0).empty());
+    // A nearly flat model at a large value: levels closer than rounding collapse to f(p).
+    const LocalQuadratic flat =
+        analyzeLocalQuadratic(*typed("1e15 + 1e-9(x^2 + y^2)"), at(0.5, 0.5));
+    QVERIFY(flat.ok());
+    const std::vector<double> few = modelLevelsNear(flat, 1.0, 8);
+    QVERIFY(!few.empty() && few.size() <= 9);
     // Not two variables.
     const LocalQuadratic one =
         analyzeLocalQuadratic(*makeCatalogObjective("quadratic"), Vec::Constant(1, 1.0));
