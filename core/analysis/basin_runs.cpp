@@ -57,20 +57,80 @@ void record(Outcomes& out, int c, RunStatus status, int step, double x, double y
 }
 
 // One lane per start: the point x_k, the previous point and value (for the step and value
-// rules), and k.
+// rules), and k. Structure of arrays, so the per-lane tests and the step vectorize.
 struct Lanes {
     static constexpr int B = expr::Program::kBlock;
-    double x[B], y[B], px[B], py[B], pf[B];
-    double f[B], gx[B], gy[B]; // at (x, y), from the block evaluator
-    int cell[B], k[B];
+    alignas(64) double x[B], y[B], px[B], py[B], pf[B];
+    alignas(64) double f[B], gx[B], gy[B]; // at (x, y), from the block evaluator
+    alignas(64) int k[B];
+    alignas(64) int stop[B]; // what the tests decided: one of Stop
+    int cell[B];
 
     // Lane `from` moves to lane `to` (its evaluated f and gradient with it).
     void move(int from, int to) {
         x[to] = x[from], y[to] = y[from], px[to] = px[from], py[to] = py[from];
         pf[to] = pf[from], f[to] = f[from], gx[to] = gx[from], gy[to] = gy[from];
-        cell[to] = cell[from], k[to] = k[from];
+        cell[to] = cell[from], k[to] = k[from], stop[to] = stop[from];
     }
 };
+
+enum Stop : int { kGoOn = 0, kDiverged = 1, kConverged = 2, kStepLimit = 3 };
+
+// The lane loops below are built for AVX-512, AVX2 and plain x86-64 and picked at load time: the
+// rest of the core is built for plain x86-64. The file is compiled without floating-point
+// contraction, so every variant rounds like run()'s scalar code, step by step.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define GS_LANE_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#else
+#define GS_LANE_CLONES
+#endif
+
+// The tests of run() on x_k: divergence first, then the convergence rules (step and value for
+// k ≥ 1, gradient), then the step limit. Branch-free over the lanes; returns how many stop.
+// isfinite(v) is written v − v == 0 (false for NaN and ±∞) so the loop vectorizes.
+GS_LANE_CLONES
+int testLanes(Lanes& L, int n, double sign, const StopRules& r) {
+    const double gradTol2 = r.gradientTol * r.gradientTol, bound = r.bound;
+    const int gradRule = r.gradientTol > 0, maxSteps = r.maxSteps;
+    int stopping = 0;
+    for (int i = 0; i < n; ++i) {
+        const double x = L.x[i], y = L.y[i];
+        const double f = sign * L.f[i], gx = sign * L.gx[i], gy = sign * L.gy[i];
+        const int finite =
+            (f - f == 0) & (x - x == 0) & (y - y == 0) & (gx - gx == 0) & (gy - gy == 0);
+        const double largest = std::max(std::abs(f), std::max(std::abs(x), std::abs(y)));
+        const int diverged = (1 - finite) | (largest > bound);
+        const int converged = (1 - diverged) & gradRule & (gx * gx + gy * gy < gradTol2);
+        const int limit = (1 - diverged) & (1 - converged) & (L.k[i] >= maxSteps);
+        const int stop = diverged * kDiverged + converged * kConverged + limit * kStepLimit;
+        L.stop[i] = stop;
+        stopping += stop != kGoOn;
+    }
+    if (!(r.stepTol > 0) && !(r.valueTol > 0)) return stopping;
+    // The step and value rules, when on: ‖x_k − x_{k−1}‖ < stepTol or |f_k − f_{k−1}| < valueTol.
+    for (int i = 0; i < n; ++i) {
+        if (L.stop[i] == kDiverged || L.stop[i] == kConverged || L.k[i] < 1) continue;
+        const double dx = L.x[i] - L.px[i], dy = L.y[i] - L.py[i];
+        if ((r.stepTol > 0 && std::sqrt(dx * dx + dy * dy) < r.stepTol) ||
+            (r.valueTol > 0 && std::abs(sign * L.f[i] - L.pf[i]) < r.valueTol)) {
+            stopping += L.stop[i] == kGoOn;
+            L.stop[i] = kConverged;
+        }
+    }
+    return stopping;
+}
+
+// One step of every lane: x ← x − λ ∇f(x), remembering x and f for the step and value rules.
+GS_LANE_CLONES
+void stepLanes(Lanes& L, int n, double sign, double lr) {
+    for (int i = 0; i < n; ++i) {
+        const double x = L.x[i], y = L.y[i];
+        L.px[i] = x, L.py[i] = y, L.pf[i] = sign * L.f[i];
+        L.x[i] = x - lr * (sign * L.gx[i]);
+        L.y[i] = y - lr * (sign * L.gy[i]);
+        ++L.k[i];
+    }
+}
 
 } // namespace
 
@@ -82,7 +142,6 @@ void runGradientDescentBlocks(const expr::Program& program, double sign, double 
     Lanes& L = *lanes;
     const double* vars[2] = {L.x, L.y};
     double* outs[3] = {L.f, L.gx, L.gy};
-    const double gradTol2 = rules.gradientTol * rules.gradientTol;
     Reporter report{queue};
     int n = 0; // active lanes, packed at the front
     bool more = true;
@@ -103,42 +162,24 @@ void runGradientDescentBlocks(const expr::Program& program, double sign, double 
         if (n == 0) break;
         program.evaluateBlock(vars, n, outs, scratch.data());
 
-        // The tests of run(), in its order, on x_k: divergence, then (k ≥ 1) the step and value
-        // rules, then the gradient rule, then the step limit; otherwise one more step.
-        for (int i = 0; i < n;) {
-            const double x = L.x[i], y = L.y[i];
-            const int k = L.k[i];
-            const double f = sign * L.f[i], gx = sign * L.gx[i], gy = sign * L.gy[i];
-            const bool finite = std::isfinite(f) && std::isfinite(x) && std::isfinite(y) &&
-                                std::isfinite(gx) && std::isfinite(gy);
-            const double largest = std::max(std::abs(f), std::max(std::abs(x), std::abs(y)));
-            bool done = true;
-            if (!finite || largest > rules.bound) {
-                // Nothing recorded past x_{k−1}; at k = 0 the start is all there is.
-                record(out, L.cell[i], RunStatus::Diverged, k, L.px[i], L.py[i]);
-            } else if (k >= 1 && ((rules.stepTol > 0 &&
-                                   std::sqrt((x - L.px[i]) * (x - L.px[i]) +
-                                             (y - L.py[i]) * (y - L.py[i])) < rules.stepTol) ||
-                                  (rules.valueTol > 0 && std::abs(f - L.pf[i]) < rules.valueTol))) {
-                record(out, L.cell[i], RunStatus::Converged, k, x, y);
-            } else if (rules.gradientTol > 0 && gx * gx + gy * gy < gradTol2) {
-                record(out, L.cell[i], RunStatus::Converged, k, x, y);
-            } else if (k >= rules.maxSteps) {
-                record(out, L.cell[i], RunStatus::StepLimit, k, x, y);
-            } else {
-                done = false;
-            }
-            if (done) {
+        if (testLanes(L, n, sign, rules) > 0) {
+            for (int i = 0; i < n;) {
+                const int stop = L.stop[i];
+                if (stop == kGoOn) {
+                    ++i;
+                    continue;
+                }
+                if (stop == kDiverged) // nothing recorded past x_{k−1}; at k = 0, the start
+                    record(out, L.cell[i], RunStatus::Diverged, L.k[i], L.px[i], L.py[i]);
+                else
+                    record(out, L.cell[i],
+                           stop == kConverged ? RunStatus::Converged : RunStatus::StepLimit, L.k[i],
+                           L.x[i], L.y[i]);
                 report.one();
-                if (i != --n) L.move(n, i); // the last lane, not yet tested, takes this one
-                continue;
+                if (i != --n) L.move(n, i); // the last lane, not yet looked at, takes this one
             }
-            L.px[i] = x, L.py[i] = y, L.pf[i] = f;
-            L.x[i] = x - lr * gx; // x ← x − λ ∇f(x)
-            L.y[i] = y - lr * gy;
-            ++L.k[i];
-            ++i;
         }
+        stepLanes(L, n, sign, lr);
     }
     report.flush();
 }
