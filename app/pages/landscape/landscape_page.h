@@ -22,6 +22,7 @@ class QVBoxLayout;
 
 namespace gs::app {
 
+class BasinPanel;
 class FunctionPicker;
 class LandscapeView;
 class LossView;
@@ -83,6 +84,7 @@ public:
     QComboBox* arrowsBox() const { return arrowsBox_; }
     QComboBox* directionBox() const { return directionBox_; }
     int recomputeCount() const { return recomputes_; }
+    BasinPanel* basinPanel() const { return basins_; }
 
 public Q_SLOTS:
     void recompute();
@@ -121,6 +123,8 @@ private:
     /// While `slider` is held, the map draws in draft quality (see LandscapeView::setDraft).
     void draftWhileDragging(ParamSlider* slider);
     int freeColor() const;
+    /// Asks the basin panel for the map of its chosen run (landscape_page_basins.cpp).
+    void updateBasins();
 
     ObjectivePtr f_;
     RunSet runSet_;
@@ -151,6 +155,7 @@ private:
     QVBoxLayout* panels_ = nullptr;
     QScrollArea* controlsScroll_ = nullptr;
     QSplitter* sides_ = nullptr; // the plots | the control panel
+    BasinPanel* basins_ = nullptr;
 };
 
 } // namespace gs::app
