@@ -120,6 +120,36 @@ int testLanes(Lanes& L, int n, double sign, const StopRules& r) {
     return stopping;
 }
 
+// testLanes() and stepLanes() in one pass, when the step and value rules are off (as they are
+// by default): lanes that go on step, lanes that stop keep x_k for record().
+GS_LANE_CLONES
+int testAndStepLanes(Lanes& L, int n, double sign, double lr, const StopRules& r) {
+    const double gradTol2 = r.gradientTol * r.gradientTol, bound = r.bound;
+    const int gradRule = r.gradientTol > 0, maxSteps = r.maxSteps;
+    int stopping = 0;
+    for (int i = 0; i < n; ++i) {
+        const double x = L.x[i], y = L.y[i];
+        const double f = sign * L.f[i], gx = sign * L.gx[i], gy = sign * L.gy[i];
+        const int finite =
+            (f - f == 0) & (x - x == 0) & (y - y == 0) & (gx - gx == 0) & (gy - gy == 0);
+        const double largest = std::max(std::abs(f), std::max(std::abs(x), std::abs(y)));
+        const int diverged = (1 - finite) | (largest > bound);
+        const int converged = (1 - diverged) & gradRule & (gx * gx + gy * gy < gradTol2);
+        const int limit = (1 - diverged) & (1 - converged) & (L.k[i] >= maxSteps);
+        const int stop = diverged * kDiverged + converged * kConverged + limit * kStepLimit;
+        const bool go = stop == kGoOn;
+        L.stop[i] = stop;
+        stopping += !go;
+        L.px[i] = go ? x : L.px[i]; // a diverged lane keeps x_{k−1} there for record()
+        L.py[i] = go ? y : L.py[i];
+        L.pf[i] = f;
+        L.x[i] = go ? x - lr * gx : x; // x ← x − λ ∇f(x)
+        L.y[i] = go ? y - lr * gy : y;
+        L.k[i] += go;
+    }
+    return stopping;
+}
+
 // One step of every lane: x ← x − λ ∇f(x), remembering x and f for the step and value rules.
 GS_LANE_CLONES
 void stepLanes(Lanes& L, int n, double sign, double lr) {
@@ -162,7 +192,10 @@ void runGradientDescentBlocks(const expr::Program& program, double sign, double 
         if (n == 0) break;
         program.evaluateBlock(vars, n, outs, scratch.data());
 
-        if (testLanes(L, n, sign, rules) > 0) {
+        const bool fused = !(rules.stepTol > 0) && !(rules.valueTol > 0);
+        const int stopping =
+            fused ? testAndStepLanes(L, n, sign, lr, rules) : testLanes(L, n, sign, rules);
+        if (stopping > 0) {
             for (int i = 0; i < n;) {
                 const int stop = L.stop[i];
                 if (stop == kGoOn) {
@@ -179,7 +212,7 @@ void runGradientDescentBlocks(const expr::Program& program, double sign, double 
                 if (i != --n) L.move(n, i); // the last lane, not yet looked at, takes this one
             }
         }
-        stepLanes(L, n, sign, lr);
+        if (!fused) stepLanes(L, n, sign, lr);
     }
     report.flush();
 }
