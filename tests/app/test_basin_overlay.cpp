@@ -11,6 +11,8 @@
 
 #include <QCheckBox>
 #include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QTest>
 #include <qcustomplot.h>
 
@@ -26,6 +28,7 @@ private slots:
     void builtinScenesShowFourBasins();
     void cellsAreLabelledByTheirRun();
     void switchAndRunChoice();
+    void workerComputesAndCancels();
     void settingsRoundTrip();
     void badSettingsAreNamed_data();
     void badSettingsAreNamed();
@@ -126,6 +129,40 @@ void TestBasinOverlay::switchAndRunChoice() {
     emit panel->settingsChanged();
     QVERIFY(panel->plottable()->empty());
     QVERIFY2(panel->figures()->text().contains(QStringLiteral("no run 4")),
+             qPrintable(panel->figures()->text()));
+}
+
+void TestBasinOverlay::workerComputesAndCancels() {
+    LandscapePage page;
+    BasinPanel* panel = page.basinPanel();
+    panel->setComputeInWorker(true);
+    QCOMPARE(page.applyScene(loaded(QStringLiteral("basins-himmelblau-gd"))), QString());
+    QVERIFY(panel->busy()); // the request returned at once; the map comes later
+    panel->wait();
+    QVERIFY(!panel->busy());
+    QCOMPARE(panel->plottable()->map().completed, 200 * 200);
+    QVERIFY(panel->progressBar()->isHidden());
+
+    // A newer request cancels the older one; only the newer map is shown. With λ = 0.0005 the
+    // slowest starts run into the step limit, which tells the maps apart.
+    page.optimizer(0).set("lr", 0.0005);
+    page.setMaxSteps(400);
+    QVERIFY(panel->busy());
+    page.setMaxSteps(600);
+    panel->wait();
+    QCOMPARE(panel->plottable()->map().completed, 200 * 200);
+    int longest = 0;
+    for (int s : panel->plottable()->map().steps)
+        longest = std::max(longest, s);
+    QCOMPARE(longest, 600);
+
+    // Cancel: an empty map and what happened (40,000 starts × up to 5000 steps take a while).
+    page.setMaxSteps(5000);
+    QVERIFY(panel->busy());
+    panel->cancelButton()->click();
+    panel->wait();
+    QVERIFY(panel->plottable()->empty());
+    QVERIFY2(panel->figures()->text().startsWith(QStringLiteral("Cancelled")),
              qPrintable(panel->figures()->text()));
 }
 

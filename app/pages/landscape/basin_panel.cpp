@@ -44,7 +44,8 @@ bool BasinPanel::Job::sameMap(const Job& o) const {
            a.rules.bound == b.rules.bound && a.attractorTolerance == b.attractorTolerance;
 }
 
-BasinPanel::BasinPanel(QCustomPlot* plot, QWidget* parent) : QWidget(parent), plot_(plot) {
+BasinPanel::BasinPanel(QCustomPlot* plot, QWidget* parent)
+    : QWidget(parent), plot_(plot), inWorker_(!headless()) {
     // Above the field (heat map, isolines), below the paths: the runs stay on top.
     plot_->addLayer(kBasinsLayer, plot_->layer(QStringLiteral("field")), QCustomPlot::limAbove);
     plot_->layer(kBasinsLayer)->setMode(QCPLayer::lmBuffered);
@@ -132,7 +133,7 @@ void BasinPanel::request(const ObjectivePtr& f, BasinMapSettings s, bool preview
                          const QString& runName) {
     s.nx = s.ny = settings_.resolution;
     Job full{f, s, runName};
-    if (!headless() && preview) {
+    if (inWorker_ && preview) {
         s.nx = s.ny = settings_.preview;
         // A drag that does not change the map (the start point, say) keeps the full one.
         if (shown_ && shown_->sameMap(full) && !running_) return;
@@ -143,7 +144,7 @@ void BasinPanel::request(const ObjectivePtr& f, BasinMapSettings s, bool preview
         return;
     }
     if (!running_ && shown_ && shown_->sameMap(job)) return;
-    if (headless()) { // a screenshot must show the map: compute it here and now
+    if (!inWorker_) { // a screenshot must show the map: compute it here and now
         QElapsedTimer clock;
         clock.start();
         const BasinMap map = computeBasinMap(*job.f, job.settings);
@@ -208,7 +209,10 @@ void BasinPanel::finished(BasinMap map, quint64 generation, double seconds) {
         return;
     }
     if (map.status == BasinMapStatus::Cancelled) {
-        clear(tr("Cancelled: %1 of %2 starts ran.").arg(map.completed).arg(map.nx * map.ny));
+        // Cancelled by the Cancel button, or by switching the map off while it was made.
+        clear(settings_.show
+                  ? tr("Cancelled: %1 of %2 starts ran.").arg(map.completed).arg(map.nx * map.ny)
+                  : QString());
         return;
     }
     show(map, job, seconds);

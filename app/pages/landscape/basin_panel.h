@@ -50,6 +50,9 @@ public:
     bool busy() const { return worker_ != nullptr; }
     /// Waits for the map being made, if any, and shows it (for tests).
     void wait();
+    /// Maps are computed in a worker thread, except on the offscreen platform (headless
+    /// rendering), where a request returns with its map shown. Tests may choose.
+    void setComputeInWorker(bool on) { inWorker_ = on; }
 
     BasinPlottable* plottable() const { return plottable_; }
     QCPLegend* legend() const { return legend_; }
@@ -86,6 +89,7 @@ private:
     QPushButton* cancel_;
     QLabel* figures_;
     BasinSettings settings_;
+    bool inWorker_;
 
     QPointer<QThread> worker_;
     std::shared_ptr<std::atomic<bool>> cancelFlag_;
