@@ -108,6 +108,7 @@ void SurfaceRenderer::buildLevel(MeshLevel& level, int stride) const {
         v.push_back(n - 1);
         return v;
     };
+    level.stride = stride;
     level.is = indices(grid_.nx);
     level.js = indices(grid_.ny);
     const int fx = level.facesX(), fy = int(level.js.size()) - 1;
@@ -170,7 +171,24 @@ void SurfaceRenderer::addPiece(Piece::Kind kind, int style, const QPointF* pts, 
     items_.push_back({float(depth), -1 - int(pieces_.size() - 1)});
 }
 
-void SurfaceRenderer::collectPieces(const SurfaceProjection& p) {
+double SurfaceRenderer::surfaceDepthNear(const MeshLevel& level, double x, double y) const {
+    if (level.is.size() < 2 || depth_.empty()) return -INFINITY;
+    const int vx = int(level.is.size()), vy = int(level.js.size());
+    // The vertex nearest (x, y) in the level, then the cells around it.
+    auto nearest = [&](double t, double lo, double hi, int samples, int vertices) {
+        const int i = int(std::lround((t - lo) / (hi - lo) * (samples - 1)));
+        return std::clamp(i / level.stride, 0, vertices - 1);
+    };
+    const int a = nearest(x, grid_.xMin, grid_.xMax, grid_.nx, vx);
+    const int b = nearest(y, grid_.yMin, grid_.yMax, grid_.ny, vy);
+    float d = -INFINITY;
+    for (int j = std::max(0, b - 1); j <= std::min(vy - 1, b + 1); ++j)
+        for (int i = std::max(0, a - 1); i <= std::min(vx - 1, a + 1); ++i)
+            d = std::max(d, depth_[size_t(j) * vx + i]);
+    return d;
+}
+
+void SurfaceRenderer::collectPieces(const SurfaceProjection& p, const MeshLevel& level) {
     pieces_.clear();
     styles_.clear();
     points_.clear();
@@ -184,6 +202,16 @@ void SurfaceRenderer::collectPieces(const SurfaceProjection& p) {
         q.z = std::clamp(q.z, box_.zMin, box_.zMax);
         return q;
     };
+    // A piece on the surface must come after the faces it lies on, however steep they are: it is
+    // sorted just after the nearest of the mesh's vertices around it (unless it is nearer still).
+    bool onSurface = false;
+    auto sortDepth = [&](const SurfacePoint& a, const SurfacePoint& b, double depthBias) {
+        const double own = (p.depth(a) + p.depth(b)) / 2 + depthBias;
+        if (!onSurface) return own;
+        const double under =
+            std::max(surfaceDepthNear(level, a.x, a.y), surfaceDepthNear(level, b.x, b.y));
+        return std::max(own, under + 1e-4);
+    };
     // A polyline of data points: one segment piece each, skipping segments that leave the box.
     auto addPolyline = [&](const QVector<SurfacePoint>& pts, int count, int style, double lift,
                            double depthBias) {
@@ -193,7 +221,7 @@ void SurfaceRenderer::collectPieces(const SurfaceProjection& p) {
             a = clampZ(a), b = clampZ(b);
             a.z += lift, b.z += lift;
             const QPointF seg[2] = {p.pixel(a), p.pixel(b)};
-            addPiece(Piece::Segment, style, seg, 2, (p.depth(a) + p.depth(b)) / 2 + depthBias);
+            addPiece(Piece::Segment, style, seg, 2, sortDepth(a, b, depthBias));
         }
     };
     auto addMarker = [&](SurfacePoint q, int style, double lift, double depthBias) {
@@ -201,9 +229,10 @@ void SurfaceRenderer::collectPieces(const SurfaceProjection& p) {
         q = clampZ(q);
         q.z += lift;
         const QPointF at = p.pixel(q);
-        addPiece(Piece::Marker, style, &at, 1, p.depth(q) + depthBias);
+        addPiece(Piece::Marker, style, &at, 1, sortDepth(q, q, depthBias) + 1e-4);
     };
 
+    onSurface = true;
     for (const SurfacePath& path : paths_) {
         const int count = current_ < 0 ? int(path.points.size())
                                        : std::min(int(path.points.size()), current_ + 1);
@@ -220,6 +249,7 @@ void SurfaceRenderer::collectPieces(const SurfaceProjection& p) {
         addMarker(path.points[count - 1], line + 1, lift, 1.2 * bias);
     }
 
+    onSurface = false;
     for (const SurfaceOverlay& o : overlays_) {
         const int style = int(styles_.size());
         styles_.push_back({o.pen, o.brush, o.markerSize * s});
@@ -360,7 +390,7 @@ void SurfaceRenderer::render(QPainter& painter, const QRectF& rect) {
             }
         }
     }
-    collectPieces(p);
+    collectPieces(p, level);
     // Back to front: the smallest depth (farthest from the viewer) first.
     std::sort(items_.begin(), items_.end(),
               [](const Item& a, const Item& b) { return a.depth < b.depth; });
@@ -399,7 +429,7 @@ void SurfaceRenderer::render(QPainter& painter, const QRectF& rect) {
     }
     painter.setRenderHint(QPainter::Antialiasing, true);
     drawAxisLabels(painter, p);
-    drawColorBar(painter, rect);
+    drawColorBar(painter, rect, p);
     drawKey(painter, plotArea(rect));
     painter.restore();
 }

@@ -77,6 +77,7 @@ private:
     };
     /// One level of detail of the mesh: every `stride`-th sample (the last one always kept).
     struct MeshLevel {
+        int stride = 1;
         std::vector<int> is, js;     // sample indices along x and y
         std::vector<QRgb> faceColor; // shaded color per face, (is.size()−1)·(js.size()−1)
         std::vector<char> faceValid; // false when a corner is not finite
@@ -85,13 +86,16 @@ private:
 
     void buildLevel(MeshLevel& level, int stride) const;
     void projectMesh(const SurfaceProjection& p, const MeshLevel& level);
+    /// The largest depth of the drawn mesh's vertices within a cell of (x, y): what a path on the
+    /// surface there must be drawn after.
+    double surfaceDepthNear(const MeshLevel& level, double x, double y) const;
     void addPiece(Piece::Kind kind, int style, const QPointF* pts, int count, double depth);
-    void collectPieces(const SurfaceProjection& p);
+    void collectPieces(const SurfaceProjection& p, const MeshLevel& level);
     void drawPiece(QPainter& painter, const Piece& piece) const;
     void drawPanes(QPainter& painter, const SurfaceProjection& p) const;
     void drawFloorIsolines(QPainter& painter, const SurfaceProjection& p) const;
     void drawAxisLabels(QPainter& painter, const SurfaceProjection& p) const;
-    void drawColorBar(QPainter& painter, const QRectF& rect) const;
+    void drawColorBar(QPainter& painter, const QRectF& rect, const SurfaceProjection& p) const;
     void drawKey(QPainter& painter, const QRectF& area) const;
     double floorZ(const SurfaceProjection& p) const;
 

@@ -20,10 +20,9 @@ namespace {
 
 constexpr int kTicks = 5;
 
+/// Round numbers strictly inside (lo, hi), about kTicks of them.
 std::vector<double> ticks(double lo, double hi) {
-    std::vector<double> t = niceLevels(lo, hi, kTicks);
-    // niceLevels keeps strictly inside: the ends are worth a tick when they are round themselves.
-    return t;
+    return niceLevels(lo, hi, kTicks);
 }
 
 /// Text centred on `at`, or beside it: `align` as for QPainter::drawText.
@@ -164,11 +163,19 @@ void SurfaceRenderer::drawAxisLabels(QPainter& painter, const SurfaceProjection&
               QStringLiteral("f"), Qt::AlignCenter);
 }
 
-void SurfaceRenderer::drawColorBar(QPainter& painter, const QRectF& rect) const {
+void SurfaceRenderer::drawColorBar(QPainter& painter, const QRectF& rect,
+                                   const SurfaceProjection& p) const {
     const QRectF area = plotArea(rect);
     const QFontMetricsF fm(style_.font(font_, 0.9));
     const double w = 14 * style_.scale, h = area.height() * 0.6;
-    const QRectF bar(area.right() + 10 * style_.scale, area.center().y() - h / 2, w, h);
+    // Beside the box as it is drawn (not at the far edge of a wide picture).
+    double boxRight = -INFINITY;
+    for (double x : {box_.xMin, box_.xMax})
+        for (double y : {box_.yMin, box_.yMax})
+            for (double z : {box_.zMin, box_.zMax})
+                boxRight = std::max(boxRight, p.pixel({x, y, z}).x());
+    const double left = std::min(area.right(), boxRight + 3 * fm.height()) + 10 * style_.scale;
+    const QRectF bar(left, area.center().y() - h / 2, w, h);
     // A linear gradient through viridis' stops: one vector shape, not a stack of strips.
     QCPColorGradient gradient = viridisGradient();
     QLinearGradient fill(bar.bottomLeft(), bar.topLeft());

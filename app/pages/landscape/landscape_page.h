@@ -23,6 +23,7 @@ class QVBoxLayout;
 namespace gs::app {
 
 class FunctionPicker;
+class LandscapeSurface;
 class LandscapeView;
 class LossView;
 class OptimizerPanel;
@@ -45,6 +46,8 @@ public:
     PlaybackBar* playback() const override { return playback_; }
     QVector<RunView> runs() const override;
     bool fitToRuns() override;
+    bool paintsPicture() const override;
+    void paintPicture(QCPPainter& painter, const QRect& rect) override;
 
     /// Shows a function directly (not from the catalog or a formula), e.g. from a test.
     void setObjective(const ObjectivePtr& f);
@@ -71,6 +74,8 @@ public:
     OptimizerPanel* panel(int i) const;
 
     LandscapeView* view() const { return view_; }
+    /// The 3D surface beside or instead of the map (Map | Surface | Both).
+    LandscapeSurface* surface() const { return surface_; }
     LossView* lossView() const { return loss_; }
     StepInspector* inspector() const { return inspector_; }
     ParamSlider* startXSlider() const { return x0_; }
@@ -121,6 +126,8 @@ private:
     /// While `slider` is held, the map draws in draft quality (see LandscapeView::setDraft).
     void draftWhileDragging(ParamSlider* slider);
     int freeColor() const;
+    /// Gives the surface every visible run as points (x, y, f).
+    void showSurfacePaths();
 
     ObjectivePtr f_;
     RunSet runSet_;
@@ -134,6 +141,7 @@ private:
     bool holdRecompute_ = false;
 
     LandscapeView* view_;
+    LandscapeSurface* surface_;
     LossView* loss_;
     PlaybackBar* playback_;
     StepInspector* inspector_;

@@ -9,10 +9,12 @@
 #include "objective/expression_objective.h"
 #include "optim/registry.h"
 #include "pages/landscape/landscape_settings.h"
+#include "pages/landscape/landscape_surface.h"
 #include "scene/function_source.h"
 #include "views/landscape_view.h"
 #include "views/loss_view.h"
 #include "views/step_inspector.h"
+#include "views/surface_view.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -60,6 +62,7 @@ QWidget* LandscapePage::createDisplayControls(QWidget* box) {
          std::initializer_list<QWidget*>{directionBox_, levelsBox_, colorsBox_, arrowsBox_,
                                          equalAspect_, logLoss_, resetView, fitRuns})
         w->setFocusPolicy(Qt::NoFocus); // keep Space and the arrow keys for playback
+    form->addRow(tr("View"), surface_->modeBox());
     form->addRow(tr("Direction"), directionBox_);
     form->addRow(tr("Isolines"), levelsBox_);
     form->addRow(tr("Colors"), colorsBox_);
@@ -158,6 +161,8 @@ LandscapeSettings LandscapePage::settingsShown() const {
     s.gradientField = field != kNoArrows;
     s.fieldUphill = field >= kUphillUnit;
     s.scaledArrows = field == kDownhillScaled || field == kUphillScaled;
+    s.view = surface_->mode();
+    s.camera = surface_->view()->camera();
     return s;
 }
 
@@ -168,6 +173,8 @@ void LandscapePage::showSettings(const LandscapeSettings& s) {
                       : s.fieldUphill  ? (s.scaledArrows ? kUphillScaled : kUphillUnit)
                                        : (s.scaledArrows ? kDownhillScaled : kDownhillUnit);
     arrowsBox_->setCurrentIndex(field);
+    surface_->setMode(s.view);
+    surface_->view()->setCamera(s.camera);
 }
 
 void LandscapePage::setDirection(Scene::Direction direction) {

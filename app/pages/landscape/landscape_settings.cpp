@@ -6,11 +6,13 @@ namespace {
 const QStringList kScales = {QStringLiteral("linear"), QStringLiteral("log")};
 const QStringList kDirections = {QStringLiteral("downhill"), QStringLiteral("uphill")};
 const QStringList kLengths = {QStringLiteral("unit"), QStringLiteral("scaled")};
+const QStringList kViews = {QStringLiteral("map"), QStringLiteral("surface"),
+                            QStringLiteral("both")};
 } // namespace
 
 LandscapeSettings LandscapeSettings::read(const JsonReader& r) {
-    r.allowOnly(
-        {"isolines", "gradient_field", "levels", "color_scale", "field_direction", "arrow_length"});
+    r.allowOnly({"isolines", "gradient_field", "levels", "color_scale", "field_direction",
+                 "arrow_length", "view", "camera"});
     LandscapeSettings s;
     s.isolines = r.boolean(QStringLiteral("isolines"), s.isolines);
     s.gradientField = r.boolean(QStringLiteral("gradient_field"), s.gradientField);
@@ -20,6 +22,16 @@ LandscapeSettings LandscapeSettings::read(const JsonReader& r) {
     s.logColors = r.choice(QStringLiteral("color_scale"), kScales, s.logLevels ? 1 : 0) == 1;
     s.fieldUphill = r.choice(QStringLiteral("field_direction"), kDirections, 0) == 1;
     s.scaledArrows = r.choice(QStringLiteral("arrow_length"), kLengths, 0) == 1;
+    s.view = View(r.choice(QStringLiteral("view"), kViews, 0));
+    if (r.has(QStringLiteral("camera"))) {
+        const JsonReader c = r.object(QStringLiteral("camera"));
+        c.allowOnly({"azimuth", "elevation", "zoom"});
+        s.camera.azimuth = c.number(QStringLiteral("azimuth"), -360, 360, s.camera.azimuth);
+        s.camera.elevation = c.number(QStringLiteral("elevation"), -90, 90, s.camera.elevation);
+        s.camera.zoom = c.number(QStringLiteral("zoom"), SurfaceCamera::kMinZoom,
+                                 SurfaceCamera::kMaxZoom, s.camera.zoom);
+        s.camera = s.camera.normalized();
+    }
     return s;
 }
 
@@ -31,6 +43,10 @@ QJsonObject LandscapeSettings::toJson() const {
     o[QStringLiteral("color_scale")] = kScales[logColors ? 1 : 0];
     o[QStringLiteral("field_direction")] = kDirections[fieldUphill ? 1 : 0];
     o[QStringLiteral("arrow_length")] = kLengths[scaledArrows ? 1 : 0];
+    o[QStringLiteral("view")] = kViews[int(view)];
+    o[QStringLiteral("camera")] = QJsonObject{{QStringLiteral("azimuth"), camera.azimuth},
+                                              {QStringLiteral("elevation"), camera.elevation},
+                                              {QStringLiteral("zoom"), camera.zoom}};
     return o;
 }
 
