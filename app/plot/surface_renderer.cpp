@@ -367,8 +367,9 @@ void SurfaceRenderer::render(QPainter& painter, const QRectF& rect) {
     painter.save();
     painter.setClipRect(rect);
     painter.fillRect(rect, style_.background());
-    painter.setFont(style_.font(font_));
-    painter.setRenderHint(QPainter::Antialiasing, true);
+    rect_ = rect;
+    painter.setFont(labelFont(rect));
+    painter.setRenderHint(QPainter::Antialiasing, !draft_); // draft: every line aliased too
     const SurfaceProjection p = projection(rect);
     drawPanes(painter, p);
     if (floorIsolines_) drawFloorIsolines(painter, p);

@@ -98,6 +98,9 @@ private:
     void drawColorBar(QPainter& painter, const QRectF& rect, const SurfaceProjection& p) const;
     void drawKey(QPainter& painter, const QRectF& area) const;
     double floorZ(const SurfaceProjection& p) const;
+    /// How much the labels shrink in a small `rect` (1 in a large one).
+    static double fontScale(const QRectF& rect);
+    QFont labelFont(const QRectF& rect, double relative = 1.0) const;
 
     Grid grid_;
     SurfaceBox box_;
@@ -107,6 +110,7 @@ private:
     QVector<SurfacePath> paths_;
     QVector<SurfaceOverlay> overlays_;
     QString title_;
+    QRectF rect_; // where the current render() draws
     int current_ = -1;
     bool floorIsolines_ = true;
     bool draft_ = false;

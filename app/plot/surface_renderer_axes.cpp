@@ -37,16 +37,31 @@ void drawLabel(QPainter& painter, QPointF at, const QString& text, Qt::Alignment
 
 } // namespace
 
+double SurfaceRenderer::fontScale(const QRectF& rect) {
+    // Labels shrink with a small picture (a side of a splitter, a projector's large fonts), so
+    // the surface keeps most of it; never below 70%.
+    return std::clamp(std::min(rect.width() / 700, rect.height() / 450), 0.7, 1.0);
+}
+
+QFont SurfaceRenderer::labelFont(const QRectF& rect, double relative) const {
+    return style_.font(font_, relative * fontScale(rect));
+}
+
 QRectF SurfaceRenderer::plotArea(const QRectF& rect) const {
-    const QFontMetricsF fm(style_.font(font_));
+    const QFontMetricsF fm(labelFont(rect));
     const double top = title_.isEmpty() ? fm.height() * 0.5 : fm.height() * 2.0;
-    const double bar = fm.horizontalAdvance(QStringLiteral("−0.0000")) + 40 * style_.scale;
+    // The color bar and its widest tick label.
+    double labels = 0;
+    const QFontMetricsF tm(labelFont(rect, 0.9));
+    for (double z : ticks(box_.zMin, box_.zMax))
+        labels = std::max(labels, tm.horizontalAdvance(formatNumber(z, 3)));
+    const double bar = labels + 34 * style_.scale;
     return rect.adjusted(fm.height() * 0.5, top, -bar, -fm.height() * 0.5);
 }
 
 SurfaceProjection SurfaceRenderer::projection(const QRectF& rect) const {
     // Room around the box for tick labels and axis names.
-    const QFontMetricsF fm(style_.font(font_));
+    const QFontMetricsF fm(labelFont(rect));
     const QRectF area = plotArea(rect).adjusted(fm.height() * 2, fm.height() * 1.5,
                                                 -fm.height() * 2, -fm.height() * 2);
     return SurfaceProjection(camera_, box_, area.isValid() ? area : rect);
@@ -114,7 +129,7 @@ void SurfaceRenderer::drawAxisLabels(QPainter& painter, const SurfaceProjection&
     const SurfaceBox& b = box_;
     const double z0 = floorZ(p);
     painter.setPen(style_.foreground());
-    const QFont tickFont = style_.font(font_, 0.9), nameFont = style_.font(font_, 1.1);
+    const QFont tickFont = labelFont(rect_, 0.9), nameFont = labelFont(rect_, 1.1);
     // The floor edges nearest the viewer carry the x and y ticks; labels sit outside the box,
     // pushed away from its centre on screen.
     const double yf = e.y > 0 ? b.yMax : b.yMin, xf = e.x > 0 ? b.xMax : b.xMin;
@@ -166,7 +181,7 @@ void SurfaceRenderer::drawAxisLabels(QPainter& painter, const SurfaceProjection&
 void SurfaceRenderer::drawColorBar(QPainter& painter, const QRectF& rect,
                                    const SurfaceProjection& p) const {
     const QRectF area = plotArea(rect);
-    const QFontMetricsF fm(style_.font(font_, 0.9));
+    const QFontMetricsF fm(labelFont(rect_, 0.9));
     const double w = 14 * style_.scale, h = area.height() * 0.6;
     // Beside the box as it is drawn (not at the far edge of a wide picture).
     double boxRight = -INFINITY;
@@ -184,19 +199,21 @@ void SurfaceRenderer::drawColorBar(QPainter& painter, const QRectF& rect,
     painter.setPen(QPen(style_.foreground(), style_.scale * 0.8));
     painter.setBrush(fill);
     painter.drawRect(bar);
-    painter.setFont(style_.font(font_, 0.9));
+    painter.setFont(labelFont(rect_, 0.9));
     for (double z : ticks(box_.zMin, box_.zMax)) {
         const double y = bar.bottom() - (z - box_.zMin) / (box_.zMax - box_.zMin) * h;
         painter.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 4 * style_.scale, y));
         drawLabel(painter, QPointF(bar.right() + 6 * style_.scale, y), formatNumber(z, 3),
                   Qt::AlignLeft);
     }
-    painter.setFont(style_.font(font_, 1.1));
+    painter.setFont(labelFont(rect_, 1.1));
     drawLabel(painter, QPointF(bar.center().x(), bar.top() - fm.height()), QStringLiteral("f"),
               Qt::AlignCenter);
     if (!title_.isEmpty()) {
-        painter.setFont(style_.font(font_, 1.15));
-        drawLabel(painter, QPointF(rect.center().x(), rect.top() + fm.height()), title_,
+        painter.setFont(labelFont(rect_, 1.15));
+        const QFontMetricsF tm(painter.font());
+        const QString text = tm.elidedText(title_, Qt::ElideRight, rect.width() - tm.height());
+        drawLabel(painter, QPointF(rect.center().x(), rect.top() + fm.height()), text,
                   Qt::AlignCenter);
     }
 }
@@ -214,7 +231,7 @@ void SurfaceRenderer::drawKey(QPainter& painter, const QRectF& area) const {
     for (const SurfaceOverlay& o : overlays_)
         if (!o.label.isEmpty()) entries.push_back({o.label, o.pen, o.brush});
     if (entries.empty()) return;
-    painter.setFont(style_.font(font_, 0.9));
+    painter.setFont(labelFont(rect_, 0.9));
     const QFontMetricsF fm(painter.font());
     const double line = fm.height() * 1.2, swatch = 22 * style_.scale;
     double width = 0;
@@ -222,6 +239,8 @@ void SurfaceRenderer::drawKey(QPainter& painter, const QRectF& area) const {
         width = std::max(width, fm.horizontalAdvance(e.text));
     const QRectF box(area.left() + 4, area.top() + 4, swatch + width + 18 * style_.scale,
                      line * double(entries.size()) + 8);
+    // A key that would cover much of a small picture is left out: the page names the runs too.
+    if (box.width() > 0.3 * area.width() || box.height() > 0.3 * area.height()) return;
     QColor bg = style_.background();
     bg.setAlpha(210);
     painter.setPen(QPen(style_.grid(), style_.scale * 0.8));
