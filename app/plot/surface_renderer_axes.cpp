@@ -39,8 +39,8 @@ void drawLabel(QPainter& painter, QPointF at, const QString& text, Qt::Alignment
 
 double SurfaceRenderer::fontScale(const QRectF& rect) {
     // Labels shrink with a small picture (a side of a splitter, a projector's large fonts), so
-    // the surface keeps most of it; never below 70%.
-    return std::clamp(std::min(rect.width() / 700, rect.height() / 450), 0.7, 1.0);
+    // the surface keeps most of it; never below 60%.
+    return std::clamp(std::min(rect.width() / 700, rect.height() / 450), 0.6, 1.0);
 }
 
 QFont SurfaceRenderer::labelFont(const QRectF& rect, double relative) const {
@@ -62,8 +62,8 @@ QRectF SurfaceRenderer::plotArea(const QRectF& rect) const {
 SurfaceProjection SurfaceRenderer::projection(const QRectF& rect) const {
     // Room around the box for tick labels and axis names.
     const QFontMetricsF fm(labelFont(rect));
-    const QRectF area = plotArea(rect).adjusted(fm.height() * 2, fm.height() * 1.5,
-                                                -fm.height() * 2, -fm.height() * 2);
+    const QRectF area = plotArea(rect).adjusted(fm.height() * 1.6, fm.height(), -fm.height() * 1.2,
+                                                -fm.height() * 1.6);
     return SurfaceProjection(camera_, box_, area.isValid() ? area : rect);
 }
 
