@@ -352,6 +352,8 @@ void TestSurface::svgOf120MeshIsSmall() {
     view.resize(1600, 1000);
     view.setObjective(makeCatalogObjective("cosine-landscape"));
     QCOMPARE(view.mesh().nx, 120);
+    QCOMPARE(view.box().zMin, view.mesh().minValue());
+    QCOMPARE(view.box().xMax, 3.0);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QSvgGenerator svg;
