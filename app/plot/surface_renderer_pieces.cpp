@@ -127,10 +127,11 @@ void SurfaceRenderer::collectPieces(const SurfaceProjection& p, const MeshLevel&
         }
         case SurfaceOverlay::Kind::Polygon: {
             if (n < 3) break;
-            // A quadrilateral (a slice plane, a tangent patch) is cut into 16 × 16 bilinear cells
-            // so that it can be half behind the surface; other polygons are sorted whole.
+            // A quadrilateral (a slice plane, a tangent patch) is cut into 32 × 32 bilinear cells
+            // (16 × 16 in draft) so that it can be half behind the surface; other polygons are
+            // sorted whole. Like paths, they win a near tie: a tangent plane shows at its point.
             if (n == 4) {
-                constexpr int kCut = 16;
+                const int kCut = draft_ ? 16 : 32;
                 auto at = [&](double u, double v) {
                     auto lerp = [](const SurfacePoint& a, const SurfacePoint& b, double t) {
                         return SurfacePoint{a.x + t * (b.x - a.x), a.y + t * (b.y - a.y),
@@ -150,7 +151,7 @@ void SurfaceRenderer::collectPieces(const SurfaceProjection& p, const MeshLevel&
                                                  p.pixel(c[3])};
                         const double d =
                             (p.depth(c[0]) + p.depth(c[1]) + p.depth(c[2]) + p.depth(c[3])) / 4;
-                        addPiece(Piece::Polygon, style, quad, 4, d);
+                        addPiece(Piece::Polygon, style, quad, 4, d + bias / 2);
                     }
                 }
             } else {
@@ -160,7 +161,7 @@ void SurfaceRenderer::collectPieces(const SurfaceProjection& p, const MeshLevel&
                     poly.push_back(p.pixel(q));
                     d += p.depth(q) / n;
                 }
-                addPiece(Piece::Polygon, style, poly.data(), n, d);
+                addPiece(Piece::Polygon, style, poly.data(), n, d + bias / 2);
             }
             if (o.pen.style() != Qt::NoPen) {
                 QVector<SurfacePoint> ring = o.points;
