@@ -68,6 +68,7 @@ private Q_SLOTS:
     void drawsFacesBackToFront_data();
     void drawsFacesBackToFront();
     void skipsFacesWithNaN();
+    void drawsWithoutAMesh();
     void hidesWhatIsBehindTheSurface_data();
     void hidesWhatIsBehindTheSurface();
     void pathsStopAtTheCurrentStep();
@@ -221,6 +222,33 @@ void TestSurface::skipsFacesWithNaN() {
     QPainter painter(&image);
     r.render(painter, QRectF(image.rect()));
     QCOMPARE(r.lastFaceOrder().size(), size_t(16 - 4));
+}
+
+void TestSurface::drawsWithoutAMesh() {
+    // No function yet, a function that is NaN everywhere, a flat one: a box, no faces, no NaN.
+    QImage image(300, 200, QImage::Format_ARGB32_Premultiplied);
+    SurfaceView empty;
+    empty.setPaths({SurfacePath{{{0.5, 0.5, 1}, {0.6, 0.6, 2}}, Qt::red, QStringLiteral("run")}});
+    {
+        QPainter painter(&image);
+        empty.render(painter, QRectF(image.rect()));
+    }
+    QVERIFY(empty.renderer().lastFaceOrder().empty());
+    SurfaceRenderer r;
+    r.setMesh(gridOf(4, 4, 0, 1, 0, 1, [](double, double) { return NAN; }));
+    QVERIFY(r.box().valid());
+    {
+        QPainter painter(&image);
+        r.render(painter, QRectF(image.rect()));
+    }
+    QVERIFY(r.lastFaceOrder().empty());
+    r.setMesh(gridOf(4, 4, 0, 1, 0, 1, [](double, double) { return 7.0; }));
+    QVERIFY(r.box().valid() && r.box().zMin < 7 && r.box().zMax > 7);
+    {
+        QPainter painter(&image);
+        r.render(painter, QRectF(image.rect()));
+    }
+    QCOMPARE(r.lastFaceOrder().size(), size_t(9));
 }
 
 void TestSurface::hidesWhatIsBehindTheSurface_data() {
