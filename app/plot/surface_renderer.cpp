@@ -57,6 +57,24 @@ void SurfaceRenderer::setMesh(const Grid& grid) {
     }
 }
 
+void SurfaceRenderer::setLogColors(bool on) {
+    if (on == logColors_) return;
+    logColors_ = on;
+    if (grid_.nx >= 2 && grid_.ny >= 2) {
+        buildLevel(full_, 1);
+        buildLevel(coarse_, 2);
+    }
+}
+
+double SurfaceRenderer::colorPosition(double v) const {
+    const double span = box_.zMax - box_.zMin;
+    if (!logColors_) return std::clamp((v - box_.zMin) / span, 0.0, 1.0);
+    // log10(f − min + ε), ε = 10⁻⁶ of the range: six decades, as the map's log colors.
+    const double eps = 1e-6 * span;
+    const double t = std::log10(std::max(v - box_.zMin, 0.0) + eps);
+    return std::clamp((t - std::log10(eps)) / (std::log10(span + eps) - std::log10(eps)), 0.0, 1.0);
+}
+
 void SurfaceRenderer::buildLevel(MeshLevel& level, int stride) const {
     auto indices = [stride](int n) {
         std::vector<int> v;
@@ -72,7 +90,7 @@ void SurfaceRenderer::buildLevel(MeshLevel& level, int stride) const {
     level.faceColor.assign(size_t(fx) * fy, 0);
     level.faceValid.assign(size_t(fx) * fy, 0);
     QCPColorGradient gradient = viridisGradient();
-    const QCPRange range(box_.zMin, box_.zMax);
+    const QCPRange unit(0, 1);
     const SurfaceProjection norm(SurfaceCamera{}, box_, QRectF(0, 0, 1, 1));
     for (int b = 0; b < fy; ++b) {
         for (int a = 0; a < fx; ++a) {
@@ -94,7 +112,7 @@ void SurfaceRenderer::buildLevel(MeshLevel& level, int stride) const {
             const double lambert =
                 len > 0 ? std::abs(nx * kLight[0] + ny * kLight[1] + nz * kLight[2]) / len : 1;
             const double shade = 0.45 + 0.55 * lambert;
-            const QRgb c = gradient.color((v00 + v10 + v01 + v11) / 4, range);
+            const QRgb c = gradient.color(colorPosition((v00 + v10 + v01 + v11) / 4), unit);
             const size_t f = size_t(b) * fx + a;
             level.faceColor[f] =
                 qRgb(int(qRed(c) * shade), int(qGreen(c) * shade), int(qBlue(c) * shade));

@@ -39,6 +39,9 @@ public:
     void setCurrentStep(int current) { current_ = current; }
     void setOverlays(const QVector<SurfaceOverlay>& overlays) { overlays_ = overlays; }
     void setFloorIsolines(bool on) { floorIsolines_ = on; }
+    /// Colors by f − min on a log scale (as the map's log colors), or linearly in f.
+    void setLogColors(bool on);
+    bool logColors() const { return logColors_; }
     void setTitle(const QString& title) { title_ = title; }
     /// Draft quality (while the user orbits): every second sample of the mesh, no antialiasing,
     /// no face outlines.
@@ -98,6 +101,8 @@ private:
     void drawColorBar(QPainter& painter, const QRectF& rect, const SurfaceProjection& p) const;
     void drawKey(QPainter& painter, const QRectF& area) const;
     double floorZ(const SurfaceProjection& p) const;
+    /// Where value v sits on the color scale, in [0, 1].
+    double colorPosition(double v) const;
     /// How much the labels shrink in a small `rect` (1 in a large one).
     static double fontScale(const QRectF& rect);
     QFont labelFont(const QRectF& rect, double relative = 1.0) const;
@@ -113,6 +118,7 @@ private:
     QRectF rect_; // where the current render() draws
     int current_ = -1;
     bool floorIsolines_ = true;
+    bool logColors_ = false;
     bool draft_ = false;
 
     // Per mesh: the full and the draft level, the floor's isolines (level, polylines).

@@ -111,10 +111,11 @@ void SurfaceRenderer::drawPanes(QPainter& painter, const SurfaceProjection& p) c
 void SurfaceRenderer::drawFloorIsolines(QPainter& painter, const SurfaceProjection& p) const {
     const double z = floorZ(p);
     QCPColorGradient gradient = viridisGradient();
-    const QCPRange range(box_.zMin, box_.zMax);
+    const QCPRange unit(0, 1);
     QPolygonF poly;
     for (const auto& [level, lines] : floorLines_) {
-        painter.setPen(QPen(QColor::fromRgb(gradient.color(level, range)), style_.scale));
+        painter.setPen(
+            QPen(QColor::fromRgb(gradient.color(colorPosition(level), unit)), style_.scale));
         for (const auto& line : lines) {
             poly.clear();
             for (const QPointF& q : line)
@@ -200,15 +201,27 @@ void SurfaceRenderer::drawColorBar(QPainter& painter, const QRectF& rect,
     painter.setBrush(fill);
     painter.drawRect(bar);
     painter.setFont(labelFont(rect_, 0.9));
-    for (double z : ticks(box_.zMin, box_.zMax)) {
-        const double y = bar.bottom() - (z - box_.zMin) / (box_.zMax - box_.zMin) * h;
+    // Ticks in f, or in f − min at powers of ten on the log scale.
+    std::vector<std::pair<double, QString>> marks;
+    if (logColors_) {
+        const double span = box_.zMax - box_.zMin;
+        const int k0 = int(std::ceil(std::log10(1e-6 * span))),
+                  k1 = int(std::floor(std::log10(span)));
+        const int every = k1 - k0 > 6 ? 2 : 1;
+        for (int k = k1; k >= k0; k -= every)
+            marks.emplace_back(box_.zMin + std::pow(10.0, k), QStringLiteral("1e%1").arg(k));
+    } else {
+        for (double z : ticks(box_.zMin, box_.zMax))
+            marks.emplace_back(z, formatNumber(z, 3));
+    }
+    for (const auto& [z, text] : marks) {
+        const double y = bar.bottom() - colorPosition(z) * h;
         painter.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 4 * style_.scale, y));
-        drawLabel(painter, QPointF(bar.right() + 6 * style_.scale, y), formatNumber(z, 3),
-                  Qt::AlignLeft);
+        drawLabel(painter, QPointF(bar.right() + 6 * style_.scale, y), text, Qt::AlignLeft);
     }
     painter.setFont(labelFont(rect_, 1.1));
-    drawLabel(painter, QPointF(bar.center().x(), bar.top() - fm.height()), QStringLiteral("f"),
-              Qt::AlignCenter);
+    drawLabel(painter, QPointF(bar.center().x(), bar.top() - fm.height()),
+              logColors_ ? QStringLiteral("f − min") : QStringLiteral("f"), Qt::AlignCenter);
     if (!title_.isEmpty()) {
         painter.setFont(labelFont(rect_, 1.15));
         const QFontMetricsF tm(painter.font());

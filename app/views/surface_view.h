@@ -47,6 +47,8 @@ public:
     void setCurrentStep(int step);
     void setFloorIsolines(bool on);
     bool floorIsolines() const { return floorIsolines_; }
+    /// Colors by f − min on a log scale (valleys like Rosenbrock's), or linearly in f.
+    void setLogColors(bool on);
     void setOverlays(const QVector<SurfaceOverlay>& overlays);
     void setTitle(const QString& title);
     /// Draft quality on (as while orbiting) or off.

@@ -371,8 +371,11 @@ void TestSurface::pageKeepsViewAndCamera() {
     const auto s = settingsFrom<LandscapeSettings>(page.scene().settings);
     QCOMPARE(s.view, LandscapeSettings::View::Both);
     QCOMPARE(s.camera, (SurfaceCamera{10, 20, 2}));
-    // Four runs on the surface, drawn up to the playback's step.
     QCOMPARE(page.optimizerCount(), 4);
+    // The map's color scale is the surface's too.
+    QVERIFY(!page.surface()->view()->renderer().logColors());
+    page.colorsBox()->setCurrentIndex(1);
+    QVERIFY(page.surface()->view()->renderer().logColors());
 }
 
 void TestSurface::svgOf120MeshIsSmall() {

@@ -84,6 +84,7 @@ QWidget* LandscapePage::createDisplayControls(QWidget* box) {
     connect(colorsBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
         view_->setColorScale(i == 1 ? LandscapeView::ColorScale::Log
                                     : LandscapeView::ColorScale::Linear);
+        surface_->view()->setLogColors(i == 1);
     });
     connect(arrowsBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
         view_->setFieldUphill(i >= kUphillUnit);
