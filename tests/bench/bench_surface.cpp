@@ -65,8 +65,8 @@ struct Surface {
         for (int i = 0; i < 4; ++i) {
             SurfacePath p{{}, style.pathColor(i), QString::fromLatin1(keys[i])};
             for (int k = 0; k < runs[size_t(i)].size(); ++k)
-                p.points.push_back({runs[size_t(i)].x(k)[0], runs[size_t(i)].x(k)[1],
-                                    runs[size_t(i)].f(k)});
+                p.points.push_back(
+                    {runs[size_t(i)].x(k)[0], runs[size_t(i)].x(k)[1], runs[size_t(i)].f(k)});
             paths << p;
         }
         view.setPaths(paths);
