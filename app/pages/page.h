@@ -12,6 +12,7 @@
 #include <QVector>
 #include <QWidget>
 
+class QCPPainter;
 class QCustomPlot;
 
 namespace gs::app {
@@ -51,6 +52,14 @@ public:
     /// The numbers behind the picture when they are not runs (a lesson's samples, say); empty
     /// means the CSV lists the runs.
     virtual Table table() const { return {}; }
+    /// True when the page's picture is not plot() alone (a 3D surface, or a map and a surface side
+    /// by side): image export then draws it with paintPicture.
+    virtual bool paintsPicture() const { return false; }
+    /// Paints the picture into `rect`; a QCPPainter, so a QCustomPlot can draw into it too.
+    virtual void paintPicture(QCPPainter& painter, const QRect& rect) {
+        Q_UNUSED(painter);
+        Q_UNUSED(rect);
+    }
     /// Zooms the view out (or in) so every point of every visible run is in the picture; false
     /// for a page without runs.
     virtual bool fitToRuns() { return false; }

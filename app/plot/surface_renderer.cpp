@@ -27,49 +27,6 @@ SurfacePoint minus(const SurfacePoint& a, const SurfacePoint& b) {
 
 } // namespace
 
-SurfaceOverlay SurfaceOverlay::polyline(QVector<SurfacePoint> points, const QPen& pen,
-                                        const QString& label) {
-    SurfaceOverlay o;
-    o.kind = Kind::Polyline;
-    o.points = std::move(points);
-    o.pen = pen;
-    o.label = label;
-    return o;
-}
-
-SurfaceOverlay SurfaceOverlay::polygon(QVector<SurfacePoint> corners, const QBrush& brush,
-                                       const QPen& pen, const QString& label) {
-    SurfaceOverlay o;
-    o.kind = Kind::Polygon;
-    o.points = std::move(corners);
-    o.brush = brush;
-    o.pen = pen;
-    o.label = label;
-    return o;
-}
-
-SurfaceOverlay SurfaceOverlay::markers(QVector<SurfacePoint> points, const QColor& color,
-                                       double size, const QString& label) {
-    SurfaceOverlay o;
-    o.kind = Kind::Points;
-    o.points = std::move(points);
-    o.brush = color;
-    o.pen = QPen(color.lightnessF() < 0.5 ? QColor(Qt::white) : QColor(Qt::black), 1.0);
-    o.markerSize = size;
-    o.label = label;
-    return o;
-}
-
-SurfaceOverlay SurfaceOverlay::arrow(SurfacePoint from, SurfacePoint to, const QPen& pen,
-                                     const QString& label) {
-    SurfaceOverlay o;
-    o.kind = Kind::Arrow;
-    o.points = {from, to};
-    o.pen = pen;
-    o.label = label;
-    return o;
-}
-
 void SurfaceRenderer::setMesh(const Grid& grid) {
     grid_ = grid;
     double lo = grid.minValue(), hi = grid.maxValue();
@@ -100,6 +57,24 @@ void SurfaceRenderer::setMesh(const Grid& grid) {
     }
 }
 
+void SurfaceRenderer::setLogColors(bool on) {
+    if (on == logColors_) return;
+    logColors_ = on;
+    if (grid_.nx >= 2 && grid_.ny >= 2) {
+        buildLevel(full_, 1);
+        buildLevel(coarse_, 2);
+    }
+}
+
+double SurfaceRenderer::colorPosition(double v) const {
+    const double span = box_.zMax - box_.zMin;
+    if (!logColors_) return std::clamp((v - box_.zMin) / span, 0.0, 1.0);
+    // log10(f − min + ε), ε = 10⁻⁶ of the range: six decades, as the map's log colors.
+    const double eps = 1e-6 * span;
+    const double t = std::log10(std::max(v - box_.zMin, 0.0) + eps);
+    return std::clamp((t - std::log10(eps)) / (std::log10(span + eps) - std::log10(eps)), 0.0, 1.0);
+}
+
 void SurfaceRenderer::buildLevel(MeshLevel& level, int stride) const {
     auto indices = [stride](int n) {
         std::vector<int> v;
@@ -108,13 +83,14 @@ void SurfaceRenderer::buildLevel(MeshLevel& level, int stride) const {
         v.push_back(n - 1);
         return v;
     };
+    level.stride = stride;
     level.is = indices(grid_.nx);
     level.js = indices(grid_.ny);
     const int fx = level.facesX(), fy = int(level.js.size()) - 1;
     level.faceColor.assign(size_t(fx) * fy, 0);
     level.faceValid.assign(size_t(fx) * fy, 0);
     QCPColorGradient gradient = viridisGradient();
-    const QCPRange range(box_.zMin, box_.zMax);
+    const QCPRange unit(0, 1);
     const SurfaceProjection norm(SurfaceCamera{}, box_, QRectF(0, 0, 1, 1));
     for (int b = 0; b < fy; ++b) {
         for (int a = 0; a < fx; ++a) {
@@ -136,7 +112,7 @@ void SurfaceRenderer::buildLevel(MeshLevel& level, int stride) const {
             const double lambert =
                 len > 0 ? std::abs(nx * kLight[0] + ny * kLight[1] + nz * kLight[2]) / len : 1;
             const double shade = 0.45 + 0.55 * lambert;
-            const QRgb c = gradient.color((v00 + v10 + v01 + v11) / 4, range);
+            const QRgb c = gradient.color(colorPosition((v00 + v10 + v01 + v11) / 4), unit);
             const size_t f = size_t(b) * fx + a;
             level.faceColor[f] =
                 qRgb(int(qRed(c) * shade), int(qGreen(c) * shade), int(qBlue(c) * shade));
@@ -162,183 +138,13 @@ void SurfaceRenderer::projectMesh(const SurfaceProjection& p, const MeshLevel& l
     }
 }
 
-void SurfaceRenderer::addPiece(Piece::Kind kind, int style, const QPointF* pts, int count,
-                               double depth) {
-    const int first = int(points_.size());
-    points_.insert(points_.end(), pts, pts + count);
-    pieces_.push_back({kind, style, first, count});
-    items_.push_back({float(depth), -1 - int(pieces_.size() - 1)});
-}
-
-void SurfaceRenderer::collectPieces(const SurfaceProjection& p) {
-    pieces_.clear();
-    styles_.clear();
-    points_.clear();
-    const double zSpan = box_.zMax - box_.zMin;
-    const int cells = std::max(1, std::max(grid_.nx, grid_.ny) - 1);
-    // Pieces on the surface would tie with the faces under them: they are lifted a little and
-    // sorted as if a cell and a half nearer the viewer.
-    const double bias = 3.0 / cells;
-    const double s = style_.scale;
-    auto clampZ = [&](SurfacePoint q) {
-        q.z = std::clamp(q.z, box_.zMin, box_.zMax);
-        return q;
-    };
-    // A polyline of data points: one segment piece each, skipping segments that leave the box.
-    auto addPolyline = [&](const QVector<SurfacePoint>& pts, int count, int style, double lift,
-                           double depthBias) {
-        for (int k = 0; k + 1 < count; ++k) {
-            SurfacePoint a = pts[k], b = pts[k + 1];
-            if (!box_.contains(a.x, a.y) || !box_.contains(b.x, b.y)) continue;
-            a = clampZ(a), b = clampZ(b);
-            a.z += lift, b.z += lift;
-            const QPointF seg[2] = {p.pixel(a), p.pixel(b)};
-            addPiece(Piece::Segment, style, seg, 2, (p.depth(a) + p.depth(b)) / 2 + depthBias);
-        }
-    };
-    auto addMarker = [&](SurfacePoint q, int style, double lift, double depthBias) {
-        if (!box_.contains(q.x, q.y)) return;
-        q = clampZ(q);
-        q.z += lift;
-        const QPointF at = p.pixel(q);
-        addPiece(Piece::Marker, style, &at, 1, p.depth(q) + depthBias);
-    };
-
-    for (const SurfacePath& path : paths_) {
-        const int count = current_ < 0 ? int(path.points.size())
-                                       : std::min(int(path.points.size()), current_ + 1);
-        if (count == 0) continue;
-        const QColor casing = path.color.lightnessF() < 0.5 ? QColor(Qt::white) : QColor(Qt::black);
-        const int line = int(styles_.size());
-        styles_.push_back(
-            {QPen(path.color, style_.lineWidth(), Qt::SolidLine, Qt::RoundCap), Qt::NoBrush, 0});
-        styles_.push_back({QPen(casing, s), path.color, style_.markerSize() * 1.5});
-        styles_.push_back({QPen(casing, s), path.color, style_.markerSize() * 0.8});
-        const double lift = 0.012 * zSpan;
-        addPolyline(path.points, count, line, lift, bias);
-        addMarker(path.points[0], line + 2, lift, bias);
-        addMarker(path.points[count - 1], line + 1, lift, 1.2 * bias);
-    }
-
-    for (const SurfaceOverlay& o : overlays_) {
-        const int style = int(styles_.size());
-        styles_.push_back({o.pen, o.brush, o.markerSize * s});
-        const int n = int(o.points.size());
-        switch (o.kind) {
-        case SurfaceOverlay::Kind::Polyline:
-            addPolyline(o.points, n, style, 0, bias / 2);
-            break;
-        case SurfaceOverlay::Kind::Points:
-            for (const SurfacePoint& q : o.points)
-                addMarker(q, style, 0, bias / 2);
-            break;
-        case SurfaceOverlay::Kind::Arrow: {
-            if (n < 2) break;
-            // The shaft in four pieces, so it can pass in front of one hill and behind another.
-            QVector<SurfacePoint> shaft;
-            for (int k = 0; k <= 4; ++k) {
-                const double t = k / 4.0;
-                shaft.push_back({o.points[0].x + t * (o.points[1].x - o.points[0].x),
-                                 o.points[0].y + t * (o.points[1].y - o.points[0].y),
-                                 o.points[0].z + t * (o.points[1].z - o.points[0].z)});
-            }
-            addPolyline(shaft, 5, style, 0, bias / 2);
-            const QPointF head[2] = {p.pixel(shaft[3]), p.pixel(o.points[1])};
-            addPiece(Piece::ArrowHead, style, head, 2, p.depth(o.points[1]) + bias / 2);
-            break;
-        }
-        case SurfaceOverlay::Kind::Polygon: {
-            if (n < 3) break;
-            // A quadrilateral (a slice plane, a tangent patch) is cut into 16 × 16 bilinear cells
-            // so that it can be half behind the surface; other polygons are sorted whole.
-            if (n == 4) {
-                constexpr int kCut = 16;
-                auto at = [&](double u, double v) {
-                    auto lerp = [](const SurfacePoint& a, const SurfacePoint& b, double t) {
-                        return SurfacePoint{a.x + t * (b.x - a.x), a.y + t * (b.y - a.y),
-                                            a.z + t * (b.z - a.z)};
-                    };
-                    return lerp(lerp(o.points[0], o.points[1], u),
-                                lerp(o.points[3], o.points[2], u), v);
-                };
-                for (int b = 0; b < kCut; ++b) {
-                    for (int a = 0; a < kCut; ++a) {
-                        const SurfacePoint c[4] = {
-                            at(a / double(kCut), b / double(kCut)),
-                            at((a + 1) / double(kCut), b / double(kCut)),
-                            at((a + 1) / double(kCut), (b + 1) / double(kCut)),
-                            at(a / double(kCut), (b + 1) / double(kCut))};
-                        const QPointF quad[4] = {p.pixel(c[0]), p.pixel(c[1]), p.pixel(c[2]),
-                                                 p.pixel(c[3])};
-                        const double d =
-                            (p.depth(c[0]) + p.depth(c[1]) + p.depth(c[2]) + p.depth(c[3])) / 4;
-                        addPiece(Piece::Polygon, style, quad, 4, d);
-                    }
-                }
-            } else {
-                std::vector<QPointF> poly;
-                double d = 0;
-                for (const SurfacePoint& q : o.points) {
-                    poly.push_back(p.pixel(q));
-                    d += p.depth(q) / n;
-                }
-                addPiece(Piece::Polygon, style, poly.data(), n, d);
-            }
-            if (o.pen.style() != Qt::NoPen) {
-                QVector<SurfacePoint> ring = o.points;
-                ring.push_back(o.points.front());
-                const int line = int(styles_.size());
-                styles_.push_back({o.pen, Qt::NoBrush, 0});
-                addPolyline(ring, n + 1, line, 0, bias / 2);
-            }
-            break;
-        }
-        }
-    }
-}
-
-void SurfaceRenderer::drawPiece(QPainter& painter, const Piece& piece) const {
-    const PieceStyle& st = styles_[size_t(piece.style)];
-    const QPointF* pts = points_.data() + piece.first;
-    switch (piece.kind) {
-    case Piece::Segment:
-        painter.setPen(st.pen);
-        painter.drawLine(pts[0], pts[1]);
-        break;
-    case Piece::Polygon:
-        // Without antialiasing the cells of a cut polygon tile exactly: no seams, no overlaps.
-        painter.setRenderHint(QPainter::Antialiasing, false);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(st.brush);
-        painter.drawPolygon(pts, piece.count);
-        painter.setRenderHint(QPainter::Antialiasing, !draft_);
-        break;
-    case Piece::Marker:
-        painter.setPen(st.pen);
-        painter.setBrush(st.brush);
-        painter.drawEllipse(pts[0], st.size / 2, st.size / 2);
-        break;
-    case Piece::ArrowHead: {
-        const QPointF d = pts[1] - pts[0];
-        const double len = std::hypot(d.x(), d.y());
-        if (len <= 0) break;
-        const double h = std::max(3.0, 2.5 * st.pen.widthF()); // half width of the head
-        const QPointF u = d / len, n(-u.y(), u.x());
-        const QPointF tri[3] = {pts[1], pts[1] - 2 * h * u + h * n, pts[1] - 2 * h * u - h * n};
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(st.pen.color());
-        painter.drawPolygon(tri, 3);
-        break;
-    }
-    }
-}
-
 void SurfaceRenderer::render(QPainter& painter, const QRectF& rect) {
     painter.save();
     painter.setClipRect(rect);
     painter.fillRect(rect, style_.background());
-    painter.setFont(style_.font(font_));
-    painter.setRenderHint(QPainter::Antialiasing, true);
+    rect_ = rect;
+    painter.setFont(labelFont(rect));
+    painter.setRenderHint(QPainter::Antialiasing, !draft_); // draft: every line aliased too
     const SurfaceProjection p = projection(rect);
     drawPanes(painter, p);
     if (floorIsolines_) drawFloorIsolines(painter, p);
@@ -360,7 +166,7 @@ void SurfaceRenderer::render(QPainter& painter, const QRectF& rect) {
             }
         }
     }
-    collectPieces(p);
+    collectPieces(p, level);
     // Back to front: the smallest depth (farthest from the viewer) first.
     std::sort(items_.begin(), items_.end(),
               [](const Item& a, const Item& b) { return a.depth < b.depth; });
@@ -369,9 +175,28 @@ void SurfaceRenderer::render(QPainter& painter, const QRectF& rect) {
     const int fx = level.facesX(), vx = fx + 1;
     drawnFaces_.reserve(items_.size());
     painter.setPen(Qt::NoPen);
-    for (const Item& item : items_) {
+    QPolygonF chain;
+    for (size_t k = 0; k < items_.size(); ++k) {
+        const Item& item = items_[k];
         if (item.index < 0) {
-            drawPiece(painter, pieces_[size_t(-1 - item.index)]);
+            const Piece& piece = pieces_[size_t(-1 - item.index)];
+            // Segments of one line that follow each other in the sort are drawn as one polyline:
+            // proper joins, and one element instead of hundreds in an SVG.
+            if (piece.kind == Piece::Segment) {
+                chain = {points_[size_t(piece.first)], points_[size_t(piece.first) + 1]};
+                while (k + 1 < items_.size() && items_[k + 1].index < 0) {
+                    const Piece& next = pieces_[size_t(-1 - items_[k + 1].index)];
+                    if (next.kind != Piece::Segment || next.style != piece.style ||
+                        points_[size_t(next.first)] != chain.back())
+                        break;
+                    chain << points_[size_t(next.first) + 1];
+                    ++k;
+                }
+                painter.setPen(styles_[size_t(piece.style)].pen);
+                painter.drawPolyline(chain);
+            } else {
+                drawPiece(painter, piece);
+            }
             painter.setPen(Qt::NoPen);
             continue;
         }
@@ -399,7 +224,7 @@ void SurfaceRenderer::render(QPainter& painter, const QRectF& rect) {
     }
     painter.setRenderHint(QPainter::Antialiasing, true);
     drawAxisLabels(painter, p);
-    drawColorBar(painter, rect);
+    drawColorBar(painter, rect, p);
     drawKey(painter, plotArea(rect));
     painter.restore();
 }

@@ -39,6 +39,9 @@ public:
     void setCurrentStep(int current) { current_ = current; }
     void setOverlays(const QVector<SurfaceOverlay>& overlays) { overlays_ = overlays; }
     void setFloorIsolines(bool on) { floorIsolines_ = on; }
+    /// Colors by f − min on a log scale (as the map's log colors), or linearly in f.
+    void setLogColors(bool on);
+    bool logColors() const { return logColors_; }
     void setTitle(const QString& title) { title_ = title; }
     /// Draft quality (while the user orbits): every second sample of the mesh, no antialiasing,
     /// no face outlines.
@@ -77,6 +80,7 @@ private:
     };
     /// One level of detail of the mesh: every `stride`-th sample (the last one always kept).
     struct MeshLevel {
+        int stride = 1;
         std::vector<int> is, js;     // sample indices along x and y
         std::vector<QRgb> faceColor; // shaded color per face, (is.size()−1)·(js.size()−1)
         std::vector<char> faceValid; // false when a corner is not finite
@@ -85,15 +89,23 @@ private:
 
     void buildLevel(MeshLevel& level, int stride) const;
     void projectMesh(const SurfaceProjection& p, const MeshLevel& level);
+    /// The largest depth of the drawn mesh's vertices within a cell of (x, y): what a path on the
+    /// surface there must be drawn after.
+    double surfaceDepthNear(const MeshLevel& level, double x, double y) const;
     void addPiece(Piece::Kind kind, int style, const QPointF* pts, int count, double depth);
-    void collectPieces(const SurfaceProjection& p);
+    void collectPieces(const SurfaceProjection& p, const MeshLevel& level);
     void drawPiece(QPainter& painter, const Piece& piece) const;
     void drawPanes(QPainter& painter, const SurfaceProjection& p) const;
     void drawFloorIsolines(QPainter& painter, const SurfaceProjection& p) const;
     void drawAxisLabels(QPainter& painter, const SurfaceProjection& p) const;
-    void drawColorBar(QPainter& painter, const QRectF& rect) const;
+    void drawColorBar(QPainter& painter, const QRectF& rect, const SurfaceProjection& p) const;
     void drawKey(QPainter& painter, const QRectF& area) const;
     double floorZ(const SurfaceProjection& p) const;
+    /// Where value v sits on the color scale, in [0, 1].
+    double colorPosition(double v) const;
+    /// How much the labels shrink in a small `rect` (1 in a large one).
+    static double fontScale(const QRectF& rect);
+    QFont labelFont(const QRectF& rect, double relative = 1.0) const;
 
     Grid grid_;
     SurfaceBox box_;
@@ -103,8 +115,10 @@ private:
     QVector<SurfacePath> paths_;
     QVector<SurfaceOverlay> overlays_;
     QString title_;
+    QRectF rect_; // where the current render() draws
     int current_ = -1;
     bool floorIsolines_ = true;
+    bool logColors_ = false;
     bool draft_ = false;
 
     // Per mesh: the full and the draft level, the floor's isolines (level, polylines).

@@ -20,10 +20,9 @@ namespace {
 
 constexpr int kTicks = 5;
 
+/// Round numbers strictly inside (lo, hi), about kTicks of them.
 std::vector<double> ticks(double lo, double hi) {
-    std::vector<double> t = niceLevels(lo, hi, kTicks);
-    // niceLevels keeps strictly inside: the ends are worth a tick when they are round themselves.
-    return t;
+    return niceLevels(lo, hi, kTicks);
 }
 
 /// Text centred on `at`, or beside it: `align` as for QPainter::drawText.
@@ -38,18 +37,33 @@ void drawLabel(QPainter& painter, QPointF at, const QString& text, Qt::Alignment
 
 } // namespace
 
+double SurfaceRenderer::fontScale(const QRectF& rect) {
+    // Labels shrink with a small picture (a side of a splitter, a projector's large fonts), so
+    // the surface keeps most of it; never below 60%.
+    return std::clamp(std::min(rect.width() / 700, rect.height() / 450), 0.6, 1.0);
+}
+
+QFont SurfaceRenderer::labelFont(const QRectF& rect, double relative) const {
+    return style_.font(font_, relative * fontScale(rect));
+}
+
 QRectF SurfaceRenderer::plotArea(const QRectF& rect) const {
-    const QFontMetricsF fm(style_.font(font_));
+    const QFontMetricsF fm(labelFont(rect));
     const double top = title_.isEmpty() ? fm.height() * 0.5 : fm.height() * 2.0;
-    const double bar = fm.horizontalAdvance(QStringLiteral("−0.0000")) + 40 * style_.scale;
+    // The color bar and its widest tick label.
+    double labels = 0;
+    const QFontMetricsF tm(labelFont(rect, 0.9));
+    for (double z : ticks(box_.zMin, box_.zMax))
+        labels = std::max(labels, tm.horizontalAdvance(formatNumber(z, 3)));
+    const double bar = labels + 34 * style_.scale;
     return rect.adjusted(fm.height() * 0.5, top, -bar, -fm.height() * 0.5);
 }
 
 SurfaceProjection SurfaceRenderer::projection(const QRectF& rect) const {
     // Room around the box for tick labels and axis names.
-    const QFontMetricsF fm(style_.font(font_));
-    const QRectF area = plotArea(rect).adjusted(fm.height() * 2, fm.height() * 1.5,
-                                                -fm.height() * 2, -fm.height() * 2);
+    const QFontMetricsF fm(labelFont(rect));
+    const QRectF area = plotArea(rect).adjusted(fm.height() * 1.6, fm.height(), -fm.height() * 1.2,
+                                                -fm.height() * 1.6);
     return SurfaceProjection(camera_, box_, area.isValid() ? area : rect);
 }
 
@@ -97,10 +111,11 @@ void SurfaceRenderer::drawPanes(QPainter& painter, const SurfaceProjection& p) c
 void SurfaceRenderer::drawFloorIsolines(QPainter& painter, const SurfaceProjection& p) const {
     const double z = floorZ(p);
     QCPColorGradient gradient = viridisGradient();
-    const QCPRange range(box_.zMin, box_.zMax);
+    const QCPRange unit(0, 1);
     QPolygonF poly;
     for (const auto& [level, lines] : floorLines_) {
-        painter.setPen(QPen(QColor::fromRgb(gradient.color(level, range)), style_.scale));
+        painter.setPen(
+            QPen(QColor::fromRgb(gradient.color(colorPosition(level), unit)), style_.scale));
         for (const auto& line : lines) {
             poly.clear();
             for (const QPointF& q : line)
@@ -115,7 +130,7 @@ void SurfaceRenderer::drawAxisLabels(QPainter& painter, const SurfaceProjection&
     const SurfaceBox& b = box_;
     const double z0 = floorZ(p);
     painter.setPen(style_.foreground());
-    const QFont tickFont = style_.font(font_, 0.9), nameFont = style_.font(font_, 1.1);
+    const QFont tickFont = labelFont(rect_, 0.9), nameFont = labelFont(rect_, 1.1);
     // The floor edges nearest the viewer carry the x and y ticks; labels sit outside the box,
     // pushed away from its centre on screen.
     const double yf = e.y > 0 ? b.yMax : b.yMin, xf = e.x > 0 ? b.xMax : b.xMin;
@@ -164,11 +179,19 @@ void SurfaceRenderer::drawAxisLabels(QPainter& painter, const SurfaceProjection&
               QStringLiteral("f"), Qt::AlignCenter);
 }
 
-void SurfaceRenderer::drawColorBar(QPainter& painter, const QRectF& rect) const {
+void SurfaceRenderer::drawColorBar(QPainter& painter, const QRectF& rect,
+                                   const SurfaceProjection& p) const {
     const QRectF area = plotArea(rect);
-    const QFontMetricsF fm(style_.font(font_, 0.9));
+    const QFontMetricsF fm(labelFont(rect_, 0.9));
     const double w = 14 * style_.scale, h = area.height() * 0.6;
-    const QRectF bar(area.right() + 10 * style_.scale, area.center().y() - h / 2, w, h);
+    // Beside the box as it is drawn (not at the far edge of a wide picture).
+    double boxRight = -INFINITY;
+    for (double x : {box_.xMin, box_.xMax})
+        for (double y : {box_.yMin, box_.yMax})
+            for (double z : {box_.zMin, box_.zMax})
+                boxRight = std::max(boxRight, p.pixel({x, y, z}).x());
+    const double left = std::min(area.right(), boxRight + 3 * fm.height()) + 10 * style_.scale;
+    const QRectF bar(left, area.center().y() - h / 2, w, h);
     // A linear gradient through viridis' stops: one vector shape, not a stack of strips.
     QCPColorGradient gradient = viridisGradient();
     QLinearGradient fill(bar.bottomLeft(), bar.topLeft());
@@ -177,19 +200,33 @@ void SurfaceRenderer::drawColorBar(QPainter& painter, const QRectF& rect) const 
     painter.setPen(QPen(style_.foreground(), style_.scale * 0.8));
     painter.setBrush(fill);
     painter.drawRect(bar);
-    painter.setFont(style_.font(font_, 0.9));
-    for (double z : ticks(box_.zMin, box_.zMax)) {
-        const double y = bar.bottom() - (z - box_.zMin) / (box_.zMax - box_.zMin) * h;
-        painter.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 4 * style_.scale, y));
-        drawLabel(painter, QPointF(bar.right() + 6 * style_.scale, y), formatNumber(z, 3),
-                  Qt::AlignLeft);
+    painter.setFont(labelFont(rect_, 0.9));
+    // Ticks in f, or in f − min at powers of ten on the log scale.
+    std::vector<std::pair<double, QString>> marks;
+    if (logColors_) {
+        const double span = box_.zMax - box_.zMin;
+        const int k0 = int(std::ceil(std::log10(1e-6 * span))),
+                  k1 = int(std::floor(std::log10(span)));
+        const int every = k1 - k0 > 6 ? 2 : 1;
+        for (int k = k1; k >= k0; k -= every)
+            marks.emplace_back(box_.zMin + std::pow(10.0, k), QStringLiteral("1e%1").arg(k));
+    } else {
+        for (double z : ticks(box_.zMin, box_.zMax))
+            marks.emplace_back(z, formatNumber(z, 3));
     }
-    painter.setFont(style_.font(font_, 1.1));
-    drawLabel(painter, QPointF(bar.center().x(), bar.top() - fm.height()), QStringLiteral("f"),
-              Qt::AlignCenter);
+    for (const auto& [z, text] : marks) {
+        const double y = bar.bottom() - colorPosition(z) * h;
+        painter.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 4 * style_.scale, y));
+        drawLabel(painter, QPointF(bar.right() + 6 * style_.scale, y), text, Qt::AlignLeft);
+    }
+    painter.setFont(labelFont(rect_, 1.1));
+    drawLabel(painter, QPointF(bar.center().x(), bar.top() - fm.height()),
+              logColors_ ? QStringLiteral("f − min") : QStringLiteral("f"), Qt::AlignCenter);
     if (!title_.isEmpty()) {
-        painter.setFont(style_.font(font_, 1.15));
-        drawLabel(painter, QPointF(rect.center().x(), rect.top() + fm.height()), title_,
+        painter.setFont(labelFont(rect_, 1.15));
+        const QFontMetricsF tm(painter.font());
+        const QString text = tm.elidedText(title_, Qt::ElideRight, rect.width() - tm.height());
+        drawLabel(painter, QPointF(rect.center().x(), rect.top() + fm.height()), text,
                   Qt::AlignCenter);
     }
 }
@@ -207,7 +244,7 @@ void SurfaceRenderer::drawKey(QPainter& painter, const QRectF& area) const {
     for (const SurfaceOverlay& o : overlays_)
         if (!o.label.isEmpty()) entries.push_back({o.label, o.pen, o.brush});
     if (entries.empty()) return;
-    painter.setFont(style_.font(font_, 0.9));
+    painter.setFont(labelFont(rect_, 0.9));
     const QFontMetricsF fm(painter.font());
     const double line = fm.height() * 1.2, swatch = 22 * style_.scale;
     double width = 0;
@@ -215,6 +252,8 @@ void SurfaceRenderer::drawKey(QPainter& painter, const QRectF& area) const {
         width = std::max(width, fm.horizontalAdvance(e.text));
     const QRectF box(area.left() + 4, area.top() + 4, swatch + width + 18 * style_.scale,
                      line * double(entries.size()) + 8);
+    // A key that would cover much of a small picture is left out: the page names the runs too.
+    if (box.width() > 0.3 * area.width() || box.height() > 0.3 * area.height()) return;
     QColor bg = style_.background();
     bg.setAlpha(210);
     painter.setPen(QPen(style_.grid(), style_.scale * 0.8));

@@ -2,6 +2,7 @@
 
 #include "controls/playback_bar.h"
 #include "pages/page.h"
+#include "render/picture.h"
 
 #include <cgif.h>
 #include <qcustomplot.h>
@@ -244,15 +245,45 @@ private:
     QSize old_;
 };
 
+/// A page's own picture (a 3D surface) by the path's suffix; SVG and PDF stay vector.
+QString exportPicture(Page& page, const QString& path, const QString& suffix, QSize size,
+                      double scale) {
+    if (path == QLatin1String("-") || suffix == QLatin1String("svg"))
+        return writeFile(path, pictureSvg(page, size));
+    if (suffix == QLatin1String("png")) {
+        QImage image = pictureImage(page, size, scale);
+        constexpr int kDotsPerMeter = 3780; // 96 dpi, as for plots
+        image.setDotsPerMeterX(kDotsPerMeter);
+        image.setDotsPerMeterY(kDotsPerMeter);
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        if (!image.save(&buffer, "PNG"))
+            return cannotWrite(path, QStringLiteral("encoding failed"));
+        return writeFile(path, buffer.data());
+    }
+    if (suffix == QLatin1String("pdf")) {
+        QTemporaryFile tmp;
+        if (const QString e = openScratch(tmp, path, QStringLiteral(".pdf")); !e.isEmpty())
+            return e;
+        if (!picturePdf(page, tmp.fileName(), size))
+            return cannotWrite(path, QStringLiteral("rendering failed"));
+        return deliver(tmp, path);
+    }
+    return QStringLiteral("unknown image type '.%1'").arg(suffix);
+}
+
 } // namespace
 
 QString exportImage(Page& page, const QString& path, QSize size, double scale) {
     if (size.isEmpty()) return QStringLiteral("image size must be positive");
     if (!(scale > 0 && scale <= 8)) return QStringLiteral("scale must be in (0, 8]");
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const bool known = path == QLatin1String("-") || suffix == QLatin1String("png") ||
+                       suffix == QLatin1String("svg") || suffix == QLatin1String("pdf");
+    if (known && page.paintsPicture()) return exportPicture(page, path, suffix, size, scale);
     QCustomPlot& plot = *page.plot();
     const ExportSize exportSize(plot, size);
     if (path == QLatin1String("-")) return exportSvg(plot, path, size); // text, for a pipe
-    const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("png")) return exportPng(plot, path, size, scale);
     if (suffix == QLatin1String("pdf")) return exportPdf(plot, path, size);
     if (suffix == QLatin1String("svg")) return exportSvg(plot, path, size);
@@ -276,13 +307,18 @@ QString exportGif(Page& page, const QString& path, const GifOptions& o) {
     const int restore = bar.index();
     QCustomPlot& plot = *page.plot();
     const ExportSize exportSize(plot, o.size);
+    // A frame as the page shows it: its own picture (a surface) or its plot.
+    auto frameImage = [&] {
+        return page.paintsPicture() ? pictureImage(page, o.size, 1.0)
+                                    : plot.toPixmap(o.size.width(), o.size.height(), 1.0).toImage();
+    };
 
     auto stepOf = [&](int i) {
         return frames == 1 ? last : static_cast<int>(std::lround(double(i) * last / (frames - 1)));
     };
     // One palette for the whole animation, taken from the last frame, which holds every path.
     bar.setIndex(last);
-    const QImage lastFrame = plot.toPixmap(o.size.width(), o.size.height(), 1.0).toImage();
+    const QImage lastFrame = frameImage();
     const QImage indexed =
         lastFrame.convertToFormat(QImage::Format_Indexed8, Qt::ThresholdDither | Qt::AvoidDither);
     QVector<QRgb> table = indexed.colorTable();
@@ -320,10 +356,8 @@ QString exportGif(Page& page, const QString& path, const GifOptions& o) {
             break;
         }
         bar.setIndex(stepOf(i));
-        const QImage frame = plot.toPixmap(o.size.width(), o.size.height(), 1.0)
-                                 .toImage()
-                                 .convertToFormat(QImage::Format_Indexed8, table,
-                                                  Qt::ThresholdDither | Qt::AvoidDither);
+        const QImage frame = frameImage().convertToFormat(QImage::Format_Indexed8, table,
+                                                          Qt::ThresholdDither | Qt::AvoidDither);
         for (int y = 0; y < o.size.height(); ++y)
             std::copy_n(frame.constScanLine(y), o.size.width(),
                         pixels.data() + static_cast<size_t>(y) * o.size.width());

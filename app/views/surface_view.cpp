@@ -90,6 +90,11 @@ void SurfaceView::setFloorIsolines(bool on) {
     update();
 }
 
+void SurfaceView::setLogColors(bool on) {
+    renderer_.setLogColors(on);
+    update();
+}
+
 void SurfaceView::setOverlays(const QVector<SurfaceOverlay>& overlays) {
     renderer_.setOverlays(overlays);
     update();

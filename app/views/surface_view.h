@@ -47,6 +47,8 @@ public:
     void setCurrentStep(int step);
     void setFloorIsolines(bool on);
     bool floorIsolines() const { return floorIsolines_; }
+    /// Colors by f − min on a log scale (valleys like Rosenbrock's), or linearly in f.
+    void setLogColors(bool on);
     void setOverlays(const QVector<SurfaceOverlay>& overlays);
     void setTitle(const QString& title);
     /// Draft quality on (as while orbiting) or off.
@@ -56,6 +58,9 @@ public:
     /// Draws the picture into `rect` of any painter (a widget, an image, SVG, PDF): export uses it,
     /// so vector formats stay vector.
     void render(QPainter& painter, const QRectF& rect);
+    /// The data box drawn: x, y as sampled, z the mesh's value range (e.g. to span a vertical
+    /// slice plane from floor to ceiling).
+    SurfaceBox box() const { return renderer_.box(); }
     SurfaceRenderer& renderer() { return renderer_; }
     const Grid& mesh() const { return renderer_.mesh(); }
 

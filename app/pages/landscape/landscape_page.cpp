@@ -8,6 +8,7 @@
 #include "objective/catalog.h"
 #include "optim/registry.h"
 #include "pages/landscape/landscape_settings.h"
+#include "pages/landscape/landscape_surface.h"
 #include "plot/path_plottable.h"
 #include "run/optimum_distance.h"
 #include "scene/function_source.h"
@@ -44,12 +45,13 @@ const char* const kDefaultKeys[] = {"gd", "momentum", "adam", "rmsprop"};
 
 LandscapePage::LandscapePage(QWidget* parent) : Page(parent) {
     view_ = new LandscapeView(this);
+    surface_ = new LandscapeSurface(view_, this);
     loss_ = new LossView(this);
     playback_ = new PlaybackBar(this);
     inspector_ = new StepInspector(this);
 
     auto* plots = new QSplitter(Qt::Vertical, this);
-    plots->addWidget(view_);
+    plots->addWidget(surface_->widget()); // the map, and the surface beside it when shown
     plots->addWidget(loss_);
     plots->setStretchFactor(0, 3);
     plots->setStretchFactor(1, 1);
@@ -102,8 +104,14 @@ QCustomPlot* LandscapePage::plot() const {
 }
 
 void LandscapePage::draftWhileDragging(ParamSlider* slider) {
-    connect(slider->slider(), &QSlider::sliderPressed, view_, [this] { view_->setDraft(true); });
-    connect(slider->slider(), &QSlider::sliderReleased, view_, [this] { view_->setDraft(false); });
+    connect(slider->slider(), &QSlider::sliderPressed, view_, [this] {
+        view_->setDraft(true);
+        surface_->setDraft(true);
+    });
+    connect(slider->slider(), &QSlider::sliderReleased, view_, [this] {
+        view_->setDraft(false);
+        surface_->setDraft(false);
+    });
 }
 
 void LandscapePage::removeAllOptimizers() {
@@ -130,6 +138,7 @@ void LandscapePage::showFunction(const ObjectivePtr& f, std::optional<QPointF> s
     coarseMin_ = coarse.minValue();
     coarseMax_ = coarse.maxValue();
     view_->setObjective(f);
+    surface_->setObjective(f);
     recompute();
 }
 
@@ -163,9 +172,11 @@ void LandscapePage::changeEvent(QEvent* event) {
 void LandscapePage::setStyle(const PlotStyle& style) {
     style_ = style;
     view_->setStyle(style);
+    surface_->setStyle(style);
     loss_->setStyle(style);
     for (const auto& r : runs_)
         r->path->setColor(style_.pathColor(r->colorIndex));
+    showSurfacePaths();
     updateLoss();
     showStep(playback_->index());
 }
@@ -248,6 +259,7 @@ int LandscapePage::addOptimizer(const std::string& key) {
         r->run->visible = on;
         r->path->setVisible(on);
         view_->replotPaths();
+        showSurfacePaths();
         updateLoss();
     });
     connect(r->panel, &OptimizerPanel::removeRequested, this, [this, r] {
@@ -322,6 +334,7 @@ void LandscapePage::recompute() {
         }
         r->path->setPoints(std::move(points));
     }
+    showSurfacePaths();
     ++recomputes_;
     updateLoss();
     {
@@ -383,6 +396,7 @@ void LandscapePage::showStep(int k) {
     for (const auto& r : runs_)
         r->path->setCurrent(k);
     loss_->setCurrent(k);
+    surface_->setStep(k);
     const int sel = inspector_->selected();
     view_->setOwnStart(sel >= 0 && sel < optimizerCount() ? runStart(sel) : std::nullopt);
     if (sel >= 0 && sel < optimizerCount()) {

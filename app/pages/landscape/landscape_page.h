@@ -26,6 +26,7 @@ class BasinPanel;
 class FunctionPicker;
 class HessianPanel;
 class HessianPlottable;
+class LandscapeSurface;
 class LandscapeView;
 class LossView;
 class OptimizerPanel;
@@ -48,6 +49,8 @@ public:
     PlaybackBar* playback() const override { return playback_; }
     QVector<RunView> runs() const override;
     bool fitToRuns() override;
+    bool paintsPicture() const override;
+    void paintPicture(QCPPainter& painter, const QRect& rect) override;
 
     /// Shows a function directly (not from the catalog or a formula), e.g. from a test.
     void setObjective(const ObjectivePtr& f);
@@ -74,6 +77,8 @@ public:
     OptimizerPanel* panel(int i) const;
 
     LandscapeView* view() const { return view_; }
+    /// The 3D surface beside or instead of the map (Map | Surface | Both).
+    LandscapeSurface* surface() const { return surface_; }
     LossView* lossView() const { return loss_; }
     StepInspector* inspector() const { return inspector_; }
     ParamSlider* startXSlider() const { return x0_; }
@@ -134,6 +139,8 @@ private:
     int freeColor() const;
     /// Asks the basin panel for the map of its chosen run (landscape_page_basins.cpp).
     void updateBasins();
+    /// Gives the surface every visible run as points (x, y, f).
+    void showSurfacePaths();
 
     ObjectivePtr f_;
     RunSet runSet_;
@@ -147,6 +154,7 @@ private:
     bool holdRecompute_ = false;
 
     LandscapeView* view_;
+    LandscapeSurface* surface_;
     LossView* loss_;
     PlaybackBar* playback_;
     StepInspector* inspector_;

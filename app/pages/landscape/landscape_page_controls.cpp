@@ -10,10 +10,12 @@
 #include "objective/expression_objective.h"
 #include "optim/registry.h"
 #include "pages/landscape/landscape_settings.h"
+#include "pages/landscape/landscape_surface.h"
 #include "scene/function_source.h"
 #include "views/landscape_view.h"
 #include "views/loss_view.h"
 #include "views/step_inspector.h"
+#include "views/surface_view.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -64,6 +66,7 @@ QWidget* LandscapePage::createDisplayControls(QWidget* box) {
          std::initializer_list<QWidget*>{directionBox_, levelsBox_, colorsBox_, arrowsBox_,
                                          equalAspect_, logLoss_, hessianBox_, resetView, fitRuns})
         w->setFocusPolicy(Qt::NoFocus); // keep Space and the arrow keys for playback
+    form->addRow(tr("View"), surface_->modeBox());
     form->addRow(tr("Direction"), directionBox_);
     form->addRow(tr("Isolines"), levelsBox_);
     form->addRow(tr("Colors"), colorsBox_);
@@ -86,6 +89,7 @@ QWidget* LandscapePage::createDisplayControls(QWidget* box) {
     connect(colorsBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
         view_->setColorScale(i == 1 ? LandscapeView::ColorScale::Log
                                     : LandscapeView::ColorScale::Linear);
+        surface_->view()->setLogColors(i == 1);
     });
     connect(arrowsBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
         view_->setFieldUphill(i >= kUphillUnit);
@@ -170,6 +174,8 @@ LandscapeSettings LandscapePage::settingsShown() const {
     s.scaledArrows = field == kDownhillScaled || field == kUphillScaled;
     s.hessian = hessianBox_->isChecked();
     s.basins = basins_->settings();
+    s.view = surface_->mode();
+    s.camera = surface_->view()->camera();
     return s;
 }
 
@@ -182,6 +188,8 @@ void LandscapePage::showSettings(const LandscapeSettings& s) {
     arrowsBox_->setCurrentIndex(field);
     hessianBox_->setChecked(s.hessian);
     basins_->setSettings(s.basins);
+    surface_->setMode(s.view);
+    surface_->view()->setCamera(s.camera);
 }
 
 void LandscapePage::setDirection(Scene::Direction direction) {

@@ -10,6 +10,7 @@
 #include "objective/catalog.h"
 #include "optim/registry.h"
 #include "pages/landscape/landscape_settings.h"
+#include "pages/landscape/landscape_surface.h"
 #include "scene/function_source.h"
 #include "views/landscape_view.h"
 
@@ -62,6 +63,7 @@ QString LandscapePage::applyScene(const Scene& s) {
         r.panel->visibleBox()->setChecked(run.visible);
     }
     view_->setTitle(s.title);
+    surface_->setTitle(s.title);
     holdRecompute_ = false;
     recompute();
     if (s.step >= 0) playback_->setIndex(s.step);

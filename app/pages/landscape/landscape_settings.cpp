@@ -6,11 +6,13 @@ namespace {
 const QStringList kScales = {QStringLiteral("linear"), QStringLiteral("log")};
 const QStringList kDirections = {QStringLiteral("downhill"), QStringLiteral("uphill")};
 const QStringList kLengths = {QStringLiteral("unit"), QStringLiteral("scaled")};
+const QStringList kViews = {QStringLiteral("map"), QStringLiteral("surface"),
+                            QStringLiteral("both")};
 } // namespace
 
 LandscapeSettings LandscapeSettings::read(const JsonReader& r) {
     r.allowOnly({"isolines", "gradient_field", "levels", "color_scale", "field_direction",
-                 "arrow_length", "hessian", "basins"});
+                 "arrow_length", "hessian", "basins", "view", "camera"});
     LandscapeSettings s;
     s.isolines = r.boolean(QStringLiteral("isolines"), s.isolines);
     s.gradientField = r.boolean(QStringLiteral("gradient_field"), s.gradientField);
@@ -23,6 +25,16 @@ LandscapeSettings LandscapeSettings::read(const JsonReader& r) {
     s.hessian = r.boolean(QStringLiteral("hessian"), s.hessian);
     if (r.has(QStringLiteral("basins")))
         s.basins = BasinSettings::read(r.object(QStringLiteral("basins")));
+    s.view = View(r.choice(QStringLiteral("view"), kViews, 0));
+    if (r.has(QStringLiteral("camera"))) {
+        const JsonReader c = r.object(QStringLiteral("camera"));
+        c.allowOnly({"azimuth", "elevation", "zoom"});
+        s.camera.azimuth = c.number(QStringLiteral("azimuth"), -360, 360, s.camera.azimuth);
+        s.camera.elevation = c.number(QStringLiteral("elevation"), -90, 90, s.camera.elevation);
+        s.camera.zoom = c.number(QStringLiteral("zoom"), SurfaceCamera::kMinZoom,
+                                 SurfaceCamera::kMaxZoom, s.camera.zoom);
+        s.camera = s.camera.normalized();
+    }
     return s;
 }
 
@@ -36,6 +48,10 @@ QJsonObject LandscapeSettings::toJson() const {
     o[QStringLiteral("arrow_length")] = kLengths[scaledArrows ? 1 : 0];
     o[QStringLiteral("hessian")] = hessian;
     if (basins != BasinSettings{}) o[QStringLiteral("basins")] = basins.toJson();
+    o[QStringLiteral("view")] = kViews[int(view)];
+    o[QStringLiteral("camera")] = QJsonObject{{QStringLiteral("azimuth"), camera.azimuth},
+                                              {QStringLiteral("elevation"), camera.elevation},
+                                              {QStringLiteral("zoom"), camera.zoom}};
     return o;
 }
 

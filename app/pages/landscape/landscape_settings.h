@@ -2,6 +2,7 @@
 // The two-variable page's own section of a scene: which overlays the map shows and how.
 
 #include "pages/landscape/basin_settings.h"
+#include "plot/surface_projection.h"
 #include "scene/json_reader.h"
 
 #include <QJsonObject>
@@ -9,6 +10,9 @@
 namespace gs::app {
 
 struct LandscapeSettings {
+    /// What the page shows: the map, the 3D surface, or both side by side ("view").
+    enum class View { Map, Surface, Both };
+
     bool isolines = true;
     bool gradientField = false;
     bool logLevels = false;    ///< isolines spaced on a log scale of f − min ("levels")
@@ -17,6 +21,9 @@ struct LandscapeSettings {
     bool scaledArrows = false; ///< field arrows ∝ ‖∇f‖ rather than unit ("arrow_length")
     bool hessian = false;      ///< the quadratic model at the inspected point ("hessian")
     BasinSettings basins;      ///< basin-of-attraction overlay ("basins", written when shown)
+    View view = View::Map;
+    /// The surface's camera ("camera": {"azimuth", "elevation", "zoom"}).
+    SurfaceCamera camera;
 
     /// Reads and validates a scene's "landscape" section (throws SceneError through the reader).
     /// Every key is optional: a section written before a key existed keeps its default.

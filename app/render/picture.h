@@ -1,0 +1,20 @@
+#pragma once
+// A page's own picture (Page::paintsPicture: a 3D surface, or a map and a surface side by side)
+// rendered off screen, for image and GIF export. SVG and PDF stay vector.
+
+#include <QByteArray>
+#include <QImage>
+#include <QSize>
+#include <QString>
+
+namespace gs::app {
+
+class Page;
+
+/// `size` × `scale` pixels, drawn at `size` (fonts and lines scale with it).
+QImage pictureImage(Page& page, QSize size, double scale);
+QByteArray pictureSvg(Page& page, QSize size);
+/// A one-page PDF as many points large as `size` has pixels, written to `file`; false on failure.
+bool picturePdf(Page& page, const QString& file, QSize size);
+
+} // namespace gs::app
