@@ -13,6 +13,7 @@
 #include "scene/function_source.h"
 #include "views/landscape_view.h"
 #include "views/loss_view.h"
+#include "views/state_view.h"
 #include "views/step_inspector.h"
 
 #include <qcustomplot.h>
@@ -50,7 +51,7 @@ LandscapePage::LandscapePage(QWidget* parent) : Page(parent) {
 
     auto* plots = new QSplitter(Qt::Vertical, this);
     plots->addWidget(view_);
-    plots->addWidget(loss_);
+    plots->addWidget(createLowerTabs());
     plots->setStretchFactor(0, 3);
     plots->setStretchFactor(1, 1);
     plots->setSizes({640, 300});
@@ -164,6 +165,8 @@ void LandscapePage::setStyle(const PlotStyle& style) {
     style_ = style;
     view_->setStyle(style);
     loss_->setStyle(style);
+    state_->setStyle(style);
+    updateStatePanel(); // the runs' colors
     for (const auto& r : runs_)
         r->path->setColor(style_.pathColor(r->colorIndex));
     updateLoss();
@@ -324,6 +327,7 @@ void LandscapePage::recompute() {
     }
     ++recomputes_;
     updateLoss();
+    updateStatePanel();
     {
         // A changed setting shows every new run whole; Play replays them from the start.
         const QSignalBlocker block(playback_);
@@ -382,6 +386,7 @@ void LandscapePage::showStep(int k) {
     for (const auto& r : runs_)
         r->path->setCurrent(k);
     loss_->setCurrent(k);
+    state_->setCurrent(k);
     const int sel = inspector_->selected();
     view_->setOwnStart(sel >= 0 && sel < optimizerCount() ? runStart(sel) : std::nullopt);
     if (sel >= 0 && sel < optimizerCount()) {

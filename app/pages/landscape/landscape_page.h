@@ -18,6 +18,7 @@ class QComboBox;
 class QPushButton;
 class QScrollArea;
 class QSplitter;
+class QTabWidget;
 class QVBoxLayout;
 
 namespace gs::app {
@@ -29,6 +30,7 @@ class OptimizerPanel;
 class ParamSlider;
 class PathPlottable;
 class PlaybackBar;
+class StateView;
 class StepInspector;
 struct LandscapeSettings;
 
@@ -72,6 +74,9 @@ public:
 
     LandscapeView* view() const { return view_; }
     LossView* lossView() const { return loss_; }
+    /// The state over time, in a tab beside the loss panel.
+    StateView* stateView() const { return state_; }
+    QTabWidget* lowerTabs() const { return lowerTabs_; }
     StepInspector* inspector() const { return inspector_; }
     ParamSlider* startXSlider() const { return x0_; }
     ParamSlider* startYSlider() const { return y0_; }
@@ -111,6 +116,9 @@ private:
     void fitControls();
     void showStep(int k);
     void updateLoss();
+    /// The tabs under the map (loss | state) and their links to playback and the map.
+    QWidget* createLowerTabs();
+    void updateStatePanel();
     void updateInspectorNames();
     void assignRunStart(Run& r, std::optional<QPointF> start);
     void pickFunction(const QString& key);
@@ -135,6 +143,8 @@ private:
 
     LandscapeView* view_;
     LossView* loss_;
+    StateView* state_ = nullptr;
+    QTabWidget* lowerTabs_ = nullptr;
     PlaybackBar* playback_;
     StepInspector* inspector_;
     ParamSlider* x0_ = nullptr;

@@ -12,6 +12,7 @@
 #include "scene/function_source.h"
 #include "views/landscape_view.h"
 #include "views/loss_view.h"
+#include "views/state_view.h"
 #include "views/step_inspector.h"
 
 #include <QCheckBox>
@@ -22,6 +23,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace gs::app {
@@ -158,6 +160,8 @@ LandscapeSettings LandscapePage::settingsShown() const {
     s.gradientField = field != kNoArrows;
     s.fieldUphill = field >= kUphillUnit;
     s.scaledArrows = field == kDownhillScaled || field == kUphillScaled;
+    s.statePanel = lowerTabs_->currentIndex() == 1;
+    s.state = state_->selection();
     return s;
 }
 
@@ -168,6 +172,8 @@ void LandscapePage::showSettings(const LandscapeSettings& s) {
                       : s.fieldUphill  ? (s.scaledArrows ? kUphillScaled : kUphillUnit)
                                        : (s.scaledArrows ? kDownhillScaled : kDownhillUnit);
     arrowsBox_->setCurrentIndex(field);
+    lowerTabs_->setCurrentIndex(s.statePanel ? 1 : 0);
+    state_->select(s.state); // resolved against the runs as they come
 }
 
 void LandscapePage::setDirection(Scene::Direction direction) {

@@ -6,11 +6,12 @@ namespace {
 const QStringList kScales = {QStringLiteral("linear"), QStringLiteral("log")};
 const QStringList kDirections = {QStringLiteral("downhill"), QStringLiteral("uphill")};
 const QStringList kLengths = {QStringLiteral("unit"), QStringLiteral("scaled")};
+const QStringList kPanels = {QStringLiteral("loss"), QStringLiteral("state")};
 } // namespace
 
 LandscapeSettings LandscapeSettings::read(const JsonReader& r) {
-    r.allowOnly(
-        {"isolines", "gradient_field", "levels", "color_scale", "field_direction", "arrow_length"});
+    r.allowOnly({"isolines", "gradient_field", "levels", "color_scale", "field_direction",
+                 "arrow_length", "panel", "state"});
     LandscapeSettings s;
     s.isolines = r.boolean(QStringLiteral("isolines"), s.isolines);
     s.gradientField = r.boolean(QStringLiteral("gradient_field"), s.gradientField);
@@ -20,6 +21,9 @@ LandscapeSettings LandscapeSettings::read(const JsonReader& r) {
     s.logColors = r.choice(QStringLiteral("color_scale"), kScales, s.logLevels ? 1 : 0) == 1;
     s.fieldUphill = r.choice(QStringLiteral("field_direction"), kDirections, 0) == 1;
     s.scaledArrows = r.choice(QStringLiteral("arrow_length"), kLengths, 0) == 1;
+    s.statePanel = r.choice(QStringLiteral("panel"), kPanels, 0) == 1;
+    if (r.has(QStringLiteral("state")))
+        s.state = StateSelection::read(r.object(QStringLiteral("state")));
     return s;
 }
 
@@ -31,6 +35,8 @@ QJsonObject LandscapeSettings::toJson() const {
     o[QStringLiteral("color_scale")] = kScales[logColors ? 1 : 0];
     o[QStringLiteral("field_direction")] = kDirections[fieldUphill ? 1 : 0];
     o[QStringLiteral("arrow_length")] = kLengths[scaledArrows ? 1 : 0];
+    o[QStringLiteral("panel")] = kPanels[statePanel ? 1 : 0];
+    o[QStringLiteral("state")] = state.toJson();
     return o;
 }
 

@@ -2,6 +2,7 @@
 // The two-variable page's own section of a scene: which overlays the map shows and how.
 
 #include "scene/json_reader.h"
+#include "views/state_selection.h"
 
 #include <QJsonObject>
 
@@ -14,6 +15,8 @@ struct LandscapeSettings {
     bool logColors = false;    ///< heat-map colors on a log scale of f − min ("color_scale")
     bool fieldUphill = false;  ///< field arrows along ∇f rather than −∇f ("field_direction")
     bool scaledArrows = false; ///< field arrows ∝ ‖∇f‖ rather than unit ("arrow_length")
+    bool statePanel = false;   ///< the panel under the map shows state, not loss ("panel")
+    StateSelection state;      ///< what the state panel shows ("state")
 
     /// Reads and validates a scene's "landscape" section (throws SceneError through the reader).
     /// Every key is optional: a section written before a key existed keeps its default.
