@@ -26,7 +26,7 @@ StateView::StateView(QWidget* parent)
     : QWidget(parent), plot_(new QCustomPlot(this)), runBox_(new QComboBox(this)),
       stateBox_(new QComboBox(this)), coordinateBox_(new QComboBox(this)),
       logBox_(new QCheckBox(tr("log"), this)) {
-    coordinateBox_->addItem(tr("all coordinates"), -1);
+    coordinateBox_->addItem(tr("x and y"), -1);
     coordinateBox_->addItem(tr("x"), 0);
     coordinateBox_->addItem(tr("y"), 1);
     runBox_->setToolTip(tr("Whose state: one of the runs"));
@@ -103,7 +103,8 @@ void StateView::restyle() {
     style_.apply(*plot_, small);
     for (QWidget* w : std::initializer_list<QWidget*>{runBox_, stateBox_, coordinateBox_, logBox_})
         w->setFont(small);
-    plot_->setMinimumHeight(static_cast<int>(110 * style_.scale));
+    // Lower than the loss panel's minimum: under a curve it is the second picture, not the first.
+    plot_->setMinimumHeight(static_cast<int>(80 * style_.scale));
     cursor_->setPen(QPen(style_.foreground(), style_.scale, Qt::DashLine));
     empty_->setColor(style_.foreground());
     empty_->setFont(small);
@@ -206,7 +207,11 @@ void StateView::rebuild() {
         plot_->addGraph();
 
     double lo = INFINITY, hi = -INFINITY;
-    const int steps = run ? std::max(1, run->trajectory.size() - 1) : 1;
+    // The step axis spans the longest run, as the loss panel's does, so the playback marker is on
+    // it whichever run is shown.
+    int steps = 1;
+    for (const Run& other : runs_)
+        steps = std::max(steps, other.trajectory.size() - 1);
     for (int g = 0; g < coords.size(); ++g) {
         const Trajectory& t = run->trajectory;
         QVector<double> ks(t.size()), ys(t.size());
@@ -227,6 +232,8 @@ void StateView::rebuild() {
         graph->setPen(QPen(run->color, style_.lineWidth() * 0.8, kCoordinatePen[std::min(c, 1)]));
         graph->setData(ks, ys, true);
     }
+    // fitBeforeReplot shows the legend when it fits and it is wanted.
+    plot_->legend->setProperty("wanted", coords.size() > 1);
     plot_->legend->setVisible(coords.size() > 1);
 
     QString message;
@@ -241,7 +248,9 @@ void StateView::rebuild() {
 
     if (!(lo <= hi)) lo = hi = log ? 1.0 : 0.0; // nothing to show: a unit band keeps axes sane
     if (log) {
-        plot_->yAxis->setRange(lo / 2, std::max(hi * 2, lo * 10));
+        // At least 1.8 decades: over fewer, QCustomPlot's log ticker falls back to linear ticks
+        // (0.3, 0.5), which read badly on a log axis.
+        plot_->yAxis->setRange(std::min(lo / 2, hi * 2 / 63), hi * 2);
     } else {
         const double pad = hi > lo ? 0.08 * (hi - lo) : hi != 0 ? 0.1 * std::abs(hi) : 1.0;
         plot_->yAxis->setRange(lo - pad, hi + pad);

@@ -68,6 +68,7 @@ CurvePage::CurvePage(QWidget* parent) : Page(parent) {
     plots->addWidget(state_);
     plots->setStretchFactor(0, 3);
     plots->setStretchFactor(1, 1);
+    plots->setSizes({3000, 1000}); // proportions: the curve keeps three quarters
     plots->setChildrenCollapsible(false);
     layout->addWidget(plots, 1);
     layout->addWidget(readout_);

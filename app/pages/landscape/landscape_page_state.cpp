@@ -18,7 +18,8 @@ QWidget* LandscapePage::createLowerTabs() {
     state_ = new StateView(this);
     lowerTabs_ = new QTabWidget(this);
     lowerTabs_->setDocumentMode(true);
-    lowerTabs_->setTabPosition(QTabWidget::South); // the map's bottom edge stays where it was
+    // Tabs on the side: the map is short of height on a projector, not of width.
+    lowerTabs_->setTabPosition(QTabWidget::West);
     lowerTabs_->setFocusPolicy(Qt::NoFocus);
     lowerTabs_->addTab(loss_, tr("Loss"));
     lowerTabs_->addTab(state_, tr("State"));
