@@ -10,6 +10,7 @@
 #include "pages/landscape/landscape_page.h"
 #include "pages/landscape/landscape_settings.h"
 #include "plot/path_plottable.h"
+#include "render/exporter.h"
 #include "scene/scene_json.h"
 #include "views/curve_view.h"
 #include "views/state_view.h"
@@ -19,8 +20,10 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
 #include <QMouseEvent>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -288,6 +291,22 @@ void TestStateView::curvePageShowsStateOnlyWhenARunKeepsIt() {
     emit page.stateView()->stepHovered(1, 3);
     QCOMPARE(page.view()->path(1)->highlight(), 3);
     QCOMPARE(page.view()->path(0)->highlight(), -1);
+
+    // The CSV carries the same state, one column per name (one coordinate: no [x]).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("curve.csv"));
+    QCOMPARE(exportCsv(page, path), QString());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> rows = file.readAll().trimmed().split('\n');
+    const QList<QByteArray> header = rows.front().split(',');
+    QCOMPARE(header.size(), 12);
+    QCOMPARE(QString::fromUtf8(header[10]), QStringLiteral("accumulated squared gradient r"));
+    const int first = 1 + page.trajectory(0).size(); // run 1's step 0
+    QCOMPARE(rows.size(), first + t.size());
+    QVERIFY(rows[1].split(',')[10].isEmpty()); // gradient descent keeps no state
+    for (int k = 1; k < t.size(); ++k)
+        QCOMPARE(rows[first + k].split(',')[10].toDouble(), t.state(k, 0)[0]);
 }
 
 void TestStateView::logAxisLeavesOutNonPositiveValues() {
