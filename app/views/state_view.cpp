@@ -1,6 +1,7 @@
 #include "views/state_view.h"
 
 #include "plot/plot_fit.h"
+#include "views/number_format.h"
 
 #include <qcustomplot.h>
 
@@ -60,6 +61,13 @@ StateView::StateView(QWidget* parent)
     empty_->position->setType(QCPItemPosition::ptAxisRectRatio);
     empty_->position->setCoords(0.5, 0.5);
     empty_->setPositionAlignment(Qt::AlignCenter);
+    readout_ = new QCPItemText(plot_);
+    readout_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    readout_->position->setCoords(0.01, 0.02);
+    readout_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    readout_->setTextAlignment(Qt::AlignLeft);
+    readout_->setPadding(QMargins(3, 1, 3, 1));
+    readout_->setVisible(false);
     plot_->layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmLogical);
     plot_->legend->setVisible(false);
     fitBeforeReplot(*plot_, &style_, this);
@@ -108,6 +116,9 @@ void StateView::restyle() {
     cursor_->setPen(QPen(style_.foreground(), style_.scale, Qt::DashLine));
     empty_->setColor(style_.foreground());
     empty_->setFont(small);
+    readout_->setColor(style_.foreground());
+    readout_->setBrush(QBrush(style_.background()));
+    readout_->setFont(small);
 }
 
 void StateView::setRuns(QVector<Run> runs) {
@@ -243,6 +254,7 @@ void StateView::rebuild() {
         message = tr("%1 keeps no state: its step reads the gradient only").arg(run->name);
     else if (!(lo <= hi))
         message = log ? tr("No positive values to show on a log axis") : tr("No steps taken");
+    showReadout(); // the hovered step's values on the new lines
     empty_->setText(message);
     empty_->setVisible(!message.isEmpty());
 
@@ -266,9 +278,24 @@ int StateView::stepAt(QMouseEvent* e) const {
 }
 
 void StateView::hover(int k) {
-    if (k == hovered_) return;
-    hovered_ = k;
-    emit stepHovered(std::max(0, runBox_->currentIndex()), k);
+    if (k != hovered_) {
+        hovered_ = k;
+        emit stepHovered(std::max(0, runBox_->currentIndex()), k);
+    }
+    showReadout();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void StateView::showReadout() {
+    // The hovered step's values, so a curve can be read off exactly.
+    QStringList values;
+    for (int g = 0; hovered_ >= 0 && g < series_.size() && g < plot_->graphCount(); ++g)
+        if (hovered_ < series_[g].size() && std::isfinite(series_[g][hovered_]))
+            values << QStringLiteral("%1 = %2").arg(plot_->graph(g)->name(),
+                                                    formatNumber(series_[g][hovered_], 4));
+    readout_->setText(values.isEmpty() ? QString()
+                                       : tr("step %1: %2").arg(hovered_).arg(values.join(", ")));
+    readout_->setVisible(!values.isEmpty());
 }
 
 bool StateView::eventFilter(QObject* watched, QEvent* event) {

@@ -55,6 +55,8 @@ public:
     QVector<QVector<double>> series() const { return series_; }
     QCustomPlot* plot() const { return plot_; }
     QCPItemStraightLine* cursor() const { return cursor_; }
+    /// The hovered step's values ("step 12: x = 0.2634, y = 0.05398"); hidden when none.
+    QCPItemText* readout() const { return readout_; }
     QComboBox* runBox() const { return runBox_; }
     QComboBox* stateBox() const { return stateBox_; }
     QComboBox* coordinateBox() const { return coordinateBox_; }
@@ -78,10 +80,12 @@ private:
     void restyle();
     int stepAt(QMouseEvent* e) const;
     void hover(int k);
+    void showReadout();
 
     QCustomPlot* plot_;
     QCPItemStraightLine* cursor_;
     QCPItemText* empty_;
+    QCPItemText* readout_; // the hovered step's values
     QComboBox* runBox_;
     QComboBox* stateBox_;
     QComboBox* coordinateBox_;

@@ -13,6 +13,7 @@
 #include "render/exporter.h"
 #include "scene/scene_json.h"
 #include "views/curve_view.h"
+#include "views/number_format.h"
 #include "views/state_view.h"
 
 #include <qcustomplot.h>
@@ -188,9 +189,16 @@ void TestStateView::pressMovesPlaybackAndHoverRingsTheStep() {
     QCOMPARE(page.path(1)->highlight(), 25);
     QCOMPARE(page.path(0)->highlight(), -1);
     QCOMPARE(page.playback()->index(), 55); // hovering does not move playback
+    // The hovered step's values are read out with the names of the lines.
+    QVERIFY(view.readout()->visible());
+    const QString text = view.readout()->text();
+    QVERIFY2(text.startsWith(QStringLiteral("step 25: x = ")) &&
+                 text.contains(QStringLiteral(", y = ") + formatNumber(view.series()[1][25], 4)),
+             qPrintable(text));
     QEvent leave(QEvent::Leave);
     QApplication::sendEvent(view.plot(), &leave);
     QCOMPARE(page.path(1)->highlight(), -1);
+    QVERIFY(!view.readout()->visible());
 }
 
 void TestStateView::choiceSurvivesASceneRoundTrip() {
