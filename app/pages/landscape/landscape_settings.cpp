@@ -11,7 +11,7 @@ const QStringList kPanels = {QStringLiteral("loss"), QStringLiteral("state")};
 
 LandscapeSettings LandscapeSettings::read(const JsonReader& r) {
     r.allowOnly({"isolines", "gradient_field", "levels", "color_scale", "field_direction",
-                 "arrow_length", "panel", "state"});
+                 "arrow_length", "hessian", "panel", "state"});
     LandscapeSettings s;
     s.isolines = r.boolean(QStringLiteral("isolines"), s.isolines);
     s.gradientField = r.boolean(QStringLiteral("gradient_field"), s.gradientField);
@@ -21,6 +21,7 @@ LandscapeSettings LandscapeSettings::read(const JsonReader& r) {
     s.logColors = r.choice(QStringLiteral("color_scale"), kScales, s.logLevels ? 1 : 0) == 1;
     s.fieldUphill = r.choice(QStringLiteral("field_direction"), kDirections, 0) == 1;
     s.scaledArrows = r.choice(QStringLiteral("arrow_length"), kLengths, 0) == 1;
+    s.hessian = r.boolean(QStringLiteral("hessian"), s.hessian);
     s.statePanel = r.choice(QStringLiteral("panel"), kPanels, 0) == 1;
     if (r.has(QStringLiteral("state")))
         s.state = StateSelection::read(r.object(QStringLiteral("state")));
@@ -35,6 +36,7 @@ QJsonObject LandscapeSettings::toJson() const {
     o[QStringLiteral("color_scale")] = kScales[logColors ? 1 : 0];
     o[QStringLiteral("field_direction")] = kDirections[fieldUphill ? 1 : 0];
     o[QStringLiteral("arrow_length")] = kLengths[scaledArrows ? 1 : 0];
+    o[QStringLiteral("hessian")] = hessian;
     o[QStringLiteral("panel")] = kPanels[statePanel ? 1 : 0];
     o[QStringLiteral("state")] = state.toJson();
     return o;

@@ -15,6 +15,7 @@ struct LandscapeSettings {
     bool logColors = false;    ///< heat-map colors on a log scale of f − min ("color_scale")
     bool fieldUphill = false;  ///< field arrows along ∇f rather than −∇f ("field_direction")
     bool scaledArrows = false; ///< field arrows ∝ ‖∇f‖ rather than unit ("arrow_length")
+    bool hessian = false;      ///< the quadratic model at the inspected point ("hessian")
     bool statePanel = false;   ///< the panel under the map shows state, not loss ("panel")
     StateSelection state;      ///< what the state panel shows ("state")
 
