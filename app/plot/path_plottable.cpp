@@ -212,6 +212,16 @@ void PathPlottable::draw(QCPPainter* painter) {
     painter->setBrush(color_);
     painter->setPen(QPen(casingColor(), std::max(1.5, lineWidth_ * 0.75)));
     drawMarker(painter, px.back(), markerSize_ * 0.85);
+    if (highlight_ >= 0 && highlight_ < points_.size()) {
+        // A wide ring, cased, around the hovered step: it must stand out from the step markers.
+        const QPointF at = coordsToPixels(points_[highlight_].x(), points_[highlight_].y());
+        const double r = markerSize_ * 1.5;
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(QPen(casingColor(), lineWidth_ + 3));
+        painter->drawEllipse(at, r, r);
+        painter->setPen(QPen(color_, lineWidth_));
+        painter->drawEllipse(at, r, r);
+    }
 }
 
 const QPixmap& PathPlottable::dotStamp(double diameter, qreal dpr) {

@@ -30,6 +30,10 @@ public:
     /// Draws points 0..current (clamped); the current point gets the large marker.
     void setCurrent(int current);
     int current() const { return current_; }
+    /// Rings point k (−1: none), e.g. the step hovered in a linked panel; drawn even past the
+    /// current step, since the panel shows the whole run.
+    void setHighlight(int k) { highlight_ = k; }
+    int highlight() const { return highlight_; }
     void setColor(const QColor& color);
     QColor color() const { return color_; }
     /// The outline drawn under the line and around the markers: dark under a light color, light
@@ -68,6 +72,7 @@ private:
 
     QVector<QPointF> points_;
     int current_ = 0;
+    int highlight_ = -1;
     QColor color_ = Qt::black;
     Marker marker_ = Marker::Circle;
     double lineWidth_ = 2.0;

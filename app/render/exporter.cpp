@@ -3,6 +3,7 @@
 #include "controls/playback_bar.h"
 #include "pages/page.h"
 #include "render/picture.h"
+#include "render/state_columns.h"
 
 #include <cgif.h>
 #include <qcustomplot.h>
@@ -388,23 +389,26 @@ QByteArray tableCsv(const Table& table) {
 
 QString exportCsv(const Page& page, const QString& path) {
     if (const Table table = page.table(); !table.empty()) return writeFile(path, tableCsv(table));
-    QByteArray out = "run,optimizer,step,x,y,f,grad_x,grad_y,status,stop_step\n";
-    auto num = [](double v) { return QByteArray::number(v, 'g', 17); };
     const QVector<RunView> runs = page.runs();
+    const StateColumns state(runs);
+    QByteArray out =
+        "run,optimizer,step,x,y,f,grad_x,grad_y,status,stop_step" + state.header() + '\n';
+    auto num = [](double v) { return QByteArray::number(v, 'g', 17); };
     for (int r = 0; r < runs.size(); ++r) {
         const Trajectory& t = *runs[r].trajectory;
         const double s = runs[r].sign;
         const QByteArray prefix = QByteArray::number(r) + ',' + runs[r].optimizer.toUtf8() + ',';
         const QByteArray status =
-            ',' + statusName(t.status()) + ',' + QByteArray::number(t.stopStep()) + '\n';
-        if (t.empty()) out += prefix + ",,,,," + status; // stopped before its first point
+            ',' + statusName(t.status()) + ',' + QByteArray::number(t.stopStep());
+        if (t.empty()) // stopped before its first point
+            out += prefix + ",,,,," + status + state.row(t, 0) + '\n';
         for (int k = 0; k < t.size(); ++k) {
             const auto x = t.x(k);
             const auto g = t.gradient(k);
             const bool two = t.dimension() >= 2;
             out += prefix + QByteArray::number(k) + ',' + num(x[0]) + ',' +
                    (two ? num(x[1]) : QByteArray()) + ',' + num(s * t.f(k)) + ',' + num(s * g[0]) +
-                   ',' + (two ? num(s * g[1]) : QByteArray()) + status;
+                   ',' + (two ? num(s * g[1]) : QByteArray()) + status + state.row(t, k) + '\n';
         }
     }
     return writeFile(path, out);

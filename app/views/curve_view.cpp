@@ -217,6 +217,12 @@ void CurveView::setCurrent(int k) {
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void CurveView::setHighlight(int path, int k) {
+    for (int i = 0; i < paths_.size(); ++i)
+        paths_[i]->setHighlight(i == path ? k : -1);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void CurveView::updateTangent() {
     const PathPlottable* path = paths_.front();
     const int k = path->current();

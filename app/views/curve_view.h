@@ -39,6 +39,8 @@ public:
         setPaths({Path{std::move(points), std::move(slopes)}});
     }
     void setCurrent(int k);
+    /// Rings step k of path `path` (k = −1: none), e.g. the step hovered in the state panel.
+    void setHighlight(int path, int k);
     /// Back to the objective's view box, the value axis fitted to the curve there.
     void resetView();
     /// Shows [lo, hi] on the x axis (the curve is resampled), keeping the value axis.

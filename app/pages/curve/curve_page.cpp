@@ -9,6 +9,7 @@
 #include "scene/function_source.h"
 #include "views/curve_view.h"
 #include "views/number_format.h"
+#include "views/state_view.h"
 
 #include <QComboBox>
 #include <QGridLayout>
@@ -16,13 +17,17 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QSplitter>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
+
+#include <algorithm>
 
 namespace gs::app {
 
 CurvePage::CurvePage(QWidget* parent) : Page(parent) {
     view_ = new CurveView(this);
+    state_ = new StateView(this);
     picker_ = new FunctionPicker(1, Qt::Horizontal, this);
     directionBox_ = new QComboBox(this);
     directionBox_->addItem(tr("Ascent: x ← x + λ f′(x)"));
@@ -57,7 +62,15 @@ CurvePage::CurvePage(QWidget* parent) : Page(parent) {
     controls->setColumnStretch(1, 1);
     controls->setColumnStretch(2, 1);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(view_, 1);
+    // The state panel takes a share of the curve's height only when some run keeps state.
+    auto* plots = new QSplitter(Qt::Vertical, this);
+    plots->addWidget(view_);
+    plots->addWidget(state_);
+    plots->setStretchFactor(0, 3);
+    plots->setStretchFactor(1, 1);
+    plots->setSizes({3000, 1000}); // proportions: the curve keeps three quarters
+    plots->setChildrenCollapsible(false);
+    layout->addWidget(plots, 1);
     layout->addWidget(readout_);
     layout->addWidget(playback_);
     layout->addLayout(controls);
@@ -93,6 +106,8 @@ CurvePage::CurvePage(QWidget* parent) : Page(parent) {
                              at >= box.lo[0] && at <= box.hi[0] ? std::optional(at) : std::nullopt);
             });
     connect(playback_, &PlaybackBar::indexChanged, this, &CurvePage::showStep);
+    connect(state_, &StateView::stepPicked, playback_, &PlaybackBar::setIndex);
+    connect(state_, &StateView::stepHovered, view_, &CurveView::setHighlight);
 
     Scene start;
     start.catalog = QStringLiteral("sine-parabola");
@@ -193,6 +208,7 @@ void CurvePage::setDirection(Direction d) {
 void CurvePage::setStyle(const PlotStyle& style) {
     style_ = style;
     view_->setStyle(style);
+    state_->setStyle(style);
     showStep(playback_->index());
 }
 
@@ -210,6 +226,7 @@ void CurvePage::recompute() {
     trajectories_.clear();
     QVector<CurveView::Path> paths;
     int last = 0;
+    QVector<StateView::Run> states;
     for (int i = 0; i < specs.size(); ++i) {
         const SceneRun& spec = specs[i];
         auto opt = createOptimizer(spec.optimizer.toStdString());
@@ -227,10 +244,17 @@ void CurvePage::recompute() {
             path.slopes << sign * t.gradient(k)[0];
         }
         paths << (spec.visible ? path : CurveView::Path{});
+        QString name = QString::fromStdString(opt->displayName());
+        if (specs.size() > 1) name = tr("%1. %2").arg(i + 1).arg(name);
+        states << StateView::Run{name, style_.pathColor(i), t};
         last = std::max(last, t.size() - 1);
     }
     ++recomputes_;
     view_->setPaths(std::move(paths));
+    state_->setVisible(std::any_of(states.begin(), states.end(), [](const StateView::Run& r) {
+        return !r.trajectory.stateNames().empty();
+    }));
+    state_->setRuns(std::move(states));
     // A changed setting shows the whole new run; Play replays it from the start.
     playback_->setLast(last);
     playback_->setIndex(last);
@@ -239,6 +263,7 @@ void CurvePage::recompute() {
 
 void CurvePage::showStep(int k) {
     view_->setCurrent(k);
+    state_->setCurrent(k);
     const Trajectory& first = trajectory();
     if (first.empty()) {
         readout_->setText(QStringLiteral("<span style='color:%1'>%2</span>")

@@ -21,6 +21,7 @@ class FunctionPicker;
 class ParamSlider;
 class PlaybackBar;
 class RangeFields;
+class StateView;
 
 class CurvePage : public Page {
     Q_OBJECT
@@ -47,6 +48,8 @@ public:
     const Trajectory& trajectory(int i = 0) const { return trajectories_[size_t(i)]; }
     int runCount() const { return static_cast<int>(trajectories_.size()); }
     CurveView* view() const { return view_; }
+    /// The runs' optimizer state over the steps; shown under the curve when a run keeps state.
+    StateView* stateView() const { return state_; }
     ParamSlider* startSlider() const { return start_; }
     ParamSlider* learningRateSlider() const { return lr_; }
     QLabel* readout() const { return readout_; }
@@ -74,6 +77,7 @@ private:
     PlotStyle style_;
 
     CurveView* view_;
+    StateView* state_;
     QComboBox* directionBox_;
     FunctionPicker* picker_;
     ParamSlider* start_;

@@ -14,6 +14,7 @@
 #include "scene/function_source.h"
 #include "views/landscape_view.h"
 #include "views/loss_view.h"
+#include "views/state_view.h"
 #include "views/step_inspector.h"
 
 #include <qcustomplot.h>
@@ -52,7 +53,7 @@ LandscapePage::LandscapePage(QWidget* parent) : Page(parent) {
 
     auto* plots = new QSplitter(Qt::Vertical, this);
     plots->addWidget(surface_->widget()); // the map, and the surface beside it when shown
-    plots->addWidget(loss_);
+    plots->addWidget(createLowerTabs());
     plots->setStretchFactor(0, 3);
     plots->setStretchFactor(1, 1);
     plots->setSizes({640, 300});
@@ -174,6 +175,8 @@ void LandscapePage::setStyle(const PlotStyle& style) {
     view_->setStyle(style);
     surface_->setStyle(style);
     loss_->setStyle(style);
+    state_->setStyle(style);
+    updateStatePanel(); // the runs' colors
     for (const auto& r : runs_)
         r->path->setColor(style_.pathColor(r->colorIndex));
     showSurfacePaths();
@@ -337,6 +340,7 @@ void LandscapePage::recompute() {
     showSurfacePaths();
     ++recomputes_;
     updateLoss();
+    updateStatePanel();
     {
         // A changed setting shows every new run whole; Play replays them from the start.
         const QSignalBlocker block(playback_);
@@ -397,6 +401,7 @@ void LandscapePage::showStep(int k) {
         r->path->setCurrent(k);
     loss_->setCurrent(k);
     surface_->setStep(k);
+    state_->setCurrent(k);
     const int sel = inspector_->selected();
     view_->setOwnStart(sel >= 0 && sel < optimizerCount() ? runStart(sel) : std::nullopt);
     if (sel >= 0 && sel < optimizerCount()) {

@@ -18,6 +18,7 @@ class QComboBox;
 class QPushButton;
 class QScrollArea;
 class QSplitter;
+class QTabWidget;
 class QVBoxLayout;
 
 namespace gs::app {
@@ -33,6 +34,7 @@ class OptimizerPanel;
 class ParamSlider;
 class PathPlottable;
 class PlaybackBar;
+class StateView;
 class StepInspector;
 struct LandscapeSettings;
 
@@ -80,6 +82,9 @@ public:
     /// The 3D surface beside or instead of the map (Map | Surface | Both).
     LandscapeSurface* surface() const { return surface_; }
     LossView* lossView() const { return loss_; }
+    /// The state over time, in a tab beside the loss panel.
+    StateView* stateView() const { return state_; }
+    QTabWidget* lowerTabs() const { return lowerTabs_; }
     StepInspector* inspector() const { return inspector_; }
     ParamSlider* startXSlider() const { return x0_; }
     ParamSlider* startYSlider() const { return y0_; }
@@ -127,6 +132,9 @@ private:
     QWidget* createHessianPanel(QWidget* box);
     void showHessian(int k);
     void updateLoss();
+    /// The tabs under the map (loss | state) and their links to playback and the map.
+    QWidget* createLowerTabs();
+    void updateStatePanel();
     void updateInspectorNames();
     void assignRunStart(Run& r, std::optional<QPointF> start);
     void pickFunction(const QString& key);
@@ -156,6 +164,8 @@ private:
     LandscapeView* view_;
     LandscapeSurface* surface_;
     LossView* loss_;
+    StateView* state_ = nullptr;
+    QTabWidget* lowerTabs_ = nullptr;
     PlaybackBar* playback_;
     StepInspector* inspector_;
     ParamSlider* x0_ = nullptr;

@@ -14,6 +14,7 @@
 #include "scene/function_source.h"
 #include "views/landscape_view.h"
 #include "views/loss_view.h"
+#include "views/state_view.h"
 #include "views/step_inspector.h"
 #include "views/surface_view.h"
 
@@ -25,6 +26,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace gs::app {
@@ -176,6 +178,8 @@ LandscapeSettings LandscapePage::settingsShown() const {
     s.basins = basins_->settings();
     s.view = surface_->mode();
     s.camera = surface_->view()->camera();
+    s.statePanel = lowerTabs_->currentIndex() == 1;
+    s.state = state_->selection();
     return s;
 }
 
@@ -190,6 +194,8 @@ void LandscapePage::showSettings(const LandscapeSettings& s) {
     basins_->setSettings(s.basins);
     surface_->setMode(s.view);
     surface_->view()->setCamera(s.camera);
+    lowerTabs_->setCurrentIndex(s.statePanel ? 1 : 0);
+    state_->select(s.state); // resolved against the runs as they come
 }
 
 void LandscapePage::setDirection(Scene::Direction direction) {

@@ -8,11 +8,12 @@ const QStringList kDirections = {QStringLiteral("downhill"), QStringLiteral("uph
 const QStringList kLengths = {QStringLiteral("unit"), QStringLiteral("scaled")};
 const QStringList kViews = {QStringLiteral("map"), QStringLiteral("surface"),
                             QStringLiteral("both")};
+const QStringList kPanels = {QStringLiteral("loss"), QStringLiteral("state")};
 } // namespace
 
 LandscapeSettings LandscapeSettings::read(const JsonReader& r) {
     r.allowOnly({"isolines", "gradient_field", "levels", "color_scale", "field_direction",
-                 "arrow_length", "hessian", "basins", "view", "camera"});
+                 "arrow_length", "hessian", "basins", "view", "camera", "panel", "state"});
     LandscapeSettings s;
     s.isolines = r.boolean(QStringLiteral("isolines"), s.isolines);
     s.gradientField = r.boolean(QStringLiteral("gradient_field"), s.gradientField);
@@ -35,6 +36,9 @@ LandscapeSettings LandscapeSettings::read(const JsonReader& r) {
                                  SurfaceCamera::kMaxZoom, s.camera.zoom);
         s.camera = s.camera.normalized();
     }
+    s.statePanel = r.choice(QStringLiteral("panel"), kPanels, 0) == 1;
+    if (r.has(QStringLiteral("state")))
+        s.state = StateSelection::read(r.object(QStringLiteral("state")));
     return s;
 }
 
@@ -52,6 +56,8 @@ QJsonObject LandscapeSettings::toJson() const {
     o[QStringLiteral("camera")] = QJsonObject{{QStringLiteral("azimuth"), camera.azimuth},
                                               {QStringLiteral("elevation"), camera.elevation},
                                               {QStringLiteral("zoom"), camera.zoom}};
+    o[QStringLiteral("panel")] = kPanels[statePanel ? 1 : 0];
+    o[QStringLiteral("state")] = state.toJson();
     return o;
 }
 
