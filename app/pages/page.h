@@ -51,6 +51,9 @@ public:
     /// The numbers behind the picture when they are not runs (a lesson's samples, say); empty
     /// means the CSV lists the runs.
     virtual Table table() const { return {}; }
+    /// Finishes any background work (a training run) at full speed and shows where it ends, so a
+    /// headless render draws the final state; pages without background work do nothing.
+    virtual void finishWork() {}
     /// Zooms the view out (or in) so every point of every visible run is in the picture; false
     /// for a page without runs.
     virtual bool fitToRuns() { return false; }
