@@ -48,6 +48,7 @@ DecisionRegionsView::DecisionRegionsView(int panels, QWidget* parent) : QWidget(
         panel.regions = new RegionsPlottable(panel.rect->axis(QCPAxis::atBottom),
                                              panel.rect->axis(QCPAxis::atLeft));
         panel.regions->setLayer(QString::fromLatin1(kRegionsLayer));
+        panel.regions->removeFromLegend();
         for (QCPAxis* axis : panel.rect->axes())
             axis->grid()->setVisible(false);
         panels_ << panel;
@@ -185,11 +186,12 @@ void DecisionRegionsView::restyle() {
         p.title->setFont(style_.font(font(), 1.0));
         p.title->setTextColor(style_.foreground());
         for (int k = 0; k < p.points.size(); ++k) {
-            // A casing of the foreground colour keeps each point readable on its own region.
-            const QColor casing = style_.dark ? QColor(20, 20, 20) : QColor(255, 255, 255);
-            p.points[k]->setScatterStyle(
-                QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(casing, 0.8 * style_.scale),
-                                classColor(k), 0.75 * style_.markerSize()));
+            // A dark casing (light on the dark theme) keeps each point readable on the pale
+            // region of its own class.
+            const QColor casing = style_.dark ? QColor(235, 235, 235) : QColor(30, 30, 30);
+            p.points[k]->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
+                                                         QPen(casing, 0.9 * style_.scale),
+                                                         classColor(k), style_.markerSize()));
         }
     }
 }

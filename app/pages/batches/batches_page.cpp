@@ -70,17 +70,25 @@ BatchesPage::BatchesPage(QWidget* parent) : Page(parent) {
     ticker->setSubTickCount(8);
     y->setTicker(ticker);
     y->setNumberFormat(QStringLiteral("gb"));
-    y->setLabel(tr("J(w), whole set"));
+    y->setLabel(tr("J(w)"));
     lossRect_->axis(QCPAxis::atBottom)->setLabel(tr("examples processed"));
     for (int r = 0; r < 2; ++r) {
         loss_[r] = plot->addGraph(lossRect_->axis(QCPAxis::atBottom), y);
-        loss_[r]->setName(r == FullBatch ? tr("full batch (GD)") : tr("mini-batch (SGD)"));
     }
-    // The legend moves from the first panel into the loss panel, whose curves it names.
-    view_->panel(0)->insetLayout()->take(plot->legend);
-    lossRect_->insetLayout()->addElement(plot->legend, Qt::AlignTop | Qt::AlignRight);
-    plot->legend->setVisible(true);
-    plot->legend->setLayer(QStringLiteral("legend"));
+    // The curves are named by labels of their colour in the panel's lower left corner, which the
+    // falling curves leave empty (the plot's legend sizes itself to the first panel, not to this
+    // short, wide one). The full-batch label sits on top of the mini-batch one.
+    for (int r = 0; r < 2; ++r) {
+        curveLabels_[r] = new QCPItemText(plot);
+        curveLabels_[r]->setClipAxisRect(lossRect_);
+        curveLabels_[r]->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+    }
+    QCPItemPosition* below = curveLabels_[MiniBatch]->position;
+    below->setAxisRect(lossRect_);
+    below->setType(QCPItemPosition::ptAxisRectRatio);
+    below->setCoords(0.015, 0.97);
+    curveLabels_[FullBatch]->position->setParentAnchor(curveLabels_[MiniBatch]->topLeft);
+    curveLabels_[FullBatch]->position->setCoords(0, -1);
 
     status_ = new QLabel(this);
     status_->setWordWrap(true);
@@ -201,6 +209,8 @@ void BatchesPage::restart() {
     learn::GridBox box = boxAround(*data);
     view_->setData(*data);
     view_->setBox(box);
+    curveLabels_[FullBatch]->setText(tr("— GD, B = N = %1").arg(n));
+    curveLabels_[MiniBatch]->setText(tr("— SGD, B = %1").arg(settings_.batch));
     view_->setPanelTitle(FullBatch, tr("Full batch: B = N = %1").arg(n));
     view_->setPanelTitle(
         MiniBatch,
@@ -324,8 +334,16 @@ void BatchesPage::updateStatus() {
 }
 
 void BatchesPage::restyle() {
-    for (int r = 0; r < 2; ++r)
-        loss_[r]->setPen(QPen(style_.pathColor(r == FullBatch ? 5 : 4), style_.lineWidth()));
+    QColor box = style_.background();
+    box.setAlpha(215);
+    for (int r = 0; r < 2; ++r) {
+        const QColor c = style_.pathColor(r == FullBatch ? 5 : 4);
+        loss_[r]->setPen(QPen(c, style_.lineWidth()));
+        curveLabels_[r]->setColor(c);
+        curveLabels_[r]->setFont(style_.font(font(), 0.85));
+        curveLabels_[r]->setBrush(box);
+        curveLabels_[r]->setPadding(QMargins(4, 1, 4, 1));
+    }
 }
 
 void BatchesPage::setStyle(const PlotStyle& style) {

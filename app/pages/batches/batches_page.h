@@ -19,6 +19,7 @@
 class QComboBox;
 class QCPAxisRect;
 class QCPGraph;
+class QCPItemText;
 class QLabel;
 class QPushButton;
 class QTimer;
@@ -80,6 +81,7 @@ private:
     DecisionRegionsView* view_;
     QCPAxisRect* lossRect_;
     std::array<QCPGraph*, 2> loss_{};
+    std::array<QCPItemText*, 2> curveLabels_{};
     QTimer* poll_;
     QTimer* debounce_;
     QComboBox* dataset_ = nullptr;
