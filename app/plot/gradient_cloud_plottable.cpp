@@ -41,8 +41,9 @@ void GradientCloudPlottable::draw(QCPPainter* painter) {
 }
 
 void GradientCloudPlottable::drawLegendIcon(QCPPainter* painter, const QRectF& rect) const {
-    painter->setPen(QPen(color_, width_));
-    painter->setBrush(color_);
+    const QColor c = legendColor_.isValid() ? legendColor_ : color_;
+    painter->setPen(QPen(c, width_));
+    painter->setBrush(c);
     const QPointF a(rect.left(), rect.center().y()), b(rect.right(), rect.center().y());
     painter->drawLine(a, b - QPointF(4, 0));
     drawArrowHead(painter, b, QPointF(1, 0), 6);

@@ -20,6 +20,8 @@ public:
     void setOutline(QPolygonF outline) { outline_ = std::move(outline); }
     void setColor(const QColor& color) { color_ = color; }
     void setWidth(double width) { width_ = width; }
+    /// The legend sits on the page background, not on the map: its icon may need its own colour.
+    void setLegendColor(const QColor& color) { legendColor_ = color; }
     const QVector<QPointF>& tips() const { return tips_; }
 
 protected:
@@ -31,6 +33,7 @@ private:
     QVector<QPointF> tips_;
     QPolygonF outline_;
     QColor color_ = Qt::white;
+    QColor legendColor_;
     double width_ = 1.5;
 };
 

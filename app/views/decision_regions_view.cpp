@@ -1,5 +1,6 @@
 #include "views/decision_regions_view.h"
 
+#include "plot/fresh_layout.h"
 #include "plot/plot_fit.h"
 #include "plot/plot_title.h"
 #include "plot/regions_plottable.h"
@@ -54,6 +55,7 @@ DecisionRegionsView::DecisionRegionsView(int panels, QWidget* parent) : QWidget(
         panels_ << panel;
         grids_ << learn::DecisionGrid{};
     }
+    layOutFreshBeforeReplot(*plot_);
     fitBeforeReplot(*plot_, &style_, this);
     restyle();
 }

@@ -1,5 +1,6 @@
 #include "pages/gradient_noise/gradient_noise_view.h"
 
+#include "plot/fresh_layout.h"
 #include "plot/gradient_cloud_plottable.h"
 #include "plot/isoline_plottable.h"
 #include "plot/path_plottable.h"
@@ -73,7 +74,7 @@ GradientNoiseView::GradientNoiseView(QWidget* parent) : QWidget(parent) {
     logAxis(bx);
     logAxis(vy);
     bx->setLabel(tr("batch size B"));
-    vy->setLabel(tr("E‖g_B − ∇J‖² = tr Cov"));
+    vy->setLabel(tr("tr Cov(g_B) = E‖g_B − ∇J‖²"));
     theory_ = plot_->addGraph(bx, vy);
     oneOverB_ = plot_->addGraph(bx, vy);
     measured_ = plot_->addGraph(bx, vy);
@@ -84,6 +85,7 @@ GradientNoiseView::GradientNoiseView(QWidget* parent) : QWidget(parent) {
     batchMarker_->setClipAxisRect(varRect_);
     for (QCPItemPosition* p : {batchMarker_->point1, batchMarker_->point2})
         p->setAxes(bx, vy);
+    layOutFreshBeforeReplot(*plot_);
     fitBeforeReplot(*plot_, &style_, this);
     restyle();
 }
@@ -187,6 +189,7 @@ void GradientNoiseView::restyle() {
         p->setSizes(lw * 0.8, style_.markerSize() * 0.8);
     shuffled_->setColor(QColor(255, 255, 255, 200));
     shuffled_->setWidth(0.9 * style_.scale);
+    shuffled_->setLegendColor(style_.foreground());
     sorted_->setColor(style_.pathColor(6));
     sorted_->setWidth(1.2 * style_.scale);
     full_->setColor(style_.pathColor(3));
