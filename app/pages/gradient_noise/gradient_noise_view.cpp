@@ -74,7 +74,7 @@ GradientNoiseView::GradientNoiseView(QWidget* parent) : QWidget(parent) {
     logAxis(bx);
     logAxis(vy);
     bx->setLabel(tr("batch size B"));
-    vy->setLabel(tr("tr Cov(g_B) = E‖g_B − ∇J‖²"));
+    vy->setLabel(tr("tr Cov(g_B)"));
     theory_ = plot_->addGraph(bx, vy);
     oneOverB_ = plot_->addGraph(bx, vy);
     measured_ = plot_->addGraph(bx, vy);
