@@ -164,6 +164,7 @@ int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::ap
     if (parser.isSet(o.window)) {
         MainWindow window;
         if (const QString e = window.openScene(scene); !e.isEmpty()) return fail(kFailure, e);
+        window.currentPage()->finishWork();
         window.setDarkTheme(style.dark);
         window.setPresentationMode(parser.isSet(o.presentation));
         window.resize(*size);
@@ -177,6 +178,7 @@ int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::ap
     std::unique_ptr<Page> page = PageRegistry::instance().create(scene.page);
     if (!page) return fail(kFailure, QStringLiteral("this build has no page '%1'").arg(scene.page));
     if (const QString e = page->applyScene(scene); !e.isEmpty()) return fail(kFailure, e);
+    page->finishWork();
     page->setStyle(style);
     if (*step >= 0 && page->playback()) page->playback()->setIndex(*step);
 

@@ -60,6 +60,9 @@ public:
         Q_UNUSED(painter);
         Q_UNUSED(rect);
     }
+    /// Finishes any background work (a training run) at full speed and shows where it ends, so a
+    /// headless render draws the final state; pages without background work do nothing.
+    virtual void finishWork() {}
     /// Zooms the view out (or in) so every point of every visible run is in the picture; false
     /// for a page without runs.
     virtual bool fitToRuns() { return false; }

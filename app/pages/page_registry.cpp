@@ -1,6 +1,10 @@
 #include "pages/page_registry.h"
 
+#include "pages/batches/batches_page.h"
+#include "pages/batches/batches_settings.h"
 #include "pages/curve/curve_page.h"
+#include "pages/gradient_noise/gradient_noise_page.h"
+#include "pages/gradient_noise/gradient_noise_settings.h"
 #include "pages/grid_search/grid_search_page.h"
 #include "pages/grid_search/grid_search_settings.h"
 #include "pages/landscape/landscape_page.h"
@@ -70,6 +74,16 @@ void registerBuiltinPages(PageRegistry& r) {
            tr("Secants through (x, f(x)) and (x + h, f(x + h)) turning into the tangent"), 1, true,
            false, [] { return std::make_unique<SecantPage>(); },
            [](const JsonReader& section) { SecantSettings::read(section); }});
+    r.add({QStringLiteral("batches"), tr("Full batch or mini-batches"),
+           tr("Gradient descent on the whole set against SGD on batches, per example processed, "
+              "with the decision regions of both networks"),
+           0, false, false, [] { return std::make_unique<BatchesPage>(); },
+           [](const JsonReader& section) { BatchesSettings::read(section); }});
+    r.add({QStringLiteral("gradient-noise"), tr("Gradient noise"),
+           tr("Mini-batch gradients around the full one, their covariance and variance against "
+              "the batch size"),
+           0, true, false, [] { return std::make_unique<GradientNoisePage>(); },
+           [](const JsonReader& section) { GradientNoiseSettings::read(section); }});
 }
 
 } // namespace gs::app

@@ -20,7 +20,7 @@ struct PageInfo {
     QString key;           ///< the scene's "page" value, e.g. "landscape"
     QString title;         ///< for people, e.g. "Two variables"
     QString description;   ///< one line, for the navigator's tooltip
-    int dimension = 1;     ///< variables of the page's function
+    int dimension = 1;     ///< variables of the page's function; 0: the page shows no function
     bool playback = false; ///< offers a playback bar (animation, GIF frames)
     bool runs = false;     ///< records optimizer runs (the step CSV)
     std::function<std::unique_ptr<Page>()> create;

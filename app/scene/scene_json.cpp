@@ -119,18 +119,24 @@ Scene readScene(QJsonObject object) {
     s.title = r.string(QStringLiteral("title"));
     const int dim = page->dimension;
 
-    if (!r.has(QStringLiteral("function")))
-        r.fail(QStringLiteral("function"), QStringLiteral("is missing"));
-    const JsonReader fn = r.object(QStringLiteral("function"));
-    fn.allowOnly({"catalog", "formula"});
-    s.catalog = fn.string(QStringLiteral("catalog"));
-    s.formula = fn.string(QStringLiteral("formula"));
-    if (s.catalog.isEmpty() == s.formula.isEmpty())
+    if (dim > 0) {
+        if (!r.has(QStringLiteral("function")))
+            r.fail(QStringLiteral("function"), QStringLiteral("is missing"));
+        const JsonReader fn = r.object(QStringLiteral("function"));
+        fn.allowOnly({"catalog", "formula"});
+        s.catalog = fn.string(QStringLiteral("catalog"));
+        s.formula = fn.string(QStringLiteral("formula"));
+        if (s.catalog.isEmpty() == s.formula.isEmpty())
+            r.fail(QStringLiteral("function"),
+                   QStringLiteral("needs exactly one of \"catalog\" or \"formula\""));
+        if (const ResolvedFunction f = resolveFunction(s.catalog, s.formula, dim); !f.objective)
+            fn.fail(s.formula.isEmpty() ? QStringLiteral("catalog") : QStringLiteral("formula"),
+                    f.error);
+    } else if (r.has(QStringLiteral("function")) &&
+               !r.object(QStringLiteral("function")).json().isEmpty()) {
         r.fail(QStringLiteral("function"),
-               QStringLiteral("needs exactly one of \"catalog\" or \"formula\""));
-    if (const ResolvedFunction f = resolveFunction(s.catalog, s.formula, dim); !f.objective)
-        fn.fail(s.formula.isEmpty() ? QStringLiteral("catalog") : QStringLiteral("formula"),
-                f.error);
+               QStringLiteral("page '%1' shows no function of its own").arg(s.page));
+    }
 
     s.xRange = range(r, QStringLiteral("x_range"));
     s.yRange = range(r, QStringLiteral("y_range")); // a curve's value axis, a landscape's y
@@ -206,7 +212,7 @@ QByteArray sceneToJson(const Scene& s) {
     QJsonObject fn;
     if (!s.catalog.isEmpty()) fn[QStringLiteral("catalog")] = s.catalog;
     if (!s.formula.isEmpty()) fn[QStringLiteral("formula")] = s.formula;
-    o[QStringLiteral("function")] = fn;
+    if (!fn.isEmpty()) o[QStringLiteral("function")] = fn; // a page of no function has none
     if (!s.xRange.isEmpty()) o[QStringLiteral("x_range")] = toArray(s.xRange);
     if (!s.yRange.isEmpty()) o[QStringLiteral("y_range")] = toArray(s.yRange);
     o[QStringLiteral("direction")] = kDirections[static_cast<int>(s.direction)];

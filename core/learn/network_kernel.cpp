@@ -24,25 +24,23 @@ template <class T> void NetworkKernel<T>::reserve(int maxBatch) {
 }
 
 template <class T>
-typename NetworkKernel<T>::Outcome
-NetworkKernel<T>::run(const T* params, const Eigen::Ref<const Matrix>& x, const int* y, T* grad) {
+Eigen::Ref<const typename NetworkKernel<T>::Matrix>
+NetworkKernel<T>::forward(const T* params, const Eigen::Ref<const Matrix>& x) {
     using ConstMap = Eigen::Map<const Matrix>;
     using ConstVecMap = Eigen::Map<const Vector>;
     const int batch = static_cast<int>(x.cols());
     const int layers = net_.layerCount();
     const bool relu = net_.spec().activation == Activation::ReLU;
-    auto input = [&](int l) -> Eigen::Ref<const Matrix> {
-        if (l == 0) return x;
-        return act_[static_cast<std::size_t>(l - 1)].leftCols(batch);
-    };
-
     // Forward: z_l = W_l a_{l−1} + b_l; a_l = σ(z_l) on hidden layers.
     for (int l = 0; l < layers; ++l) {
         const LayerSlice& s = net_.layer(l);
         const ConstMap w(params + s.weights, s.out, s.in);
         const ConstVecMap b(params + s.bias, s.out);
         auto z = act_[static_cast<std::size_t>(l)].leftCols(batch);
-        z.noalias() = w * input(l);
+        if (l == 0)
+            z.noalias() = w * x;
+        else
+            z.noalias() = w * act_[static_cast<std::size_t>(l - 1)].leftCols(batch);
         z.colwise() += b;
         if (l + 1 == layers) break;
         if (relu)
@@ -50,6 +48,20 @@ NetworkKernel<T>::run(const T* params, const Eigen::Ref<const Matrix>& x, const 
         else
             z.array() = z.array().tanh();
     }
+    return act_.back().leftCols(batch);
+}
+
+template <class T>
+typename NetworkKernel<T>::Outcome
+NetworkKernel<T>::run(const T* params, const Eigen::Ref<const Matrix>& x, const int* y, T* grad) {
+    const int batch = static_cast<int>(x.cols());
+    const int layers = net_.layerCount();
+    const bool relu = net_.spec().activation == Activation::ReLU;
+    auto input = [&](int l) -> Eigen::Ref<const Matrix> {
+        if (l == 0) return x;
+        return act_[static_cast<std::size_t>(l - 1)].leftCols(batch);
+    };
+    forward(params, x);
 
     // Cross-entropy with a stable log-sum-exp: −log softmax(z)_y = m + log Σ_k e^{z_k − m} − z_y,
     // m = max_k z_k, so no exponential overflows.
@@ -86,7 +98,7 @@ NetworkKernel<T>::run(const T* params, const Eigen::Ref<const Matrix>& x, const 
         gb.noalias() = dz.rowwise().sum();        // ∂J/∂b_l = Σ_batch ∂J/∂z_l
         if (l == 0) break;
         // ∂J/∂z_{l−1} = (W_lᵀ ∂J/∂z_l) ⊙ σ'(z_{l−1}), σ' written in terms of a = σ(z).
-        const ConstMap w(params + s.weights, s.out, s.in);
+        const Eigen::Map<const Matrix> w(params + s.weights, s.out, s.in);
         auto below = delta_[static_cast<std::size_t>(l - 1)].leftCols(batch);
         const auto a = act_[static_cast<std::size_t>(l - 1)].leftCols(batch);
         below.noalias() = w.transpose() * dz;

@@ -29,6 +29,9 @@ public:
     /// Cross-entropy of the batch X (inputs × B, B ≤ maxBatch()) with labels y; when `grad` is
     /// not null, also writes the gradient of the mean loss (Σ / B) with respect to `params`.
     Outcome run(const T* params, const Eigen::Ref<const Matrix>& x, const int* y, T* grad);
+    /// The forward pass alone: the logits (classes × B) of the batch X, valid until the next call.
+    /// What a prediction needs (a decision-region grid) without the loss.
+    Eigen::Ref<const Matrix> forward(const T* params, const Eigen::Ref<const Matrix>& x);
     /// Predicted class of each example of the last run().
     const Eigen::VectorXi& predictions() const { return predicted_; }
 

@@ -1,0 +1,34 @@
+#pragma once
+// The batches page's own section of a scene: the 2D data set, the network, and the two runs it
+// compares, full-batch gradient descent and mini-batch SGD of the same learning rate and epochs.
+
+#include "scene/json_reader.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+namespace gs::app {
+
+struct BatchesSettings {
+    static const QStringList kDatasets;    ///< "moons", "spirals"
+    static const QStringList kOrders;      ///< "shuffled", "class-sorted"
+    static const QStringList kActivations; ///< "tanh", "relu"
+    static constexpr int kMaxSamples = 2000;
+
+    int dataset = 0;
+    int samples = 300;
+    double noise = 0.15;
+    int seed = 1;    ///< data, initial weights and batch order
+    int hidden = 32; ///< two hidden layers of this width
+    int activation = 0;
+    double lr = 0.3;
+    int batch = 16; ///< the mini-batch run's B (clamped to the samples)
+    int order = 0;
+    int epochs = 60;
+
+    /// Reads and validates a scene's "batches" section (throws SceneError through the reader).
+    static BatchesSettings read(const JsonReader& section);
+    QJsonObject toJson() const;
+};
+
+} // namespace gs::app
