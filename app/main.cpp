@@ -169,6 +169,7 @@ int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::ap
         window.resize(*size);
         window.setAttribute(Qt::WA_DontShowOnScreen);
         window.show();
+        if (Page* page = window.currentPage()) page->waitForWork(); // a render shows the end
         QApplication::processEvents();
         const QString e = saveWidget(window, parser.value(o.screenshot), scale);
         return e.isEmpty() ? 0 : fail(kFailure, e);
@@ -177,6 +178,7 @@ int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::ap
     std::unique_ptr<Page> page = PageRegistry::instance().create(scene.page);
     if (!page) return fail(kFailure, QStringLiteral("this build has no page '%1'").arg(scene.page));
     if (const QString e = page->applyScene(scene); !e.isEmpty()) return fail(kFailure, e);
+    page->waitForWork(); // background work (a training run) finishes before anything is drawn
     page->setStyle(style);
     if (*step >= 0 && page->playback()) page->playback()->setIndex(*step);
 

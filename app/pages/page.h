@@ -54,6 +54,9 @@ public:
     /// Zooms the view out (or in) so every point of every visible run is in the picture; false
     /// for a page without runs.
     virtual bool fitToRuns() { return false; }
+    /// Blocks until work the page does in the background (training, say) is over and shown, so
+    /// that a headless render draws the final state; a page without such work returns at once.
+    virtual void waitForWork() {}
 };
 
 } // namespace gs::app

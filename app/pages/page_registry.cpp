@@ -1,5 +1,7 @@
 #include "pages/page_registry.h"
 
+#include "pages/classifier/classifier_page.h"
+#include "pages/classifier/classifier_settings.h"
 #include "pages/curve/curve_page.h"
 #include "pages/grid_search/grid_search_page.h"
 #include "pages/grid_search/grid_search_settings.h"
@@ -70,6 +72,10 @@ void registerBuiltinPages(PageRegistry& r) {
            tr("Secants through (x, f(x)) and (x + h, f(x + h)) turning into the tangent"), 1, true,
            false, [] { return std::make_unique<SecantPage>(); },
            [](const JsonReader& section) { SecantSettings::read(section); }});
+    r.add({QStringLiteral("classifier"), tr("Image classifier"),
+           tr("Softmax regression learning Fashion-MNIST by stochastic gradient descent"), 0, false,
+           false, [] { return std::make_unique<ClassifierPage>(); },
+           [](const JsonReader& section) { ClassifierSettings::read(section); }, false});
 }
 
 } // namespace gs::app

@@ -27,6 +27,9 @@ struct PageInfo {
     /// Validates the page's section of a scene file, throwing SceneError through the reader (it is
     /// only called while a scene is read); empty when the page has no settings of its own.
     std::function<void(const JsonReader& section)> checkSettings;
+    /// The page shows a function, so a scene for it must name one; a page that trains a model
+    /// on data has none (and dimension 0).
+    bool hasFunction = true;
 };
 
 class PageRegistry {

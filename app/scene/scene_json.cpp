@@ -119,18 +119,23 @@ Scene readScene(QJsonObject object) {
     s.title = r.string(QStringLiteral("title"));
     const int dim = page->dimension;
 
-    if (!r.has(QStringLiteral("function")))
+    if (!r.has(QStringLiteral("function")) && page->hasFunction)
         r.fail(QStringLiteral("function"), QStringLiteral("is missing"));
-    const JsonReader fn = r.object(QStringLiteral("function"));
-    fn.allowOnly({"catalog", "formula"});
-    s.catalog = fn.string(QStringLiteral("catalog"));
-    s.formula = fn.string(QStringLiteral("formula"));
-    if (s.catalog.isEmpty() == s.formula.isEmpty())
-        r.fail(QStringLiteral("function"),
-               QStringLiteral("needs exactly one of \"catalog\" or \"formula\""));
-    if (const ResolvedFunction f = resolveFunction(s.catalog, s.formula, dim); !f.objective)
-        fn.fail(s.formula.isEmpty() ? QStringLiteral("catalog") : QStringLiteral("formula"),
-                f.error);
+    if (r.has(QStringLiteral("function"))) {
+        if (!page->hasFunction)
+            r.fail(QStringLiteral("function"),
+                   QStringLiteral("the page '%1' shows no function").arg(s.page));
+        const JsonReader fn = r.object(QStringLiteral("function"));
+        fn.allowOnly({"catalog", "formula"});
+        s.catalog = fn.string(QStringLiteral("catalog"));
+        s.formula = fn.string(QStringLiteral("formula"));
+        if (s.catalog.isEmpty() == s.formula.isEmpty())
+            r.fail(QStringLiteral("function"),
+                   QStringLiteral("needs exactly one of \"catalog\" or \"formula\""));
+        if (const ResolvedFunction f = resolveFunction(s.catalog, s.formula, dim); !f.objective)
+            fn.fail(s.formula.isEmpty() ? QStringLiteral("catalog") : QStringLiteral("formula"),
+                    f.error);
+    }
 
     s.xRange = range(r, QStringLiteral("x_range"));
     s.yRange = range(r, QStringLiteral("y_range")); // a curve's value axis, a landscape's y
@@ -206,7 +211,7 @@ QByteArray sceneToJson(const Scene& s) {
     QJsonObject fn;
     if (!s.catalog.isEmpty()) fn[QStringLiteral("catalog")] = s.catalog;
     if (!s.formula.isEmpty()) fn[QStringLiteral("formula")] = s.formula;
-    o[QStringLiteral("function")] = fn;
+    if (!fn.isEmpty()) o[QStringLiteral("function")] = fn; // a page without a function has none
     if (!s.xRange.isEmpty()) o[QStringLiteral("x_range")] = toArray(s.xRange);
     if (!s.yRange.isEmpty()) o[QStringLiteral("y_range")] = toArray(s.yRange);
     o[QStringLiteral("direction")] = kDirections[static_cast<int>(s.direction)];
