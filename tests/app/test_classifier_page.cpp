@@ -4,6 +4,8 @@
 // missing data set is a message, and the synthetic sets still train; Stop cancels a run that is
 // still going on its worker thread; the page's scene reads back.
 
+#include "controls/optimizer_panel.h"
+#include "controls/param_slider.h"
 #include "lessons/lesson.h"
 #include "pages/classifier/classifier_page.h"
 #include "pages/classifier/classifier_plots.h"
@@ -12,6 +14,7 @@
 
 #include <qcustomplot.h>
 
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QTest>
 
@@ -60,6 +63,7 @@ private slots:
     void divergingLearningRateStopsWithFiniteAxes();
     void missingDataIsAMessageAndSyntheticSetsTrain();
     void stopCancelsTheWorker();
+    void controlsRetrain();
     void sceneReadsBack();
 };
 
@@ -171,6 +175,29 @@ void TestClassifierPage::stopCancelsTheWorker() {
     QVERIFY2(page.status().startsWith(QStringLiteral("Stopped at step")),
              qPrintable(page.status()));
     QCOMPARE(int(page.progress().result->status), int(learn::TrainStatus::Cancelled));
+}
+
+// Picking another optimizer or moving a hyperparameter's slider trains again (after a short
+// pause, so a drag does not restart a run per pixel) with what the controls say.
+void TestClassifierPage::controlsRetrain() {
+    ClassifierPage page;
+    QCOMPARE(page.applyScene(withSettings(lessonScene(), {{"trainSize", 1000}})), QString());
+    page.waitForWork();
+    const int adam = page.optimizerBox()->findData(QStringLiteral("adam"));
+    QVERIFY(adam >= 0);
+    QVERIFY(page.optimizerBox()->findData(QStringLiteral("newton")) < 0); // needs a Hessian
+    page.optimizerBox()->setCurrentIndex(adam);
+    QTRY_VERIFY(page.training() || page.status().startsWith(QStringLiteral("Finished")));
+    page.waitForWork();
+    QVERIFY2(page.status().startsWith(QStringLiteral("Finished")), qPrintable(page.status()));
+    QCOMPARE(page.scene().runs.front().optimizer, QStringLiteral("adam"));
+
+    ParamSlider* lr = page.optimizerPanel()->slider(QStringLiteral("lr"));
+    QVERIFY(lr);
+    lr->setValue(10.0);
+    QTRY_VERIFY(page.diverged());
+    QCOMPARE(page.scene().runs.front().params.value(QStringLiteral("lr")), 10.0);
+    QVERIFY(allFinite(*page.plot()));
 }
 
 void TestClassifierPage::sceneReadsBack() {

@@ -165,6 +165,7 @@ QString ClassifierPage::applyScene(const Scene& s) {
 void ClassifierPage::buildOptimizerPanel() {
     if (panel_) {
         optimizerSlot_->removeWidget(panel_);
+        panel_->hide(); // until deleteLater runs, it must not paint over the plot
         panel_->deleteLater();
         panel_ = nullptr;
     }

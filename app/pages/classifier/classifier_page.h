@@ -53,6 +53,8 @@ public:
     bool diverged() const { return diverged_; }
     const ClassifierProgress& progress() const { return *progress_; }
     QLabel* statusLabel() const { return statusLabel_; }
+    QComboBox* optimizerBox() const { return optimizerBox_; }
+    OptimizerPanel* optimizerPanel() const { return panel_; }
 
 private:
     void buildOptimizerPanel();

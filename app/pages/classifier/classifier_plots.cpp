@@ -261,17 +261,6 @@ void ClassifierPlots::buildImagePanels() {
 }
 
 void ClassifierPlots::fitTicks() {
-    // Legends at a smaller type, shown only where they leave most of the panel to the curves.
-    for (QCPAxisRect* rect : {loss_, accuracy_}) {
-        auto* legend = qobject_cast<QCPLegend*>(rect->insetLayout()->elementAt(0));
-        if (!legend) continue;
-        legend->setFont(style_.font(font_, 0.75));
-        for (int i = 0; i < legend->itemCount(); ++i)
-            legend->item(i)->setFont(legend->font());
-        const QSize need = legend->minimumOuterSizeHint();
-        legend->setVisible(need.width() <= 0.45 * rect->width() &&
-                           need.height() <= 0.45 * rect->height());
-    }
     // As many ticks as fit without labels touching (sizes of the last layout): a label and a half
     // of axis per tick across, three label heights up.
     for (QCPAxisRect* rect : {loss_, accuracy_})
@@ -303,6 +292,18 @@ bool ClassifierPlots::fitRowNames() {
 }
 
 void ClassifierPlots::fitTiles() {
+    // Legends at a smaller type, shown only where they leave most of the panel to the curves
+    // (inset in their panels: showing or hiding one moves nothing else).
+    for (QCPAxisRect* rect : {loss_, accuracy_}) {
+        auto* legend = qobject_cast<QCPLegend*>(rect->insetLayout()->elementAt(0));
+        if (!legend) continue;
+        legend->setFont(style_.font(font_, 0.75));
+        for (int i = 0; i < legend->itemCount(); ++i)
+            legend->item(i)->setFont(legend->font());
+        const QSize need = legend->minimumOuterSizeHint();
+        legend->setVisible(need.width() <= 0.45 * rect->width() &&
+                           need.height() <= 0.45 * rect->height());
+    }
     if (fitRowNames()) {
         // Tick labels of another width: lay the margins out again before drawing.
         for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins,
@@ -313,12 +314,12 @@ void ClassifierPlots::fitTiles() {
         if (!rect || count == 0) return;
         const int rows = (count + columns - 1) / columns;
         const double w = std::max(rect->width(), 1), h = std::max(rect->height(), 1);
-        // Pixels per unit: the largest that fits the grid; the grid is centred across and sits
-        // at the top.
+        // Pixels per unit: the largest that fits the grid, which is centred in the panel.
         const double unit = std::min(w / columns, h / (rows * kCellHeight));
-        const double spareX = (w / unit - columns) / 2;
+        const double spareX = (w / unit - columns) / 2,
+                     spareY = (h / unit - rows * kCellHeight) / 2;
         rect->axis(QCPAxis::atBottom)->setRange(-spareX, columns + spareX);
-        rect->axis(QCPAxis::atLeft)->setRange(0, h / unit);
+        rect->axis(QCPAxis::atLeft)->setRange(-spareY, rows * kCellHeight + spareY);
     };
     fit(samplesRect_, samples_, kSampleColumns);
     fit(weightsRect_, static_cast<int>(weightPixmaps_.size()), kWeightColumns);
