@@ -45,13 +45,18 @@ public:
     QCPColorMap* confusionMap() const { return confusion_; }
     /// Labels under the test images, in order; red ones are wrong predictions.
     const QVector<QCPItemText*>& sampleLabels() const { return sampleLabels_; }
+    /// Images are kImageSide × kImageSide pixels (Fashion-MNIST's 28 × 28).
+    static constexpr int kImageSide = 28;
     /// The bound on the value axis never comes from a non-finite number.
     static constexpr double kMinLossRange = 0.5;
 
 private:
     void restyle();
     void buildImagePanels();
-    void fitTiles();
+    void fitAfterLayout();
+    void fitImagePanels();
+    void sizeText(QCPItemText* t, double pixels) const;
+    QCPItemText* textAt(QCPAxisRect* rect, double x, double y) const;
     void fitTicks();
     bool fitRowNames();
     void showLoss(const ClassifierProgress& p);
