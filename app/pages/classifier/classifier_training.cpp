@@ -49,6 +49,7 @@ ClassifierTraining::ClassifierTraining(QObject* parent) : QObject(parent) {}
 ClassifierTraining::~ClassifierTraining() {
     cancel();
     wait();
+    delete thread_;
 }
 
 void ClassifierTraining::start(ClassifierSettings data, TrainSettings settings) {
