@@ -164,12 +164,12 @@ int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::ap
     if (parser.isSet(o.window)) {
         MainWindow window;
         if (const QString e = window.openScene(scene); !e.isEmpty()) return fail(kFailure, e);
-        window.currentPage()->finishWork();
         window.setDarkTheme(style.dark);
         window.setPresentationMode(parser.isSet(o.presentation));
         window.resize(*size);
         window.setAttribute(Qt::WA_DontShowOnScreen);
         window.show();
+        if (Page* page = window.currentPage()) page->finishWork(); // a render shows the end
         QApplication::processEvents();
         const QString e = saveWidget(window, parser.value(o.screenshot), scale);
         return e.isEmpty() ? 0 : fail(kFailure, e);

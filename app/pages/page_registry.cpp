@@ -2,6 +2,8 @@
 
 #include "pages/batches/batches_page.h"
 #include "pages/batches/batches_settings.h"
+#include "pages/classifier/classifier_page.h"
+#include "pages/classifier/classifier_settings.h"
 #include "pages/curve/curve_page.h"
 #include "pages/gradient_noise/gradient_noise_page.h"
 #include "pages/gradient_noise/gradient_noise_settings.h"
@@ -84,6 +86,10 @@ void registerBuiltinPages(PageRegistry& r) {
               "the batch size"),
            0, true, false, [] { return std::make_unique<GradientNoisePage>(); },
            [](const JsonReader& section) { GradientNoiseSettings::read(section); }});
+    r.add({QStringLiteral("classifier"), tr("Image classifier"),
+           tr("Softmax regression learning Fashion-MNIST by stochastic gradient descent"), 0, false,
+           false, [] { return std::make_unique<ClassifierPage>(); },
+           [](const JsonReader& section) { ClassifierSettings::read(section); }});
 }
 
 } // namespace gs::app

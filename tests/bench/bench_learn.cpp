@@ -1,7 +1,7 @@
 // One epoch of mini-batch SGD (batch 64) of a 784–128–10 ReLU MLP on the 60,000 Fashion-MNIST
-// training images, as issue 11's benchmark measures it; the counters give seconds per epoch and
-// the GFLOP/s of the matrix products (2 flops per multiply-add: the forward pass, the weight
-// gradients and the backpropagated error, the first layer's input error skipped).
+// training images, as scripts/bench-learn compares it with PyTorch and numpy; the counters give
+// seconds per epoch and the GFLOP/s of the matrix products (2 flops per multiply-add: the forward
+// pass, the weight gradients and the backpropagated error, the first layer's input error skipped).
 //   Epoch/float32, Epoch/float64   gs::learn::train over one epoch, nothing scored
 //   Gradient/float32               one batch's valueAndGradient alone
 

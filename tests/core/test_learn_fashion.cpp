@@ -1,7 +1,8 @@
 // Softmax regression on real images: Fashion-MNIST (Debian's dataset-fashion-mnist, installed by
 // scripts/setup). A machine without the data fails here with the reason; it never passes quietly.
-// One epoch over all 60,000 training images: on the first 10,000 alone, one epoch of plain
-// mini-batch SGD ends near 76–79% test accuracy; the whole set gives 82% in about 0.2 s.
+// One epoch over all 60,000 training images gives 82% in about 0.2 s. On the first 10,000 alone,
+// one epoch of plain mini-batch SGD ends near 72–79% test accuracy; with momentum (μ = 0.9,
+// λ = 0.01) in batches of 4, as lesson 8 trains, it passes 80%.
 
 #include "learn/evaluation.h"
 #include "learn/fashion_mnist.h"
@@ -41,28 +42,41 @@ void TestLearnFashion::initTestCase() {
 
 void TestLearnFashion::softmaxRegressionAfterOneEpoch_data() {
     QTest::addColumn<int>("precision");
-    QTest::newRow("float32") << int(Precision::Float32);
-    QTest::newRow("float64") << int(Precision::Float64);
+    QTest::addColumn<int>("examples");
+    QTest::addColumn<QString>("optimizer");
+    QTest::addColumn<double>("lr");
+    QTest::addColumn<int>("batch");
+    QTest::newRow("float32, 60,000, SGD") << int(Precision::Float32) << 60000 << "gd" << 0.1 << 32;
+    QTest::newRow("float64, 60,000, SGD") << int(Precision::Float64) << 60000 << "gd" << 0.1 << 32;
+    QTest::newRow("float32, 10,000, momentum")
+        << int(Precision::Float32) << 10000 << "momentum" << 0.01 << 4;
 }
 
 void TestLearnFashion::softmaxRegressionAfterOneEpoch() {
     QFETCH(int, precision);
+    QFETCH(int, examples);
+    QFETCH(QString, optimizer);
+    QFETCH(double, lr);
+    QFETCH(int, batch);
     const Network net(softmaxRegression(784, 10, Precision(precision)));
     TrainSettings s;
-    s.optimizer = "gd";
-    s.hyperParams = {{"lr", 0.1}};
+    s.optimizer = optimizer.toStdString();
+    s.hyperParams = {{"lr", lr}};
     s.epochs = 1;
-    s.batchSize = 32;
+    s.batchSize = batch;
     TrainingLog log;
     TrainHooks hooks;
     hooks.observers = {&log};
     QElapsedTimer timer;
     timer.start();
-    const TrainResult r = train(net, train_, &test_, s, hooks);
+    const Dataset data = train_.head(examples);
+    const TrainResult r = train(net, data, &test_, s, hooks);
     QCOMPARE(int(r.status), int(TrainStatus::Finished));
-    qInfo("one epoch (1875 steps) and scoring 70,000 images: %lld ms; train accuracy %.4f, "
+    QCOMPARE(r.iterations, (examples + batch - 1) / batch);
+    qInfo("one epoch (%d steps) and scoring %d images: %lld ms; train accuracy %.4f, "
           "test accuracy %.4f",
-          timer.elapsed(), log.trainAccuracy.back(), log.testAccuracy.back());
+          r.iterations, examples + 10000, timer.elapsed(), log.trainAccuracy.back(),
+          log.testAccuracy.back());
     QVERIFY(log.testAccuracy.back() >= 0.80);
     const Evaluation e = evaluate(net, r.params, test_);
     QCOMPARE(e.accuracy, log.testAccuracy.back());

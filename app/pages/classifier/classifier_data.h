@@ -1,0 +1,25 @@
+#pragma once
+// The classifier page's data: Fashion-MNIST (read once per process and shared, since decoding
+// 60,000 images takes a noticeable fraction of a second) or a seeded synthetic 2D set with a test
+// set drawn from the same distribution with another seed. Safe to call from any thread.
+
+#include "learn/dataset.h"
+#include "pages/classifier/classifier_settings.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace gs::app {
+
+struct ClassifierData {
+    std::shared_ptr<const learn::Dataset> train, test;
+    QString error; ///< why there is no data (a missing file, say), for the page to show
+
+    bool ok() const { return error.isEmpty() && train && test; }
+};
+
+/// The training and test sets the settings ask for: the first trainSize and testSize examples.
+ClassifierData loadClassifierData(const ClassifierSettings& settings);
+
+} // namespace gs::app

@@ -1,0 +1,40 @@
+#include "pages/classifier/classifier_settings.h"
+
+namespace gs::app {
+
+QStringList ClassifierSettings::datasetNames() {
+    return {QStringLiteral("fashion-mnist"), QStringLiteral("blobs"), QStringLiteral("moons"),
+            QStringLiteral("spirals")};
+}
+
+ClassifierSettings ClassifierSettings::read(const JsonReader& r) {
+    r.allowOnly({"dataset", "dataDir", "trainSize", "testSize", "epochs", "batchSize", "seed",
+                 "samples", "lossBound"});
+    ClassifierSettings s;
+    const QStringList names = datasetNames();
+    s.dataset = names[r.choice(QStringLiteral("dataset"), names, 0)];
+    s.dataDir = r.string(QStringLiteral("dataDir"));
+    s.trainSize = r.integer(QStringLiteral("trainSize"), 10, 60000, s.trainSize);
+    s.testSize = r.integer(QStringLiteral("testSize"), 10, 10000, s.testSize);
+    s.epochs = r.integer(QStringLiteral("epochs"), 1, kMaxEpochs, s.epochs);
+    s.batchSize = r.integer(QStringLiteral("batchSize"), 1, 60000, s.batchSize);
+    s.seed = static_cast<std::uint64_t>(r.integer(QStringLiteral("seed"), 0, 1 << 30, 1));
+    s.samples = r.integer(QStringLiteral("samples"), 0, 40, s.samples);
+    s.lossBound = r.number(QStringLiteral("lossBound"), 1, 1e8, s.lossBound);
+    return s;
+}
+
+QJsonObject ClassifierSettings::toJson() const {
+    QJsonObject o{{QStringLiteral("dataset"), dataset},
+                  {QStringLiteral("trainSize"), trainSize},
+                  {QStringLiteral("testSize"), testSize},
+                  {QStringLiteral("epochs"), epochs},
+                  {QStringLiteral("batchSize"), batchSize},
+                  {QStringLiteral("seed"), static_cast<qint64>(seed)},
+                  {QStringLiteral("samples"), samples},
+                  {QStringLiteral("lossBound"), lossBound}};
+    if (!dataDir.isEmpty()) o.insert(QStringLiteral("dataDir"), dataDir);
+    return o;
+}
+
+} // namespace gs::app
