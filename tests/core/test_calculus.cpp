@@ -8,6 +8,9 @@
 #include "analysis/slices.h"
 #include "analysis/tangent_plane.h"
 #include "check.h"
+#include "expr/parser.h"
+#include "expr/printer.h"
+#include "expr/substitute.h"
 #include "field/isolines.h"
 #include "objective/catalog.h"
 #include "objective/expression_objective.h"
@@ -70,6 +73,8 @@ private slots:
     void sliceSlopesArePartials_data();
     void sliceSlopesArePartials();
     void slicesAtTheOriginAreTheArticles();
+    void fixingAVariablePrintsTheSlice_data();
+    void fixingAVariablePrintsTheSlice();
     void sliceSamplesFollowTheLine();
     void lineInBoxClipsToTheBox_data();
     void lineInBoxClipsToTheBox();
@@ -124,6 +129,41 @@ void TestCalculus::slicesAtTheOriginAreTheArticles() {
     // Their slopes at 0: −2 (d/dx of −2 sin x) for both.
     GS_COMPARE_NEAR(sliceSlope(*f, axisLine(origin, 0)), -2.0, 1e-14);
     GS_COMPARE_NEAR(sliceSlope(*f, axisLine(origin, 1)), -2.0, 1e-14);
+}
+
+void TestCalculus::fixingAVariablePrintsTheSlice_data() {
+    QTest::addColumn<int>("var");
+    QTest::addColumn<double>("value");
+    QTest::addColumn<QString>("expected"); // the slice as one would type it
+    QTest::newRow("y = 0") << 1 << 0.0 << "cos(3x) + cos(2x) - 2 sin(x)";
+    QTest::newRow("x = 0") << 0 << 0.0 << "cos(2y) + cos(4y) - 2 sin(y)";
+    QTest::newRow("y = 0.5") << 1 << 0.5 << "cos(3x + 1) + cos(2x + 2) - 2 sin(x + 0.5)";
+    QTest::newRow("x = -1") << 0 << -1.0 << "cos(-3 + 2y) + cos(-2 + 4y) - 2 sin(-1 + y)";
+}
+
+void TestCalculus::fixingAVariablePrintsTheSlice() {
+    QFETCH(int, var);
+    QFETCH(double, value);
+    QFETCH(QString, expected);
+    const std::vector<std::string> xy{"x", "y"};
+    const expr::ParseResult f = expr::parse("cos(3x + 2y) + cos(2x + 4y) - 2 sin(x + y)", xy);
+    const expr::ParseResult want = expr::parse(expected.toStdString(), xy);
+    QVERIFY(f.ok() && want.ok());
+    const expr::NodePtr slice = expr::substitute(f.tree, var, value);
+    // Hash-consed: the same tree as the typed slice, node for node.
+    QVERIFY2(expr::equal(slice, want.tree), expr::toText(slice, xy).text.c_str());
+    QCOMPARE(QString::fromStdString(expr::toText(slice, xy).text),
+             QString::fromStdString(expr::toText(want.tree, xy).text));
+    // And it evaluates like f on the line.
+    const ObjectivePtr g = articleExpression();
+    for (double s : {-2.0, 0.3, 1.7}) {
+        Vec q(2);
+        q[var] = value;
+        q[1 - var] = s;
+        const auto r = ExpressionObjective::compile(expr::toText(slice, xy).text, xy);
+        const auto& h = std::get<std::shared_ptr<ExpressionObjective>>(r);
+        GS_COMPARE_NEAR(h->value(q), g->value(q), 1e-14);
+    }
 }
 
 void TestCalculus::sliceSamplesFollowTheLine() {
