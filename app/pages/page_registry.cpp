@@ -7,6 +7,8 @@
 #include "pages/landscape/landscape_settings.h"
 #include "pages/secant/secant_page.h"
 #include "pages/secant/secant_settings.h"
+#include "pages/slices/slices_page.h"
+#include "pages/slices/slices_settings.h"
 
 #include <QCoreApplication>
 
@@ -70,6 +72,11 @@ void registerBuiltinPages(PageRegistry& r) {
            tr("Secants through (x, f(x)) and (x + h, f(x + h)) turning into the tangent"), 1, true,
            false, [] { return std::make_unique<SecantPage>(); },
            [](const JsonReader& section) { SecantSettings::read(section); }});
+    r.add({QStringLiteral("slices"), tr("Slices and partial derivatives"),
+           tr("Vertical planes x = x₀ and y = y₀ cut the surface; the cuts' slopes are ∂f/∂x and "
+              "∂f/∂y"),
+           2, false, false, [] { return std::make_unique<SlicesPage>(); },
+           [](const JsonReader& section) { SlicesSettings::read(section); }});
 }
 
 } // namespace gs::app
