@@ -1,6 +1,8 @@
 #include "pages/page_registry.h"
 
 #include "pages/curve/curve_page.h"
+#include "pages/directional/directional_page.h"
+#include "pages/directional/directional_settings.h"
 #include "pages/grid_search/grid_search_page.h"
 #include "pages/grid_search/grid_search_settings.h"
 #include "pages/landscape/landscape_page.h"
@@ -9,6 +11,8 @@
 #include "pages/secant/secant_settings.h"
 #include "pages/slices/slices_page.h"
 #include "pages/slices/slices_settings.h"
+#include "pages/tangent_plane/tangent_plane_page.h"
+#include "pages/tangent_plane/tangent_plane_settings.h"
 
 #include <QCoreApplication>
 
@@ -77,6 +81,14 @@ void registerBuiltinPages(PageRegistry& r) {
               "∂f/∂y"),
            2, false, false, [] { return std::make_unique<SlicesPage>(); },
            [](const JsonReader& section) { SlicesSettings::read(section); }});
+    r.add({QStringLiteral("tangent-plane"), tr("Gradient and tangent plane"),
+           tr("The gradient field, and the plane z = f(p) + ∇f(p)·(q − p) touching the surface"), 2,
+           false, false, [] { return std::make_unique<TangentPlanePage>(); },
+           [](const JsonReader& section) { TangentPlaneSettings::read(section); }});
+    r.add({QStringLiteral("directional"), tr("Directional derivatives"),
+           tr("The slope e·∇f of the cut along any direction e, largest along the gradient"), 2,
+           false, false, [] { return std::make_unique<DirectionalPage>(); },
+           [](const JsonReader& section) { DirectionalSettings::read(section); }});
 }
 
 } // namespace gs::app

@@ -24,6 +24,7 @@ SlicePanel::SlicePanel(QCustomPlot* plot) : plot_(plot) {
         g->removeFromLegend();
     tangent_ = new QCPItemStraightLine(plot);
     tangent_->setClipAxisRect(rect_);
+    tangent_->setVisible(false); // until a point is set
     for (QCPItemPosition* p : {tangent_->point1, tangent_->point2})
         p->setAxes(x, y);
     // The caption is the label of a bare top axis: above the curve, never over it.
@@ -79,10 +80,11 @@ void SlicePanel::setCaption(const QString& text) {
 
 void SlicePanel::setStyle(const PlotStyle& style, const QFont& font) {
     curve_->setPen(QPen(color_, style.lineWidth()));
-    point_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color_, style.markerSize() * 1.4));
+    point_->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssDisc, color_, style.markerSize() * 1.4));
     marks_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
-                                            QPen(style.foreground(), style.scale * 1.5), Qt::NoBrush,
-                                            style.markerSize() * 1.6));
+                                            QPen(style.foreground(), style.scale * 1.5),
+                                            Qt::NoBrush, style.markerSize() * 1.6));
     tangent_->setPen(QPen(style.foreground(), style.lineWidth() * 0.8, Qt::DashLine));
     caption_->setBasePen(Qt::NoPen);
     caption_->setLabelFont(style.font(font, 1.0));

@@ -23,13 +23,24 @@ Grid samplePlane(const TangentPlane& plane, const Box& box, int nx, int ny) {
     g.nx = nx;
     g.ny = ny;
     g.values.resize(static_cast<size_t>(nx) * ny);
-    Vec q(2);
+    const double gx = plane.gradient[0], gy = plane.gradient[1];
     for (int j = 0; j < ny; ++j)
-        for (int i = 0; i < nx; ++i) {
-            q << g.x(i), g.y(j);
-            g.values[static_cast<size_t>(j) * nx + i] = plane.at(q);
-        }
+        for (int i = 0; i < nx; ++i) // T(q), written out for the two coordinates
+            g.values[static_cast<size_t>(j) * nx + i] =
+                plane.value + gx * (g.x(i) - plane.p[0]) + gy * (g.y(j) - plane.p[1]);
     return g;
+}
+
+double secondOrderBound(const Objective& f, const Vec& p) {
+    Mat h(f.dimension(), f.dimension());
+    f.hessian(p, h);
+    if (!h.allFinite()) return std::nan("");
+    if (h.rows() != 2) return 0.5 * h.norm(); // Frobenius: never below the spectral norm
+    // Eigenvalues of the symmetric 2 × 2 [a b; b d]: (a + d)/2 ± √(((a − d)/2)² + b²), written
+    // out (Eigen's solver trips a false -Wmaybe-uninitialized in GCC 12 at this size).
+    const double a = h(0, 0), d = h(1, 1), b = 0.5 * (h(0, 1) + h(1, 0));
+    const double mean = 0.5 * (a + d), radius = std::hypot(0.5 * (a - d), b);
+    return 0.5 * (std::abs(mean) + radius);
 }
 
 std::vector<PlaneGap> planeGaps(const Objective& f, const TangentPlane& plane, double rMin,

@@ -27,6 +27,10 @@ TangentPlane tangentPlane(const Objective& f, const Vec& p);
 /// from the same marching squares as f's.
 Grid samplePlane(const TangentPlane& plane, const Box& box, int nx, int ny);
 
+/// ½‖∇²f(p)‖₂ (the largest |eigenvalue| of the Hessian, halved; beyond 2D the Frobenius norm,
+/// which bounds it): the gap divided by r² tends to at most this as r → 0.
+double secondOrderBound(const Objective& f, const Vec& p);
+
 /// How far f leaves its tangent plane at distance r from p: the largest |f(q) − T(q)| over
 /// `directions` points q = p + r (cos θ, sin θ) on the circle of radius r.
 struct PlaneGap {

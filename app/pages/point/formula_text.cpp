@@ -29,8 +29,8 @@ QString fixedVariableText(const Objective& f, int var, double value, bool rich, 
     if (shown == 0) shown = 0; // no −0
     if (rounded) *rounded = std::abs(shown - value) > 1e-12;
     const expr::NodePtr slice = expr::substitute(e->tree(), var, shown);
-    return fromText(expr::toText(slice, e->variables(),
-                                 rich ? expr::TextStyle::Rich : expr::TextStyle::Plain));
+    return fromText(
+        expr::toText(slice, e->variables(), rich ? expr::TextStyle::Rich : expr::TextStyle::Plain));
 }
 
 } // namespace gs::app

@@ -34,9 +34,10 @@ PointPage::PointPage(QString key, QWidget* parent) : Page(parent), key_(std::mov
     // The map wants a square: its column gets about the body's height, the panels the rest (but
     // never less than 60 % of the map's share).
     connect(plot_, &QCustomPlot::beforeReplot, this, [this, body] {
-        const double w = plot_->viewport().width(), h = body->outerRect().height() > 0
-                                                            ? body->outerRect().height()
-                                                            : plot_->viewport().height();
+        // Before the layout, so estimated: the title and the axes take about a tenth. The
+        // widget's size, not the viewport's: a hidden plot resized for an export has its old
+        // viewport until it is drawn.
+        const double w = plot_->width(), h = 0.9 * plot_->height();
         if (w > 0 && h > 0) body->setColumnStretchFactors({h, std::max(w - h, 0.6 * h)});
     });
     map_ = new FieldMap(plot_, mapRect);
@@ -100,9 +101,10 @@ void PointPage::showFunction(const ObjectivePtr& f) {
     const Box box = sceneViewBox(scene_, *f);
     map_->setObjective(f, box);
     const Vec& fallback = f->info().defaultStart;
-    const Vec at = scene_.start.size() == 2 ? (Vec(2) << scene_.start[0], scene_.start[1]).finished()
-                   : fallback.size() == 2   ? fallback
-                                            : box.center();
+    const Vec at = scene_.start.size() == 2
+                       ? (Vec(2) << scene_.start[0], scene_.start[1]).finished()
+                   : fallback.size() == 2 ? fallback
+                                          : box.center();
     {
         const QSignalBlocker bx(x0_), by(y0_);
         x0_->setRangeAndValue({box.lo[0], box.hi[0], false, 3}, at[0]);
@@ -127,9 +129,9 @@ void PointPage::setStyle(const PlotStyle& style) {
     style_ = style;
     style_.apply(*plot_, font());
     map_->setStyle(style_, font());
-    marker_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
-                                             QPen(Qt::white, 2.2 * style_.scale),
-                                             QBrush(QColor(0, 0, 0, 150)), style_.markerSize() * 1.9));
+    marker_->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 2.2 * style_.scale),
+                        QBrush(QColor(0, 0, 0, 150)), style_.markerSize() * 1.9));
     if (title_) title_ = updatePlotTitle(*plot_, title_, plotTitleText(*title_), style_, font());
     restyle();
     if (f_) update();

@@ -82,8 +82,8 @@ void SlicesPage::update() {
     // Each slice over the whole box: the line through p along e_x (or e_y), t = x − x₀.
     auto slice = [&](int axis, QVector<double>& s, QVector<double>& v) {
         const SliceLine line = axisLine(at, axis);
-        const SliceSamples samples = sampleSlice(*f, line, box.lo[axis] - at[axis],
-                                                 box.hi[axis] - at[axis], kSamples);
+        const SliceSamples samples =
+            sampleSlice(*f, line, box.lo[axis] - at[axis], box.hi[axis] - at[axis], kSamples);
         s.resize(kSamples);
         v.resize(kSamples);
         for (int i = 0; i < kSamples; ++i) {
@@ -136,11 +136,11 @@ void SlicesPage::restyle() {
 
 Table SlicesPage::table() const {
     Table t;
-    t.header = {QStringLiteral("x"),     QStringLiteral("f_x_y0"), QStringLiteral("y"),
+    t.header = {QStringLiteral("x"),      QStringLiteral("f_x_y0"), QStringLiteral("y"),
                 QStringLiteral("f_x0_y"), QStringLiteral("df_dx"),  QStringLiteral("df_dy")};
     auto num = [](double v) { return QString::number(v, 'g', 17); };
     for (int i = 0; i < xs_.size(); ++i)
-        t.rows << QStringList{num(xs_[i]), num(fxs_[i]), num(ys_[i]),
+        t.rows << QStringList{num(xs_[i]),  num(fxs_[i]), num(ys_[i]),
                               num(fys_[i]), num(slopeX_), num(slopeY_)};
     return t;
 }
