@@ -147,7 +147,7 @@ void DirectionalPage::update() {
     cut_->setCurve(QVector<double>(cut.t.begin(), cut.t.end()),
                    QVector<double>(cut.value.begin(), cut.value.end()));
     cut_->setPoint(0, f->value(at), derivative_);
-    cut_->setCaption(tr("cut along e: slope e·∇f = %1").arg(formatNumber(derivative_, 4)));
+    cut_->setCaption(tr("slope e·∇f = %1").arg(formatNumber(derivative_, 4)));
 
     // e·∇f over all angles, its extremes and zeros marked.
     QVector<double> angles, values;
@@ -168,10 +168,9 @@ void DirectionalPage::update() {
     profilePanel_->setMarks(steep ? mt : QVector<double>{}, steep ? mv : QVector<double>{});
     angleMark_->point1->setCoords(settings_.angle, 0);
     angleMark_->point2->setCoords(settings_.angle, 1);
-    profilePanel_->setCaption(tr("max |∇f| = %1 at %2°, min at %3°")
-                                  .arg(formatNumber(profile_.maxValue, 4),
-                                       formatNumber(degrees(profile_.maxAngle), 4),
-                                       formatNumber(degrees(profile_.minAngle), 4)));
+    profilePanel_->setCaption(
+        tr("max %1 at %2°")
+            .arg(formatNumber(profile_.maxValue, 4), formatNumber(degrees(profile_.maxAngle), 4)));
 
     const double alpha = std::acos(std::clamp(norm > 0 ? derivative_ / norm : 1.0, -1.0, 1.0));
     QStringList zeros;

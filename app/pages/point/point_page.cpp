@@ -54,7 +54,7 @@ PointPage::PointPage(QString key, QWidget* parent) : Page(parent), key_(std::mov
     readout_->setWordWrap(true);
     readout_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     controls_ = new QGridLayout;
-    controls_->addWidget(picker_, 0, 0, 1, 3);
+    controls_->addWidget(picker_, 0, 0, 1, -1); // across every column a page adds
     controls_->addWidget(x0_, 1, 0);
     controls_->addWidget(y0_, 1, 1);
     controls_->setColumnStretch(0, 1);

@@ -28,6 +28,13 @@ constexpr int kContourSteps = 3;              // plane contours on each side of 
 // The gradient arrow on the map is ∇f scaled by this, and never longer than kArrowMax units.
 constexpr double kArrowScale = 0.2, kArrowMax = 1.6;
 
+// "(x − 2)", "(x + 1)" or "x": a coordinate shifted by −v, as one would write it.
+QString shifted(const QString& name, double v) {
+    if (v == 0) return name;
+    return QStringLiteral("(%1 %2 %3)")
+        .arg(name, v < 0 ? QStringLiteral("+") : QStringLiteral("−"), formatNumber(std::abs(v), 4));
+}
+
 void setLogAxis(QCPAxis* axis) {
     axis->setScaleType(QCPAxis::stLogarithmic);
     QSharedPointer<QCPAxisTickerLog> ticker(new QCPAxisTickerLog);
@@ -45,8 +52,8 @@ TangentPlanePage::TangentPlanePage(QWidget* parent)
     gap_ = std::make_unique<SlicePanel>(plot());
     side()->addElement(0, 0, cut_->rect());
     side()->addElement(1, 0, gap_->rect());
-    cut_->setLabels(tr("t (along ∇f / |∇f|)"), tr("f(p + t ĝ)"));
-    gap_->setLabels(tr("r = |q − p|"), tr("max |f(q) − T(q)|"));
+    cut_->setLabels(tr("t (along ĝ = ∇f / |∇f|)"), tr("f(p + tĝ)"));
+    gap_->setLabels(tr("r = |q − p|"), tr("|f − T|"));
     setLogAxis(gap_->rect()->axis(QCPAxis::atBottom));
     setLogAxis(gap_->rect()->axis(QCPAxis::atLeft));
     secondOrder_ = plot()->addGraph(gap_->rect()->axis(QCPAxis::atBottom),
@@ -74,7 +81,7 @@ TangentPlanePage::TangentPlanePage(QWidget* parent)
     field_ = new QCheckBox(tr("Gradient field"), this);
     field_->setFocusPolicy(Qt::NoFocus);
     controls()->addWidget(patch_, 1, 2);
-    controls()->addWidget(field_, 2, 0);
+    controls()->addWidget(field_, 1, 3);
     connect(patch_, &ParamSlider::valueChanged, this, [this](double v) {
         settings_.patch = v;
         update();
@@ -150,7 +157,7 @@ void TangentPlanePage::update() {
                    QVector<double>(cut.value.begin(), cut.value.end()));
     const double slope = sliceSlope(*f, line);
     cut_->setPoint(0, plane_.value, slope);
-    cut_->setCaption(tr("plane along ĝ: slope |∇f| = %1").arg(formatNumber(slope, 4)));
+    cut_->setCaption(tr("slope |∇f| = %1").arg(formatNumber(slope, 4)));
 
     // The gap against r, and ½‖∇²f‖ r² beside it.
     gaps_ = planeGaps(*f, plane_, kGapMin, kGapMax, kGapPoints);
@@ -179,17 +186,18 @@ void TangentPlanePage::update() {
         hi = 1;
     }
     gap_->rect()->axis(QCPAxis::atLeft)->setRange(std::max(lo / 3, 1e-300), hi * 6);
-    gap_->setCaption(tr("dashed: ½‖∇²f‖ r² (second order)"));
+    gap_->setCaption(tr("dashed: ½‖∇²f‖ r²"));
 
     readout()->setText(
         tr("p = (%1, %2), f(p) = <b>%3</b>, ∇f(p) = (<b>%4</b>, <b>%5</b>), |∇f| = %6<br>"
-           "tangent plane z = %3 %7 (x − %1) %8 (y − %2)")
+           "tangent plane z = %3 %7 %9 %8 %10")
             .arg(formatNumber(at[0], 4), formatNumber(at[1], 4), formatNumber(plane_.value, 5),
                  formatNumber(g[0], 5), formatNumber(g[1], 5), formatNumber(norm, 5))
             .arg((g[0] < 0 ? QStringLiteral("− ") : QStringLiteral("+ ")) +
                      formatNumber(std::abs(g[0]), 5),
                  (g[1] < 0 ? QStringLiteral("− ") : QStringLiteral("+ ")) +
-                     formatNumber(std::abs(g[1]), 5)));
+                     formatNumber(std::abs(g[1]), 5),
+                 shifted(QStringLiteral("x"), at[0]), shifted(QStringLiteral("y"), at[1])));
     plot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
