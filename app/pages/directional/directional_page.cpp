@@ -58,6 +58,16 @@ DirectionalPage::DirectionalPage(QWidget* parent)
     descent_ = mapArrow(plot(), map());
     ascent_ = mapArrow(plot(), map());
     direction_ = mapArrow(plot(), map());
+    auto label = [this](const QString& text) {
+        auto* item = new QCPItemText(plot());
+        item->setClipAxisRect(map()->rect());
+        item->position->setAxes(map()->xAxis(), map()->yAxis());
+        item->setText(text);
+        return item;
+    };
+    directionLabel_ = label(QStringLiteral("e"));
+    ascentLabel_ = label(QStringLiteral("∇f"));
+    descentLabel_ = label(QStringLiteral("−∇f"));
 
     angle_ = new ParamSlider(tr("Direction θ (°)"), {0, 360, false, 1}, settings_.angle, this);
     controls()->addWidget(angle_, 1, 2);
@@ -129,6 +139,13 @@ void DirectionalPage::update() {
         item->end->setCoords(at[0] + to * std::cos(a), at[1] + to * std::sin(a));
     };
     place(direction_, theta, 0, len);
+    // A label just beyond an arrow's tip, on the side away from p.
+    auto tag = [&](QCPItemText* item, double a, double r) {
+        item->position->setCoords(at[0] + r * std::cos(a), at[1] + r * std::sin(a));
+        item->setPositionAlignment((std::cos(a) >= 0 ? Qt::AlignLeft : Qt::AlignRight) |
+                                   (std::sin(a) >= 0 ? Qt::AlignBottom : Qt::AlignTop));
+    };
+    tag(directionLabel_, theta, 1.05 * len);
     const TRange t = lineInBox(line, map()->box());
     place(cutLine_, theta, t.lo, t.hi);
     const bool steep = norm > 0 && std::isfinite(norm);
@@ -139,7 +156,11 @@ void DirectionalPage::update() {
         place(ascent_, profile_.gradientAngle, 0, 0.8 * len);
         place(descent_, profile_.gradientAngle + std::numbers::pi, 0, 0.8 * len);
         place(levelLine_, profile_.gradientAngle + std::numbers::pi / 2, -0.8 * len, 0.8 * len);
+        tag(ascentLabel_, profile_.gradientAngle, 0.85 * len);
+        tag(descentLabel_, profile_.gradientAngle + std::numbers::pi, 0.85 * len);
     }
+    ascentLabel_->setVisible(steep);
+    descentLabel_->setVisible(steep);
 
     // The cut along e and its tangent, slope e·∇f.
     const SliceSamples cut =
@@ -208,6 +229,10 @@ void DirectionalPage::restyle() {
     levelLine_->setPen(QPen(Qt::white, w, Qt::DashLine));
     cutLine_->setPen(QPen(e, w * 0.6, Qt::DotLine));
     angleMark_->setPen(QPen(e, w * 0.6, Qt::DashLine));
+    for (QCPItemText* label : {directionLabel_, ascentLabel_, descentLabel_}) {
+        label->setFont(style().font(font(), 1.15));
+        label->setColor(Qt::white);
+    }
 }
 
 Table DirectionalPage::table() const {

@@ -14,6 +14,7 @@
 class QCPGraph;
 class QCPItemLine;
 class QCPItemStraightLine;
+class QCPItemText;
 
 namespace gs::app {
 
@@ -56,6 +57,9 @@ private:
     QCPItemLine* levelLine_;
     QCPItemLine* cutLine_;           ///< the line p + t e across the map
     QCPItemStraightLine* angleMark_; ///< the current angle in the profile panel
+    QCPItemText* directionLabel_;
+    QCPItemText* ascentLabel_;
+    QCPItemText* descentLabel_;
     ParamSlider* angle_;
 };
 
