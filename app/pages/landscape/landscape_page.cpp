@@ -392,7 +392,7 @@ void LandscapePage::showStep(int k) {
     } else {
         inspector_->clear();
     }
-    view_->setStepArrows(inspector_->arrows());
+    showHessian(k); // sets the step arrows: the inspector's, and the Hessian's steps
     view_->replotPaths();
 }
 

@@ -23,6 +23,8 @@ class QVBoxLayout;
 namespace gs::app {
 
 class FunctionPicker;
+class HessianPanel;
+class HessianPlottable;
 class LandscapeView;
 class LossView;
 class OptimizerPanel;
@@ -83,6 +85,9 @@ public:
     QComboBox* arrowsBox() const { return arrowsBox_; }
     QComboBox* directionBox() const { return directionBox_; }
     int recomputeCount() const { return recomputes_; }
+    QCheckBox* hessianBox() const { return hessianBox_; }
+    HessianPanel* hessianPanel() const { return hessianPanel_; }
+    HessianPlottable* hessianPlottable() const { return hessianPlot_; }
 
 public Q_SLOTS:
     void recompute();
@@ -110,6 +115,10 @@ private:
     double sign() const { return direction_ == Scene::Direction::Ascent ? -1.0 : 1.0; }
     void fitControls();
     void showStep(int k);
+    /// The Hessian overlay and panel (landscape_page_hessian.cpp): made once, then shown at the
+    /// inspected point of step k with the inspector's arrows and Newton's and the gradient step.
+    QWidget* createHessianPanel(QWidget* box);
+    void showHessian(int k);
     void updateLoss();
     void updateInspectorNames();
     void assignRunStart(Run& r, std::optional<QPointF> start);
@@ -147,6 +156,10 @@ private:
     QComboBox* directionBox_ = nullptr;
     QCheckBox* equalAspect_ = nullptr;
     QCheckBox* logLoss_ = nullptr;
+    QCheckBox* hessianBox_ = nullptr;
+    HessianPanel* hessianPanel_ = nullptr;
+    HessianPlottable* hessianPlot_ = nullptr;
+    QWidget* hessianSection_ = nullptr; // its title and panel, hidden with the overlay
     QComboBox* addBox_ = nullptr;
     QVBoxLayout* panels_ = nullptr;
     QScrollArea* controlsScroll_ = nullptr;

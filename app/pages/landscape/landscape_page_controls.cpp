@@ -52,13 +52,16 @@ QWidget* LandscapePage::createDisplayControls(QWidget* box) {
     equalAspect_ = new QCheckBox(tr("equal aspect"), panel);
     equalAspect_->setChecked(true);
     logLoss_ = new QCheckBox(tr("log loss"), panel);
+    hessianBox_ = new QCheckBox(tr("Hessian"), panel);
+    hessianBox_->setToolTip(tr("The quadratic model at the inspected point: eigen-axes, level "
+                               "curves, Newton's step and the gradient step"));
     auto* resetView = new QPushButton(tr("Reset view"), panel);
     resetView->setToolTip(tr("Back to the function's box (or double-click the map)"));
     auto* fitRuns = new QPushButton(tr("Fit runs"), panel);
     fitRuns->setToolTip(tr("Zoom so every point of every shown run is in view"));
     for (QWidget* w :
          std::initializer_list<QWidget*>{directionBox_, levelsBox_, colorsBox_, arrowsBox_,
-                                         equalAspect_, logLoss_, resetView, fitRuns})
+                                         equalAspect_, logLoss_, hessianBox_, resetView, fitRuns})
         w->setFocusPolicy(Qt::NoFocus); // keep Space and the arrow keys for playback
     form->addRow(tr("Direction"), directionBox_);
     form->addRow(tr("Isolines"), levelsBox_);
@@ -69,6 +72,7 @@ QWidget* LandscapePage::createDisplayControls(QWidget* box) {
     toggles->addWidget(logLoss_, 0, 1);
     toggles->addWidget(resetView, 1, 0);
     toggles->addWidget(fitRuns, 1, 1);
+    toggles->addWidget(hessianBox_, 2, 0);
     form->addRow(toggles);
 
     connect(directionBox_, &QComboBox::activated, this, [this](int i) {
@@ -131,6 +135,7 @@ QWidget* LandscapePage::createControls() {
     layout->addLayout(panels_);
     layout->addWidget(new QLabel(tr("<b>Step inspector</b>"), box));
     layout->addWidget(inspector_);
+    layout->addWidget(createHessianPanel(box));
     layout->addStretch(1);
 
     connect(picker_, &FunctionPicker::catalogPicked, this, &LandscapePage::pickFunction);
@@ -158,6 +163,7 @@ LandscapeSettings LandscapePage::settingsShown() const {
     s.gradientField = field != kNoArrows;
     s.fieldUphill = field >= kUphillUnit;
     s.scaledArrows = field == kDownhillScaled || field == kUphillScaled;
+    s.hessian = hessianBox_->isChecked();
     return s;
 }
 
@@ -168,6 +174,7 @@ void LandscapePage::showSettings(const LandscapeSettings& s) {
                       : s.fieldUphill  ? (s.scaledArrows ? kUphillScaled : kUphillUnit)
                                        : (s.scaledArrows ? kDownhillScaled : kDownhillUnit);
     arrowsBox_->setCurrentIndex(field);
+    hessianBox_->setChecked(s.hessian);
 }
 
 void LandscapePage::setDirection(Scene::Direction direction) {

@@ -9,8 +9,8 @@ const QStringList kLengths = {QStringLiteral("unit"), QStringLiteral("scaled")};
 } // namespace
 
 LandscapeSettings LandscapeSettings::read(const JsonReader& r) {
-    r.allowOnly(
-        {"isolines", "gradient_field", "levels", "color_scale", "field_direction", "arrow_length"});
+    r.allowOnly({"isolines", "gradient_field", "levels", "color_scale", "field_direction",
+                 "arrow_length", "hessian"});
     LandscapeSettings s;
     s.isolines = r.boolean(QStringLiteral("isolines"), s.isolines);
     s.gradientField = r.boolean(QStringLiteral("gradient_field"), s.gradientField);
@@ -20,6 +20,7 @@ LandscapeSettings LandscapeSettings::read(const JsonReader& r) {
     s.logColors = r.choice(QStringLiteral("color_scale"), kScales, s.logLevels ? 1 : 0) == 1;
     s.fieldUphill = r.choice(QStringLiteral("field_direction"), kDirections, 0) == 1;
     s.scaledArrows = r.choice(QStringLiteral("arrow_length"), kLengths, 0) == 1;
+    s.hessian = r.boolean(QStringLiteral("hessian"), s.hessian);
     return s;
 }
 
@@ -31,6 +32,7 @@ QJsonObject LandscapeSettings::toJson() const {
     o[QStringLiteral("color_scale")] = kScales[logColors ? 1 : 0];
     o[QStringLiteral("field_direction")] = kDirections[fieldUphill ? 1 : 0];
     o[QStringLiteral("arrow_length")] = kLengths[scaledArrows ? 1 : 0];
+    o[QStringLiteral("hessian")] = hessian;
     return o;
 }
 

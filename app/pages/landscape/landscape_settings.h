@@ -14,6 +14,7 @@ struct LandscapeSettings {
     bool logColors = false;    ///< heat-map colors on a log scale of f − min ("color_scale")
     bool fieldUphill = false;  ///< field arrows along ∇f rather than −∇f ("field_direction")
     bool scaledArrows = false; ///< field arrows ∝ ‖∇f‖ rather than unit ("arrow_length")
+    bool hessian = false;      ///< the quadratic model at the inspected point ("hessian")
 
     /// Reads and validates a scene's "landscape" section (throws SceneError through the reader).
     /// Every key is optional: a section written before a key existed keeps its default.

@@ -1,0 +1,240 @@
+// What surrounds the surface: the layout of the picture, the box's back panes with grid lines,
+// floor isolines, tick labels and axis names, the color bar and the key.
+
+#include "field/levels.h"
+#include "plot/surface_renderer.h"
+#include "plot/viridis.h"
+#include "views/number_format.h"
+
+#include <QFontMetricsF>
+#include <QLinearGradient>
+#include <QPainter>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace gs::app {
+
+namespace {
+
+constexpr int kTicks = 5;
+
+std::vector<double> ticks(double lo, double hi) {
+    std::vector<double> t = niceLevels(lo, hi, kTicks);
+    // niceLevels keeps strictly inside: the ends are worth a tick when they are round themselves.
+    return t;
+}
+
+/// Text centred on `at`, or beside it: `align` as for QPainter::drawText.
+void drawLabel(QPainter& painter, QPointF at, const QString& text, Qt::Alignment align) {
+    const QFontMetricsF fm(painter.font());
+    const QSizeF size(fm.horizontalAdvance(text), fm.height());
+    QPointF topLeft = at - QPointF(size.width() / 2, size.height() / 2);
+    if (align & Qt::AlignRight) topLeft.setX(at.x() - size.width());
+    if (align & Qt::AlignLeft) topLeft.setX(at.x());
+    painter.drawText(QRectF(topLeft, size), Qt::AlignCenter, text);
+}
+
+} // namespace
+
+QRectF SurfaceRenderer::plotArea(const QRectF& rect) const {
+    const QFontMetricsF fm(style_.font(font_));
+    const double top = title_.isEmpty() ? fm.height() * 0.5 : fm.height() * 2.0;
+    const double bar = fm.horizontalAdvance(QStringLiteral("−0.0000")) + 40 * style_.scale;
+    return rect.adjusted(fm.height() * 0.5, top, -bar, -fm.height() * 0.5);
+}
+
+SurfaceProjection SurfaceRenderer::projection(const QRectF& rect) const {
+    // Room around the box for tick labels and axis names.
+    const QFontMetricsF fm(style_.font(font_));
+    const QRectF area = plotArea(rect).adjusted(fm.height() * 2, fm.height() * 1.5,
+                                                -fm.height() * 2, -fm.height() * 2);
+    return SurfaceProjection(camera_, box_, area.isValid() ? area : rect);
+}
+
+double SurfaceRenderer::floorZ(const SurfaceProjection& p) const {
+    return p.eye().z >= 0 ? box_.zMin : box_.zMax;
+}
+
+void SurfaceRenderer::drawPanes(QPainter& painter, const SurfaceProjection& p) const {
+    const SurfacePoint e = p.eye();
+    // The three panes farthest from the viewer, as mplot3d draws them.
+    const double xb = e.x > 0 ? box_.xMin : box_.xMax, yb = e.y > 0 ? box_.yMin : box_.yMax;
+    const double zb = floorZ(p);
+    const QColor pane = style_.dark ? QColor(255, 255, 255, 18) : QColor(0, 0, 0, 14);
+    const QPen gridPen(style_.grid(), style_.scale * 0.8);
+    const QPen edgePen(style_.foreground().lighter(style_.dark ? 60 : 180), style_.scale * 0.8);
+    auto px = [&](double x, double y, double z) { return p.pixel({x, y, z}); };
+    const SurfaceBox& b = box_;
+    const std::array<std::array<QPointF, 4>, 3> panes = {{
+        {px(b.xMin, b.yMin, zb), px(b.xMax, b.yMin, zb), px(b.xMax, b.yMax, zb),
+         px(b.xMin, b.yMax, zb)},
+        {px(xb, b.yMin, b.zMin), px(xb, b.yMax, b.zMin), px(xb, b.yMax, b.zMax),
+         px(xb, b.yMin, b.zMax)},
+        {px(b.xMin, yb, b.zMin), px(b.xMax, yb, b.zMin), px(b.xMax, yb, b.zMax),
+         px(b.xMin, yb, b.zMax)},
+    }};
+    painter.setPen(edgePen);
+    painter.setBrush(pane);
+    for (const auto& q : panes)
+        painter.drawPolygon(q.data(), 4);
+    painter.setPen(gridPen);
+    for (double x : ticks(b.xMin, b.xMax)) {
+        painter.drawLine(px(x, b.yMin, zb), px(x, b.yMax, zb));
+        painter.drawLine(px(x, yb, b.zMin), px(x, yb, b.zMax));
+    }
+    for (double y : ticks(b.yMin, b.yMax)) {
+        painter.drawLine(px(b.xMin, y, zb), px(b.xMax, y, zb));
+        painter.drawLine(px(xb, y, b.zMin), px(xb, y, b.zMax));
+    }
+    for (double z : ticks(b.zMin, b.zMax)) {
+        painter.drawLine(px(xb, b.yMin, z), px(xb, b.yMax, z));
+        painter.drawLine(px(b.xMin, yb, z), px(b.xMax, yb, z));
+    }
+}
+
+void SurfaceRenderer::drawFloorIsolines(QPainter& painter, const SurfaceProjection& p) const {
+    const double z = floorZ(p);
+    QCPColorGradient gradient = viridisGradient();
+    const QCPRange range(box_.zMin, box_.zMax);
+    QPolygonF poly;
+    for (const auto& [level, lines] : floorLines_) {
+        painter.setPen(QPen(QColor::fromRgb(gradient.color(level, range)), style_.scale));
+        for (const auto& line : lines) {
+            poly.clear();
+            for (const QPointF& q : line)
+                poly << p.pixel({q.x(), q.y(), z});
+            painter.drawPolyline(poly);
+        }
+    }
+}
+
+void SurfaceRenderer::drawAxisLabels(QPainter& painter, const SurfaceProjection& p) const {
+    const SurfacePoint e = p.eye();
+    const SurfaceBox& b = box_;
+    const double z0 = floorZ(p);
+    painter.setPen(style_.foreground());
+    const QFont tickFont = style_.font(font_, 0.9), nameFont = style_.font(font_, 1.1);
+    // The floor edges nearest the viewer carry the x and y ticks; labels sit outside the box,
+    // pushed away from its centre on screen.
+    const double yf = e.y > 0 ? b.yMax : b.yMin, xf = e.x > 0 ? b.xMax : b.xMin;
+    const QPointF centre = p.pixel({(b.xMin + b.xMax) / 2, (b.yMin + b.yMax) / 2, z0});
+    const double gap = QFontMetricsF(tickFont).height() * 1.1;
+    auto outward = [&](QPointF at, double distance) {
+        QPointF d = at - centre;
+        const double len = std::hypot(d.x(), d.y());
+        return len > 0 ? at + d / len * distance : at;
+    };
+    auto tickRow = [&](const std::vector<double>& values, auto point, const QString& name,
+                       SurfacePoint mid) {
+        painter.setFont(tickFont);
+        for (double v : values)
+            drawLabel(painter, outward(p.pixel(point(v)), gap), formatNumber(v, 3),
+                      Qt::AlignCenter);
+        painter.setFont(nameFont);
+        drawLabel(painter, outward(p.pixel(mid), gap * 2.4), name, Qt::AlignCenter);
+    };
+    tickRow(ticks(b.xMin, b.xMax),
+            [&](double x) {
+                return SurfacePoint{x, yf, z0};
+            },
+            QStringLiteral("x"), {(b.xMin + b.xMax) / 2, yf, z0});
+    tickRow(ticks(b.yMin, b.yMax),
+            [&](double y) {
+                return SurfacePoint{xf, y, z0};
+            },
+            QStringLiteral("y"), {xf, (b.yMin + b.yMax) / 2, z0});
+    // f along the vertical edge leftmost on screen.
+    double bestX = 0, bestY = 0, bestPx = INFINITY;
+    for (double x : {b.xMin, b.xMax})
+        for (double y : {b.yMin, b.yMax})
+            if (const double at = p.pixel({x, y, b.zMin}).x(); at < bestPx)
+                bestPx = at, bestX = x, bestY = y;
+    painter.setFont(tickFont);
+    const double side = gap * 0.4;
+    for (double z : ticks(b.zMin, b.zMax))
+        drawLabel(painter, p.pixel({bestX, bestY, z}) - QPointF(side, 0), formatNumber(z, 3),
+                  Qt::AlignRight);
+    painter.setFont(nameFont);
+    const QFontMetricsF fm(tickFont);
+    drawLabel(painter,
+              p.pixel({bestX, bestY, (b.zMin + b.zMax) / 2}) -
+                  QPointF(side + fm.horizontalAdvance(QStringLiteral("−0.00")) + gap, 0),
+              QStringLiteral("f"), Qt::AlignCenter);
+}
+
+void SurfaceRenderer::drawColorBar(QPainter& painter, const QRectF& rect) const {
+    const QRectF area = plotArea(rect);
+    const QFontMetricsF fm(style_.font(font_, 0.9));
+    const double w = 14 * style_.scale, h = area.height() * 0.6;
+    const QRectF bar(area.right() + 10 * style_.scale, area.center().y() - h / 2, w, h);
+    // A linear gradient through viridis' stops: one vector shape, not a stack of strips.
+    QCPColorGradient gradient = viridisGradient();
+    QLinearGradient fill(bar.bottomLeft(), bar.topLeft());
+    for (int k = 0; k <= 10; ++k)
+        fill.setColorAt(k / 10.0, QColor::fromRgb(gradient.color(k / 10.0, QCPRange(0, 1))));
+    painter.setPen(QPen(style_.foreground(), style_.scale * 0.8));
+    painter.setBrush(fill);
+    painter.drawRect(bar);
+    painter.setFont(style_.font(font_, 0.9));
+    for (double z : ticks(box_.zMin, box_.zMax)) {
+        const double y = bar.bottom() - (z - box_.zMin) / (box_.zMax - box_.zMin) * h;
+        painter.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 4 * style_.scale, y));
+        drawLabel(painter, QPointF(bar.right() + 6 * style_.scale, y), formatNumber(z, 3),
+                  Qt::AlignLeft);
+    }
+    painter.setFont(style_.font(font_, 1.1));
+    drawLabel(painter, QPointF(bar.center().x(), bar.top() - fm.height()), QStringLiteral("f"),
+              Qt::AlignCenter);
+    if (!title_.isEmpty()) {
+        painter.setFont(style_.font(font_, 1.15));
+        drawLabel(painter, QPointF(rect.center().x(), rect.top() + fm.height()), title_,
+                  Qt::AlignCenter);
+    }
+}
+
+void SurfaceRenderer::drawKey(QPainter& painter, const QRectF& area) const {
+    struct Entry {
+        QString text;
+        QPen pen;
+        QBrush brush;
+    };
+    std::vector<Entry> entries;
+    for (const SurfacePath& path : paths_)
+        if (!path.name.isEmpty())
+            entries.push_back({path.name, QPen(path.color, style_.lineWidth()), Qt::NoBrush});
+    for (const SurfaceOverlay& o : overlays_)
+        if (!o.label.isEmpty()) entries.push_back({o.label, o.pen, o.brush});
+    if (entries.empty()) return;
+    painter.setFont(style_.font(font_, 0.9));
+    const QFontMetricsF fm(painter.font());
+    const double line = fm.height() * 1.2, swatch = 22 * style_.scale;
+    double width = 0;
+    for (const Entry& e : entries)
+        width = std::max(width, fm.horizontalAdvance(e.text));
+    const QRectF box(area.left() + 4, area.top() + 4, swatch + width + 18 * style_.scale,
+                     line * double(entries.size()) + 8);
+    QColor bg = style_.background();
+    bg.setAlpha(210);
+    painter.setPen(QPen(style_.grid(), style_.scale * 0.8));
+    painter.setBrush(bg);
+    painter.drawRect(box);
+    double y = box.top() + 4 + line / 2;
+    for (const Entry& e : entries) {
+        const QPointF a(box.left() + 6 * style_.scale, y);
+        if (e.brush.style() != Qt::NoBrush) {
+            painter.setPen(e.pen.style() == Qt::NoPen ? QPen(e.brush.color()) : e.pen);
+            painter.setBrush(e.brush);
+            painter.drawRect(QRectF(a - QPointF(0, line * 0.3), QSizeF(swatch, line * 0.6)));
+        } else {
+            painter.setPen(e.pen);
+            painter.drawLine(a, a + QPointF(swatch, 0));
+        }
+        painter.setPen(style_.foreground());
+        drawLabel(painter, a + QPointF(swatch + 6 * style_.scale, 0), e.text, Qt::AlignLeft);
+        y += line;
+    }
+}
+
+} // namespace gs::app
