@@ -40,7 +40,7 @@ DirectionalPage::DirectionalPage(QWidget* parent)
     cut_ = std::make_unique<SlicePanel>(plot());
     profilePanel_ = std::make_unique<SlicePanel>(plot());
     side()->addElement(0, 0, cut_->rect());
-    side()->addElement(1, 0, profilePanel_->rect());
+    side()->addElement(0, 1, profilePanel_->rect());
     cut_->setLabels(tr("t"), tr("f(p + t e)"));
     profilePanel_->setLabels(tr("angle θ of e (degrees)"), tr("e · ∇f"));
     QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);

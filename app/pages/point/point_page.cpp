@@ -5,6 +5,7 @@
 #include "plot/field_map.h"
 #include "plot/plot_fit.h"
 #include "plot/plot_title.h"
+#include "plot/surface_element.h"
 #include "scene/function_source.h"
 
 #include <qcustomplot.h>
@@ -16,29 +17,39 @@
 
 namespace gs::app {
 
+namespace {
+constexpr double kTopShare = 0.58; // of the body's height: the surface and the map
+} // namespace
+
 PointPage::PointPage(QString key, QWidget* parent) : Page(parent), key_(std::move(key)) {
     plot_ = new QCustomPlot(this);
     plot_->setMinimumSize(300, 200);
     plot_->legend->setVisible(false);
     plot_->setAntialiasedElements(QCP::aeAll);
-    // One row for the body (map | panels), so a title row above it spans the whole width.
+    // The body below the title: the surface and the map on top, the lesson's panels under them.
     QCPAxisRect* mapRect = plot_->axisRect();
     plot_->plotLayout()->take(mapRect);
     plot_->plotLayout()->simplify();
     auto* body = new QCPLayoutGrid;
     plot_->plotLayout()->addElement(0, 0, body);
-    body->addElement(0, 0, mapRect);
+    auto* top = new QCPLayoutGrid;
+    body->addElement(0, 0, top);
+    surface_ = new SurfaceElement(plot_);
+    top->addElement(0, 0, surface_);
+    top->addElement(0, 1, mapRect);
+    top->setColumnSpacing(8);
     side_ = new QCPLayoutGrid;
-    body->addElement(0, 1, side_);
-    body->setColumnSpacing(12);
-    // The map wants a square: its column gets about the body's height, the panels the rest (but
-    // never less than 60 % of the map's share).
-    connect(plot_, &QCustomPlot::beforeReplot, this, [this, body] {
+    body->addElement(1, 0, side_);
+    side_->setColumnSpacing(16);
+    body->setRowStretchFactors({kTopShare, 1 - kTopShare});
+    body->setRowSpacing(4);
+    // The map wants a square: its column gets about the top row's height, the surface the rest.
+    connect(plot_, &QCustomPlot::beforeReplot, this, [this, top] {
         // Before the layout, so estimated: the title and the axes take about a tenth. The
         // widget's size, not the viewport's: a hidden plot resized for an export has its old
         // viewport until it is drawn.
-        const double w = plot_->width(), h = 0.9 * plot_->height();
-        if (w > 0 && h > 0) body->setColumnStretchFactors({h, std::max(w - h, 0.6 * h)});
+        const double w = plot_->width(), h = 0.9 * kTopShare * plot_->height();
+        if (w > 0 && h > 0) top->setColumnStretchFactors({std::max(w - h, 0.8 * h), h});
     });
     map_ = new FieldMap(plot_, mapRect);
     marker_ = plot_->addGraph(map_->xAxis(), map_->yAxis());
@@ -100,6 +111,7 @@ void PointPage::showFunction(const ObjectivePtr& f) {
     f_ = f;
     const Box box = sceneViewBox(scene_, *f);
     map_->setObjective(f, box);
+    surface_->setObjective(*f, box);
     const Vec& fallback = f->info().defaultStart;
     const Vec at = scene_.start.size() == 2
                        ? (Vec(2) << scene_.start[0], scene_.start[1]).finished()
@@ -129,6 +141,8 @@ void PointPage::setStyle(const PlotStyle& style) {
     style_ = style;
     style_.apply(*plot_, font());
     map_->setStyle(style_, font());
+    surface_->renderer().setStyle(style_);
+    surface_->renderer().setFont(font());
     marker_->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 2.2 * style_.scale),
                         QBrush(QColor(0, 0, 0, 150)), style_.markerSize() * 1.9));

@@ -1,8 +1,9 @@
 #pragma once
 // The common frame of the lessons on functions of two variables that stand at one point
-// p = (x₀, y₀): a map of f (drag p on it, or use the two sliders), panels beside it in the same
-// plot (so an exported image holds the whole lesson), a line of numbers under it and the
-// function picker. Each lesson page derives from it and draws what it teaches at p.
+// p = (x₀, y₀): the surface z = f(x, y) in 3D (drag to orbit) and a map of f (drag p on it, or use
+// the two sliders) above the lesson's panels, all in one plot (so an exported image holds the
+// whole lesson); a line of numbers and the function picker under it. Each lesson page derives
+// from it and draws what it teaches at p, on the surface, the map and its panels.
 
 #include "objective/objective.h"
 #include "pages/page.h"
@@ -20,6 +21,7 @@ class QMouseEvent;
 namespace gs::app {
 
 class FieldMap;
+class SurfaceElement;
 class FunctionPicker;
 class ParamSlider;
 
@@ -39,6 +41,8 @@ public:
     void setPoint(QPointF p);
     const ObjectivePtr& objective() const { return f_; }
     FieldMap* map() const { return map_; }
+    /// The 3D surface beside the map (part of the plot, so exports hold it).
+    SurfaceElement* surface() const { return surface_; }
     QLabel* readout() const { return readout_; }
 
 protected:
@@ -61,7 +65,7 @@ protected:
     }
     virtual void dragTo(QPointF coords) { (void)coords; }
 
-    /// The grid beside the map where the panels go (one column, a row each).
+    /// The grid under the surface and the map where the panels go (one row, a column each).
     QCPLayoutGrid* side() const { return side_; }
     /// The controls grid under the plot: row 0 holds the picker, row 1 the point's sliders.
     QGridLayout* controls() const { return controls_; }
@@ -82,6 +86,7 @@ private:
     PlotStyle style_;
     QCustomPlot* plot_;
     FieldMap* map_;
+    SurfaceElement* surface_;
     QCPLayoutGrid* side_;
     QCPGraph* marker_;
     QCPTextElement* title_ = nullptr;

@@ -2,8 +2,10 @@
 
 #include "analysis/slices.h"
 #include "pages/point/formula_text.h"
+#include "pages/point/surface_marks.h"
 #include "plot/field_map.h"
 #include "plot/slice_panel.h"
+#include "plot/surface_element.h"
 #include "views/number_format.h"
 
 #include <qcustomplot.h>
@@ -22,7 +24,7 @@ SlicesPage::SlicesPage(QWidget* parent) : PointPage(QStringLiteral("slices"), pa
     panelX_ = std::make_unique<SlicePanel>(plot());
     panelY_ = std::make_unique<SlicePanel>(plot());
     side()->addElement(0, 0, panelX_->rect());
-    side()->addElement(1, 0, panelY_->rect());
+    side()->addElement(0, 1, panelY_->rect());
     panelX_->setLabels(QStringLiteral("x"), tr("f(x, y₀)"));
     panelY_->setLabels(QStringLiteral("y"), tr("f(x₀, y)"));
     QCPAxisRect* mapRect = map()->rect();
@@ -111,6 +113,30 @@ void SlicesPage::update() {
     planeY_->end->setCoords(box.hi[0], at[1]);
     marker()->setData({at[0]}, {at[1]}, true);
 
+    // On the surface: both planes, the cuts they make, the tangents and the point.
+    const QColor cx = style().pathColor(0), cy = style().pathColor(1);
+    auto translucent = [](QColor c) {
+        c.setAlpha(55);
+        return c;
+    };
+    SurfaceRenderer& r = surface()->renderer();
+    const SurfaceBox sb = r.box();
+    const double w = style().lineWidth() * 1.3;
+    QVector<SurfaceOverlay> marks{
+        verticalPlane(sb, {box.lo[0], at[1]}, {box.hi[0], at[1]}, translucent(cx),
+                      tr("plane y = y₀")),
+        verticalPlane(sb, {at[0], box.lo[1]}, {at[0], box.hi[1]}, translucent(cy),
+                      tr("plane x = x₀")),
+        liftedCurve(xs_, QVector<double>(xs_.size(), at[1]), fxs_, QPen(cx, w)),
+        liftedCurve(QVector<double>(ys_.size(), at[0]), ys_, fys_, QPen(cy, w))};
+    if (settings_.tangents) {
+        const QPen dashed(style().foreground(), style().lineWidth(), Qt::DashLine);
+        marks << segment3d({at[0], at[1], value}, {1, 0, slopeX_}, 0.9, dashed)
+              << segment3d({at[0], at[1], value}, {0, 1, slopeY_}, 0.9, dashed);
+    }
+    marks << SurfaceOverlay::markers({{at[0], at[1], value}}, style().foreground(), 9);
+    r.setOverlays(marks);
+
     auto orDash = [](const QString& s) { return s.isEmpty() ? QStringLiteral("—") : s; };
     const QString x0 = formatNumber(at[0], 3), y0 = formatNumber(at[1], 3);
     readout()->setText(
@@ -125,7 +151,7 @@ void SlicesPage::update() {
 }
 
 void SlicesPage::restyle() {
-    const QColor cx = style().pathColor(0), cy = style().pathColor(1);
+    const QColor cx = style().pathColor(0), cy = style().pathColor(1); // as in update()
     panelX_->setColor(cx);
     panelY_->setColor(cy);
     panelX_->setStyle(style(), font());

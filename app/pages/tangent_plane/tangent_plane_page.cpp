@@ -51,7 +51,7 @@ TangentPlanePage::TangentPlanePage(QWidget* parent)
     cut_ = std::make_unique<SlicePanel>(plot());
     gap_ = std::make_unique<SlicePanel>(plot());
     side()->addElement(0, 0, cut_->rect());
-    side()->addElement(1, 0, gap_->rect());
+    side()->addElement(0, 1, gap_->rect());
     cut_->setLabels(tr("t (along ĝ = ∇f / |∇f|)"), tr("f(p + tĝ)"));
     gap_->setLabels(tr("r = |q − p|"), tr("|f − T|"));
     setLogAxis(gap_->rect()->axis(QCPAxis::atBottom));
