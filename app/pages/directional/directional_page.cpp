@@ -2,8 +2,10 @@
 
 #include "analysis/slices.h"
 #include "controls/param_slider.h"
+#include "pages/point/surface_marks.h"
 #include "plot/field_map.h"
 #include "plot/slice_panel.h"
+#include "plot/surface_element.h"
 #include "views/number_format.h"
 
 #include <qcustomplot.h>
@@ -169,6 +171,30 @@ void DirectionalPage::update() {
                    QVector<double>(cut.value.begin(), cut.value.end()));
     cut_->setPoint(0, f->value(at), derivative_);
     cut_->setCaption(tr("slope e·∇f = %1").arg(formatNumber(derivative_, 4)));
+
+    // On the surface: the vertical plane along e, the cut it makes, its tangent and the point.
+    {
+        QColor fill = style().pathColor(0);
+        fill.setAlpha(55);
+        const double value = f->value(at);
+        QVector<double> cx, cy;
+        for (double s : cut.t) {
+            cx << at[0] + s * std::cos(theta);
+            cy << at[1] + s * std::sin(theta);
+        }
+        const SurfacePoint centre{at[0], at[1], value};
+        surface()->renderer().setOverlays(
+            {verticalPlane(surface()->renderer().box(),
+                           {at[0] + t.lo * std::cos(theta), at[1] + t.lo * std::sin(theta)},
+                           {at[0] + t.hi * std::cos(theta), at[1] + t.hi * std::sin(theta)}, fill,
+                           tr("plane along e")),
+             liftedCurve(cx, cy, QVector<double>(cut.value.begin(), cut.value.end()),
+                         QPen(style().pathColor(0), style().lineWidth() * 1.3)),
+             segment3d(centre, {std::cos(theta), std::sin(theta), derivative_}, 0.9,
+                       QPen(style().foreground(), style().lineWidth(), Qt::DashLine),
+                       tr("tangent, slope e·∇f")),
+             SurfaceOverlay::markers({centre}, style().foreground(), 9)});
+    }
 
     // e·∇f over all angles, its extremes and zeros marked.
     QVector<double> angles, values;

@@ -15,6 +15,9 @@
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 
+#include <cmath>
+#include <numbers>
+
 namespace gs::app {
 
 namespace {
@@ -123,6 +126,13 @@ void PointPage::showFunction(const ObjectivePtr& f) {
         y0_->setRangeAndValue({box.lo[1], box.hi[1], false, 3}, at[1]);
     }
     picker_->showFunction(scene_.catalog, scene_.formula, *f);
+    // Look at the surface from p's side, so what is drawn at p is in front of the hills (a point
+    // near the middle keeps the usual view).
+    const Vec c = box.center(), d = at - c;
+    const double extent = (box.hi - box.lo).norm();
+    SurfaceCamera camera;
+    if (d.norm() > 0.1 * extent) camera.azimuth = std::atan2(d[1], d[0]) * 180 / std::numbers::pi;
+    surface_->renderer().setCamera(camera);
     functionChanged();
     update();
 }

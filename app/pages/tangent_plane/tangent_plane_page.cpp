@@ -4,9 +4,11 @@
 #include "controls/param_slider.h"
 #include "field/grid.h"
 #include "field/isolines.h"
+#include "pages/point/surface_marks.h"
 #include "plot/field_map.h"
 #include "plot/isoline_plottable.h"
 #include "plot/slice_panel.h"
+#include "plot/surface_element.h"
 #include "views/number_format.h"
 
 #include <qcustomplot.h>
@@ -147,6 +149,26 @@ void TangentPlanePage::update() {
         isolines(samplePlane(plane_, patch, kPatchSamples, kPatchSamples), levels));
     surfaceLines_->setIsolines(
         isolines(sampleGrid(*f, patch, kPatchSamples, kPatchSamples), levels));
+
+    // On the surface: the plane's patch over the square around p, the two partial tangent lines
+    // lying in it, the point.
+    {
+        QColor fill = style().pathColor(0);
+        fill.setAlpha(110);
+        auto corner = [&](double sx, double sy) { // T(p + d) = f(p) + ∇f·d, written out
+            const double dx = sx * half, dy = sy * half;
+            return SurfacePoint{at[0] + dx, at[1] + dy, plane_.value + g[0] * dx + g[1] * dy};
+        };
+        const QPen edge(style().pathColor(0).darker(130), style().scale);
+        const QPen tangentPen(style().foreground(), style().lineWidth() * 1.2);
+        const SurfacePoint centre{at[0], at[1], plane_.value};
+        surface()->renderer().setOverlays(
+            {SurfaceOverlay::polygon({corner(-1, -1), corner(1, -1), corner(1, 1), corner(-1, 1)},
+                                     QBrush(fill), edge, tr("tangent plane")),
+             segment3d(centre, {1, 0, g[0]}, half, tangentPen, tr("tangents ∂f/∂x, ∂f/∂y")),
+             segment3d(centre, {0, 1, g[1]}, half, tangentPen),
+             SurfaceOverlay::markers({centre}, style().foreground(), 9)});
+    }
 
     // The cut along the gradient: the plane's steepest line is its tangent, slope |∇f|.
     const SliceLine line = norm > 0 ? SliceLine{at, g / norm} : axisLine(at, 0);
