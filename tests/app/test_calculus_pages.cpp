@@ -15,6 +15,7 @@
 #include "pages/tangent_plane/tangent_plane_page.h"
 #include "plot/field_map.h"
 #include "plot/isoline_plottable.h"
+#include "plot/surface_element.h"
 #include "render/exporter.h"
 #include "scene/scene_json.h"
 #include "window/main_window.h"
@@ -75,6 +76,7 @@ private slots:
     void sliceSlopesArePartials_data();
     void sliceSlopesArePartials();
     void dragOnTheMapMovesThePoint();
+    void surfaceOrbitsAndExports();
     void tangentPlaneTouchesTheSurface_data();
     void tangentPlaneTouchesTheSurface();
     void directionalPeaksAlongTheGradient_data();
@@ -189,6 +191,38 @@ void TestCalculusPages::dragOnTheMapMovesThePoint() {
                  std::abs(page.point().y() - target.y()) < 1.5 * unit,
              qPrintable(QStringLiteral("(%1, %2)").arg(page.point().x()).arg(page.point().y())));
     QVERIFY(std::abs(page.slopeX() - gradientOf(page.point())[0]) < 1e-12);
+}
+
+void TestCalculusPages::surfaceOrbitsAndExports() {
+    SlicesPage page;
+    layOut(page);
+    SurfaceElement* surface = page.surface();
+    QVERIFY(surface->rect().width() > 100 && surface->rect().height() > 100);
+    // The surface is part of the plot's layout (so exports hold it) and holds f's mesh.
+    QCOMPARE(surface->layout() != nullptr, true);
+    const Grid& mesh = surface->renderer().mesh();
+    QVERIFY(mesh.nx > 10);
+    QVERIFY(std::abs(mesh.value(0, 0) - valueOf(-3, -3)) < 1e-12);
+    // A drag across it orbits the camera and leaves the point alone.
+    const QPointF before = page.point();
+    const double azimuth = surface->renderer().camera().azimuth;
+    const QPoint from = surface->rect().center();
+    const QPoint to = from + QPoint(60, 0);
+    QTest::mousePress(page.plot(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(page.plot(), to);
+    QTest::mouseRelease(page.plot(), Qt::LeftButton, {}, to);
+    QVERIFY2(std::abs(surface->renderer().camera().azimuth - (azimuth - 30)) < 1e-9,
+             qPrintable(QString::number(surface->renderer().camera().azimuth)));
+    QVERIFY(!surface->renderer().draft());
+    QCOMPARE(page.point(), before);
+    // The surface's cell in an export is not blank: many colors where the surface is drawn.
+    const QImage image = page.plot()->toPixmap().toImage();
+    QSet<QRgb> colors;
+    const QRect r = surface->rect();
+    for (int y = r.top(); y < r.bottom(); y += 5)
+        for (int x = r.left(); x < r.right(); x += 5)
+            colors.insert(image.pixel(x, y));
+    QVERIFY(colors.size() > 100);
 }
 
 void TestCalculusPages::tangentPlaneTouchesTheSurface_data() {
