@@ -187,12 +187,12 @@ void DirectionalPage::update() {
             {verticalPlane(surface()->renderer().box(),
                            {at[0] + t.lo * std::cos(theta), at[1] + t.lo * std::sin(theta)},
                            {at[0] + t.hi * std::cos(theta), at[1] + t.hi * std::sin(theta)}, fill,
-                           tr("plane along e")),
+                           key(tr("plane along e"))),
              liftedCurve(cx, cy, QVector<double>(cut.value.begin(), cut.value.end()),
                          QPen(style().pathColor(0), style().lineWidth() * 1.3)),
              segment3d(centre, {std::cos(theta), std::sin(theta), derivative_}, 0.9,
                        QPen(style().foreground(), style().lineWidth(), Qt::DashLine),
-                       tr("tangent, slope e·∇f")),
+                       key(tr("tangent, slope e·∇f"))),
              SurfaceOverlay::markers({centre}, style().foreground(), 9)});
     }
 

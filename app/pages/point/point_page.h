@@ -72,6 +72,9 @@ protected:
     /// The point's marker on the map.
     QCPGraph* marker() const { return marker_; }
     const PlotStyle& style() const { return style_; }
+    /// A surface overlay's entry in the surface's key: `text` on a desk, none on a projector,
+    /// where the surface's cell is too small to spare the room (the lesson text names the colors).
+    QString key(const QString& text) const { return style_.scale > 1 ? QString() : text; }
     Vec p() const;
 
 private:

@@ -124,9 +124,9 @@ void SlicesPage::update() {
     const double w = style().lineWidth() * 1.3;
     QVector<SurfaceOverlay> marks{
         verticalPlane(sb, {box.lo[0], at[1]}, {box.hi[0], at[1]}, translucent(cx),
-                      tr("plane y = y₀")),
+                      key(tr("plane y = y₀"))),
         verticalPlane(sb, {at[0], box.lo[1]}, {at[0], box.hi[1]}, translucent(cy),
-                      tr("plane x = x₀")),
+                      key(tr("plane x = x₀"))),
         liftedCurve(xs_, QVector<double>(xs_.size(), at[1]), fxs_, QPen(cx, w)),
         liftedCurve(QVector<double>(ys_.size(), at[0]), ys_, fys_, QPen(cy, w))};
     if (settings_.tangents) {
@@ -139,14 +139,19 @@ void SlicesPage::update() {
 
     auto orDash = [](const QString& s) { return s.isEmpty() ? QStringLiteral("—") : s; };
     const QString x0 = formatNumber(at[0], 3), y0 = formatNumber(at[1], 3);
-    readout()->setText(
-        tr("f(x, %1) = %2 &nbsp;·&nbsp; f(%3, y) = %4<br>"
-           "∂f/∂x = %5 = <b>%6</b> &nbsp;·&nbsp; ∂f/∂y = %7 = <b>%8</b> &nbsp; at (%3, %1), "
-           "f = %9")
-            .arg(y0, orDash(fixedVariableText(*f, 1, at[1], true)), x0,
-                 orDash(fixedVariableText(*f, 0, at[0], true)), orDash(partialText(*f, 0, true)),
-                 formatNumber(slopeX_, 6), orDash(partialText(*f, 1, true)),
-                 formatNumber(slopeY_, 6), formatNumber(value, 6)));
+    // Each partial's formula beside its value; on a projector the values only (the formulas are
+    // under the function, in the picker, and the room goes to the plot).
+    auto partial = [&](int i, double v) {
+        const QString formula = partialText(*f, i, true);
+        const QString number = QStringLiteral("<b>%1</b>").arg(formatNumber(v, 6));
+        return style().scale > 1 || formula.isEmpty() ? number
+                                                      : formula + QStringLiteral(" = ") + number;
+    };
+    readout()->setText(tr("f(x, %1) = %2 &nbsp;·&nbsp; f(%3, y) = %4<br>at (%3, %1): ∂f/∂x = %5 "
+                          "&nbsp;·&nbsp; ∂f/∂y = %6 &nbsp;·&nbsp; f = %7")
+                           .arg(y0, orDash(fixedVariableText(*f, 1, at[1], true)), x0,
+                                orDash(fixedVariableText(*f, 0, at[0], true)), partial(0, slopeX_),
+                                partial(1, slopeY_), formatNumber(value, 6)));
     plot()->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -164,8 +164,8 @@ void TangentPlanePage::update() {
         const SurfacePoint centre{at[0], at[1], plane_.value};
         surface()->renderer().setOverlays(
             {SurfaceOverlay::polygon({corner(-1, -1), corner(1, -1), corner(1, 1), corner(-1, 1)},
-                                     QBrush(fill), edge, tr("tangent plane")),
-             segment3d(centre, {1, 0, g[0]}, half, tangentPen, tr("tangents ∂f/∂x, ∂f/∂y")),
+                                     QBrush(fill), edge, key(tr("tangent plane"))),
+             segment3d(centre, {1, 0, g[0]}, half, tangentPen, key(tr("tangents ∂f/∂x, ∂f/∂y"))),
              segment3d(centre, {0, 1, g[1]}, half, tangentPen),
              SurfaceOverlay::markers({centre}, style().foreground(), 9)});
     }
