@@ -338,6 +338,12 @@ done:
 }
 #pragma GCC diagnostic pop
 
+// The lane loops are built for AVX-512, AVX2 and plain x86-64 and picked at load time (the rest
+// of the core targets plain x86-64). Built without contraction (CMakeLists.txt), so every
+// variant rounds as evaluate() does.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#endif
 void Program::evaluateBlock(const double* const* x, int n, double* const* out,
                             double* scratch) const {
     const auto reg = [scratch](std::int32_t r) {

@@ -70,6 +70,9 @@ public:
     std::vector<double> valueGrid(const Box& box, int nx, int ny, int threads = 0) const;
 
     const expr::NodePtr& tree() const { return tree_; }
+    /// The compiled f and ∇f (outputs f, ∂f/∂x_1, ...), for callers stepping many points at once
+    /// through Program::evaluateBlock.
+    const expr::Program& gradientProgram() const { return gradientProgram_; }
 
 private:
     ExpressionObjective() = default;

@@ -331,6 +331,7 @@ void LandscapePage::recompute() {
         playback_->setIndex(last);
     }
     showStep(playback_->index());
+    updateBasins();
 }
 
 void LandscapePage::updateLoss() {

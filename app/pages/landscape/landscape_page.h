@@ -22,6 +22,7 @@ class QVBoxLayout;
 
 namespace gs::app {
 
+class BasinPanel;
 class FunctionPicker;
 class HessianPanel;
 class HessianPlottable;
@@ -88,6 +89,7 @@ public:
     QCheckBox* hessianBox() const { return hessianBox_; }
     HessianPanel* hessianPanel() const { return hessianPanel_; }
     HessianPlottable* hessianPlottable() const { return hessianPlot_; }
+    BasinPanel* basinPanel() const { return basins_; }
 
 public Q_SLOTS:
     void recompute();
@@ -130,6 +132,8 @@ private:
     /// While `slider` is held, the map draws in draft quality (see LandscapeView::setDraft).
     void draftWhileDragging(ParamSlider* slider);
     int freeColor() const;
+    /// Asks the basin panel for the map of its chosen run (landscape_page_basins.cpp).
+    void updateBasins();
 
     ObjectivePtr f_;
     RunSet runSet_;
@@ -164,6 +168,7 @@ private:
     QVBoxLayout* panels_ = nullptr;
     QScrollArea* controlsScroll_ = nullptr;
     QSplitter* sides_ = nullptr; // the plots | the control panel
+    BasinPanel* basins_ = nullptr;
 };
 
 } // namespace gs::app

@@ -6,6 +6,7 @@
 
 #include "controls/function_picker.h"
 #include "controls/param_slider.h"
+#include "pages/landscape/basin_panel.h"
 #include "objective/expression_objective.h"
 #include "optim/registry.h"
 #include "pages/landscape/landscape_settings.h"
@@ -133,6 +134,8 @@ QWidget* LandscapePage::createControls() {
     layout->addWidget(new QLabel(tr("<b>Optimizers</b>"), box));
     layout->addLayout(addRow);
     layout->addLayout(panels_);
+    basins_ = new BasinPanel(view_->plot(), box);
+    layout->addWidget(basins_);
     layout->addWidget(new QLabel(tr("<b>Step inspector</b>"), box));
     layout->addWidget(inspector_);
     layout->addWidget(createHessianPanel(box));
@@ -149,6 +152,8 @@ QWidget* LandscapePage::createControls() {
         draftWhileDragging(slider);
     connect(y0_, &ParamSlider::valueChanged, this, &LandscapePage::recompute);
     connect(steps_, &ParamSlider::valueChanged, this, &LandscapePage::recompute);
+    connect(basins_, &BasinPanel::settingsChanged, this, &LandscapePage::updateBasins);
+    connect(view_, &LandscapeView::draftChanged, this, &LandscapePage::updateBasins);
     connect(addButton, &QPushButton::clicked, this,
             [this] { addOptimizer(addBox_->currentData().toString().toStdString()); });
     return box;
@@ -164,6 +169,7 @@ LandscapeSettings LandscapePage::settingsShown() const {
     s.fieldUphill = field >= kUphillUnit;
     s.scaledArrows = field == kDownhillScaled || field == kUphillScaled;
     s.hessian = hessianBox_->isChecked();
+    s.basins = basins_->settings();
     return s;
 }
 
@@ -175,6 +181,7 @@ void LandscapePage::showSettings(const LandscapeSettings& s) {
                                        : (s.scaledArrows ? kDownhillScaled : kDownhillUnit);
     arrowsBox_->setCurrentIndex(field);
     hessianBox_->setChecked(s.hessian);
+    basins_->setSettings(s.basins);
 }
 
 void LandscapePage::setDirection(Scene::Direction direction) {

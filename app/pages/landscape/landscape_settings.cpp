@@ -10,7 +10,7 @@ const QStringList kLengths = {QStringLiteral("unit"), QStringLiteral("scaled")};
 
 LandscapeSettings LandscapeSettings::read(const JsonReader& r) {
     r.allowOnly({"isolines", "gradient_field", "levels", "color_scale", "field_direction",
-                 "arrow_length", "hessian"});
+                 "arrow_length", "hessian", "basins"});
     LandscapeSettings s;
     s.isolines = r.boolean(QStringLiteral("isolines"), s.isolines);
     s.gradientField = r.boolean(QStringLiteral("gradient_field"), s.gradientField);
@@ -21,6 +21,8 @@ LandscapeSettings LandscapeSettings::read(const JsonReader& r) {
     s.fieldUphill = r.choice(QStringLiteral("field_direction"), kDirections, 0) == 1;
     s.scaledArrows = r.choice(QStringLiteral("arrow_length"), kLengths, 0) == 1;
     s.hessian = r.boolean(QStringLiteral("hessian"), s.hessian);
+    if (r.has(QStringLiteral("basins")))
+        s.basins = BasinSettings::read(r.object(QStringLiteral("basins")));
     return s;
 }
 
@@ -33,6 +35,7 @@ QJsonObject LandscapeSettings::toJson() const {
     o[QStringLiteral("field_direction")] = kDirections[fieldUphill ? 1 : 0];
     o[QStringLiteral("arrow_length")] = kLengths[scaledArrows ? 1 : 0];
     o[QStringLiteral("hessian")] = hessian;
+    if (basins != BasinSettings{}) o[QStringLiteral("basins")] = basins.toJson();
     return o;
 }
 
