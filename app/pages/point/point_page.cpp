@@ -151,7 +151,11 @@ void PointPage::setStyle(const PlotStyle& style) {
     style_ = style;
     style_.apply(*plot_, font());
     map_->setStyle(style_, font());
-    surface_->renderer().setStyle(style_);
+    // The surface's cell is a fraction of the plot: on a projector its box, ticks and color bar
+    // keep the desk's sizes, or their labels would leave the surface itself no room.
+    PlotStyle surfaceStyle = style_;
+    surfaceStyle.scale = std::min(style_.scale, 1.0);
+    surface_->renderer().setStyle(surfaceStyle);
     surface_->renderer().setFont(font());
     marker_->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 2.2 * style_.scale),
