@@ -7,12 +7,18 @@
 #include "pages/curve/curve_page.h"
 #include "pages/gradient_noise/gradient_noise_page.h"
 #include "pages/gradient_noise/gradient_noise_settings.h"
+#include "pages/directional/directional_page.h"
+#include "pages/directional/directional_settings.h"
 #include "pages/grid_search/grid_search_page.h"
 #include "pages/grid_search/grid_search_settings.h"
 #include "pages/landscape/landscape_page.h"
 #include "pages/landscape/landscape_settings.h"
 #include "pages/secant/secant_page.h"
 #include "pages/secant/secant_settings.h"
+#include "pages/slices/slices_page.h"
+#include "pages/slices/slices_settings.h"
+#include "pages/tangent_plane/tangent_plane_page.h"
+#include "pages/tangent_plane/tangent_plane_settings.h"
 
 #include <QCoreApplication>
 
@@ -90,6 +96,19 @@ void registerBuiltinPages(PageRegistry& r) {
            tr("Softmax regression learning Fashion-MNIST by stochastic gradient descent"), 0, false,
            false, [] { return std::make_unique<ClassifierPage>(); },
            [](const JsonReader& section) { ClassifierSettings::read(section); }});
+    r.add({QStringLiteral("slices"), tr("Slices and partial derivatives"),
+           tr("Vertical planes x = x₀ and y = y₀ cut the surface; the cuts' slopes are ∂f/∂x and "
+              "∂f/∂y"),
+           2, false, false, [] { return std::make_unique<SlicesPage>(); },
+           [](const JsonReader& section) { SlicesSettings::read(section); }});
+    r.add({QStringLiteral("tangent-plane"), tr("Gradient and tangent plane"),
+           tr("The gradient field, and the plane z = f(p) + ∇f(p)·(q − p) touching the surface"), 2,
+           false, false, [] { return std::make_unique<TangentPlanePage>(); },
+           [](const JsonReader& section) { TangentPlaneSettings::read(section); }});
+    r.add({QStringLiteral("directional"), tr("Directional derivatives"),
+           tr("The slope e·∇f of the cut along any direction e, largest along the gradient"), 2,
+           false, false, [] { return std::make_unique<DirectionalPage>(); },
+           [](const JsonReader& section) { DirectionalSettings::read(section); }});
 }
 
 } // namespace gs::app
