@@ -107,9 +107,13 @@ QString CurvePage::applyScene(const Scene& s) {
     const ResolvedFunction fn = resolveSceneFunction(s, 1);
     if (!fn.objective) return fn.error;
     if (s.runs.isEmpty()) return tr("the scene needs a run");
-    for (const SceneRun& run : s.runs)
+    for (const SceneRun& run : s.runs) {
         if (!createOptimizer(run.optimizer.toStdString()))
             return tr("unknown optimizer '%1'").arg(run.optimizer);
+        if (run.schedule)
+            if (auto error = run.schedule->validate())
+                return tr("schedule: %1").arg(QString::fromStdString(*error));
+    }
     scene_ = s;
     direction_ = s.direction;
     directionBox_->setCurrentIndex(direction_ == Direction::Ascent ? 0 : 1);
@@ -219,7 +223,10 @@ void CurvePage::recompute() {
         // The slider's rate is every run's: the runs on this page compare starts.
         if (opt->set("lr", lr_->value())) return; // the slider's range is inside the method's
         const double start = i == 0 || !spec.start ? start_->value() : (*spec.start)[0];
-        trajectories_.push_back(gs::run(*objective, *opt, Vec::Constant(1, start), rules));
+        const Vec x0 = Vec::Constant(1, start);
+        trajectories_.push_back(spec.schedule // checked when the scene was applied
+                                    ? gs::run(*objective, *opt, x0, rules, *spec.schedule)
+                                    : gs::run(*objective, *opt, x0, rules));
         const Trajectory& t = trajectories_.back();
         CurveView::Path path;
         for (int k = 0; k < t.size(); ++k) {
