@@ -5,6 +5,8 @@
 #include "pages/grid_search/grid_search_settings.h"
 #include "pages/landscape/landscape_page.h"
 #include "pages/landscape/landscape_settings.h"
+#include "pages/lr_sweep/lr_sweep_page.h"
+#include "pages/lr_sweep/lr_sweep_settings.h"
 #include "pages/secant/secant_page.h"
 #include "pages/secant/secant_settings.h"
 
@@ -70,6 +72,24 @@ void registerBuiltinPages(PageRegistry& r) {
            tr("Secants through (x, f(x)) and (x + h, f(x + h)) turning into the tangent"), 1, true,
            false, [] { return std::make_unique<SecantPage>(); },
            [](const JsonReader& section) { SecantSettings::read(section); }});
+    // The learning-rate sweep of a one- or two-variable page's runs, one page per dimension.
+    for (int dim : {2, 1}) {
+        PageInfo sweep{LrSweepPage::pageKey(dim),
+                       dim == 2 ? tr("Learning-rate sweep") : tr("Learning-rate sweep (1D)"),
+                       tr("Final loss against the learning rate for each optimizer, and gradient "
+                          "descent's stability limit 2/λmax"),
+                       dim,
+                       false,
+                       false,
+                       [dim] { return std::make_unique<LrSweepPage>(dim); },
+                       [](const JsonReader& section) { LrSweepPageSettings::read(section); }};
+        sweep.openFrom = [dim](const Scene& from) -> std::optional<Scene> {
+            const PageInfo* page = PageRegistry::instance().find(from.page);
+            if (!page || !page->runs || page->dimension != dim) return std::nullopt;
+            return LrSweepPage::sweepSceneFor(from, dim);
+        };
+        r.add(std::move(sweep));
+    }
 }
 
 } // namespace gs::app
