@@ -166,6 +166,7 @@ void TestLrSweepPage::workerReportsProgressAndCancels() {
     page.cancelButton()->click();
     QVERIFY(finished.wait(20000));
     QVERIFY(!page.running());
+    QCOMPARE(page.results().size(), 1);
     QCOMPARE(int(page.results()[0].status), int(LrSweepStatus::Cancelled));
     QVERIFY(page.results()[0].completed < 400);
 }

@@ -58,8 +58,8 @@ struct LrSweepPage::Job {
 
     void run(const std::function<void(int)>& progress) {
         int before = 0;
+        // Every run gets a result, a cancelled one too (its rates listed, none done).
         for (const LrSweepSettings& s : settings) {
-            if (cancel) break;
             results.push_back(sweepLearningRate(
                 *f, s, [&](int done, int) { progress(before + done); }, &cancel));
             before += s.points;
