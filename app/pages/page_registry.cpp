@@ -5,6 +5,7 @@
 #include "pages/grid_search/grid_search_settings.h"
 #include "pages/landscape/landscape_page.h"
 #include "pages/landscape/landscape_settings.h"
+#include "pages/learning_rate/learning_rate_page.h"
 #include "pages/lr_sweep/lr_sweep_page.h"
 #include "pages/lr_sweep/lr_sweep_settings.h"
 #include "pages/secant/secant_page.h"
@@ -72,6 +73,15 @@ void registerBuiltinPages(PageRegistry& r) {
            tr("Secants through (x, f(x)) and (x + h, f(x + h)) turning into the tangent"), 1, true,
            false, [] { return std::make_unique<SecantPage>(); },
            [](const JsonReader& section) { SecantSettings::read(section); }});
+    r.add({QStringLiteral("learning-rate"),
+           tr("Learning rates side by side"),
+           tr("Gradient descent from one start with several learning rates: the paths on the "
+              "curve and xₙ against n"),
+           1,
+           false,
+           true,
+           [] { return std::make_unique<LearningRatePage>(); },
+           {}});
     // The learning-rate sweep of a one- or two-variable page's runs, one page per dimension.
     for (int dim : {2, 1}) {
         PageInfo sweep{LrSweepPage::pageKey(dim),
