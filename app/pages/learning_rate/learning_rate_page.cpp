@@ -43,6 +43,8 @@ LearningRatePage::LearningRatePage(QWidget* parent) : Page(parent) {
     legend_ = new QCPLegend;
     iterates_->insetLayout()->addElement(legend_, Qt::AlignRight | Qt::AlignVCenter);
     legend_->setLayer(QStringLiteral("legend"));
+    legend_->setFillOrder(QCPLayoutGrid::foColumnsFirst); // two columns keep it low
+    legend_->setWrap(2);
     picker_ = new FunctionPicker(1, Qt::Horizontal, this);
     start_ = new ParamSlider(tr("Start x₀"), {-10.0, 10.0, false, 2}, 2.5, this);
     readout_ = new QLabel(this);
@@ -149,9 +151,12 @@ void LearningRatePage::recompute() {
     trajectories_.clear();
     QVector<CurveView::Path> paths;
     QCustomPlot* p = view_->plot();
-    for (QCPGraph* g : std::as_const(iterateGraphs_))
+    for (QCPGraph* g : std::as_const(iterateGraphs_)) {
+        g->removeFromLegend(legend_); // removeGraph clears only the plot's own legend
         p->removeGraph(g);
+    }
     iterateGraphs_.clear();
+    legend_->simplify(); // the removed graphs' cells go, so the new ones fill from the top
     QStringList lines;
     for (int i = 0; i < scene_.runs.size(); ++i) {
         auto gd = createOptimizer("gd");
@@ -173,6 +178,8 @@ void LearningRatePage::recompute() {
         g->removeFromLegend();
         g->setName(tr("α = %1").arg(formatNumber(lr, 3)));
         g->addToLegend(legend_);
+        if (QCPAbstractLegendItem* item = legend_->itemWithPlottable(g))
+            item->setFont(legend_->font());
         iterateGraphs_ << g;
         g->setPen(QPen(runColor(style_, i), style_.lineWidth() * 0.8));
         g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, style_.markerSize() * 0.45));
@@ -224,7 +231,7 @@ bool LearningRatePage::fitToRuns() {
 void LearningRatePage::setStyle(const PlotStyle& style) {
     style_ = style;
     view_->setStyle(style);
-    legend_->setFont(style_.font(font()));
+    legend_->setFont(style_.font(font(), 0.8));
     legend_->setTextColor(style_.foreground());
     legend_->setBrush(QBrush(style_.background()));
     legend_->setBorderPen(QPen(style_.grid()));
