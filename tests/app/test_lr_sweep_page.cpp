@@ -10,6 +10,11 @@
 #include "pages/page_registry.h"
 #include "scene/scene_json.h"
 #include "views/lr_sweep_view.h"
+#include "window/main_window.h"
+
+#include <QMenu>
+#include <QMenuBar>
+#include <QStandardPaths>
 
 #include <QProgressBar>
 #include <QPushButton>
@@ -23,6 +28,7 @@ using namespace gs::app;
 class TestLrSweepPage : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void onsetLineAtTwoOverLambdaMax();
     void tableHasARowPerOptimizerAndRate();
     void clickLoadsTheRate();
@@ -30,6 +36,7 @@ private slots:
     void settingsAreValidatedAndSaved_data();
     void settingsAreValidatedAndSaved();
     void openedFromTheTwoVariablePage();
+    void windowRoutesThereAndBack();
 };
 
 namespace {
@@ -234,6 +241,32 @@ void TestLrSweepPage::openedFromTheTwoVariablePage() {
     LrSweepPage page(1);
     QCOMPARE(page.applyScene(*one), QString());
     QVERIFY(page.stabilityLimit() && std::abs(*page.stabilityLimit() - 1.0) < 1e-12); // 2/2
+}
+
+void TestLrSweepPage::windowRoutesThereAndBack() {
+    // Tools > Learning-Rate Sweep of This Page on the two-variable page opens the sweep of its
+    // runs; a clicked rate's "Show this run" goes back with that rate.
+    MainWindow window;
+    Scene landscape = bowl();
+    landscape.page = QStringLiteral("landscape");
+    landscape.settings = {};
+    QCOMPARE(window.openScene(landscape), QString());
+    QAction* tool = nullptr;
+    for (QAction* menu : window.menuBar()->actions())
+        if (menu->menu() && menu->text().remove('&') == QStringLiteral("Tools"))
+            for (QAction* a : menu->menu()->actions())
+                if (a->text().startsWith(QStringLiteral("Learning-rate sweep of"))) tool = a;
+    QVERIFY(tool);
+    tool->trigger();
+    auto* sweep = qobject_cast<LrSweepPage*>(window.currentPage());
+    QVERIFY(sweep);
+    QCOMPARE(sweep->scene().page, QStringLiteral("lr-sweep"));
+    QCOMPARE(sweep->results().size(), 2);
+    sweep->selectPoint(0, 5);
+    const double rate = sweep->results()[0].points[5].lr;
+    sweep->openButton()->click();
+    QCOMPARE(window.currentPage()->scene().page, QStringLiteral("landscape"));
+    QCOMPARE(window.currentPage()->scene().runs[0].params.value(QStringLiteral("lr")), rate);
 }
 
 QTEST_MAIN(TestLrSweepPage)
