@@ -74,6 +74,11 @@ QString LrSweepPage::pageKey(int dimension) {
 Scene LrSweepPage::sweepSceneFor(const Scene& from, int dimension) {
     Scene s = from;
     s.page = pageKey(dimension);
+    // The optimizers on show are the ones swept (all of them when none is).
+    QVector<SceneRun> shown;
+    for (const SceneRun& run : from.runs)
+        if (run.visible) shown << run;
+    if (!shown.isEmpty()) s.runs = shown;
     s.step = -1;
     s.title = tr("Learning-rate sweep%1")
                   .arg(from.title.isEmpty() ? QString() : QStringLiteral(": ") + from.title);

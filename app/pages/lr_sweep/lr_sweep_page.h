@@ -35,7 +35,7 @@ public:
     /// The registry key of the sweep page of that dimension.
     static QString pageKey(int dimension);
     /// The scene that sweeps `from` (a one- or two-variable page's scene) on the sweep page of
-    /// its dimension: same function, start, step limit and optimizers.
+    /// its dimension: same function, start, step limit and shown optimizers.
     static Scene sweepSceneFor(const Scene& from, int dimension);
 
     QString applyScene(const Scene& scene) override;
