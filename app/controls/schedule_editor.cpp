@@ -29,8 +29,10 @@ ScheduleEditor::ScheduleEditor(const HyperParam& lr, const QColor& color, QWidge
     formula_ = new QLabel(this);
     formula_->setWordWrap(true);
     plot_ = new QCustomPlot(this);
-    plot_->setMinimumHeight(90);
-    plot_->setMaximumHeight(140);
+    plot_->setMinimumHeight(70);
+    plot_->setMaximumHeight(100);
+    plot_->yAxis->ticker()->setTickCount(2); // λ₀ and about half of it: the shape, not a scale
+    plot_->xAxis->ticker()->setTickCount(4);
     plot_->xAxis->setLabel(tr("step k"));
     plot_->yAxis->setLabel(tr("λₖ"));
     plot_->addGraph();
@@ -128,8 +130,11 @@ void ScheduleEditor::setStyle(const PlotStyle& style) {
     QFont small = font();
     small.setPointSizeF(font().pointSizeF() * 0.8);
     style_.apply(*plot_, small);
-    plot_->setMinimumHeight(int(90 * style_.scale));
-    plot_->setMaximumHeight(int(140 * style_.scale));
+    // Tooltip-sized: a shape to read at a glance, not a figure (it shares a panel with sliders).
+    plot_->setMinimumHeight(int(70 * style_.scale));
+    plot_->setMaximumHeight(int(100 * style_.scale));
+    for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis})
+        axis->setLabelFont(small);
     redraw();
 }
 

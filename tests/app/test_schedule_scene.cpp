@@ -206,6 +206,7 @@ void TestScheduleScene::curveRunUsesTheSchedule() {
     CurvePage page;
     QCOMPARE(page.applyScene(s), QString());
     QCOMPARE(page.scene().runs[0].schedule, std::optional(exp));
+    QCOMPARE(page.scheduleEditor()->schedule(), std::optional(exp)); // the page's control shows it
     const Trajectory& t = page.trajectory();
     QVERIFY(t.size() > 5);
     double x = 2.0;
@@ -213,6 +214,11 @@ void TestScheduleScene::curveRunUsesTheSchedule() {
         x -= 0.3 * std::pow(0.9, k) * 2 * x;
         QVERIFY2(std::abs(t.x(k + 1)[0] - x) < 1e-12, qPrintable(QString::number(k)));
     }
+    // Back to the constant rate in the control: the run is plain gradient descent again.
+    page.scheduleEditor()->kindBox()->setCurrentIndex(0);
+    QVERIFY(!page.scene().runs[0].schedule);
+    QVERIFY(std::abs(page.trajectory().x(1)[0] - (2.0 - 0.3 * 2 * 2.0)) < 1e-15);
+    QVERIFY(std::abs(page.trajectory().x(2)[0] - 0.8 * 0.4) < 1e-15);
     Schedule bad = exp;
     bad.gamma = 2;
     s.runs[0].schedule = bad;

@@ -4,6 +4,7 @@
 #include "controls/param_slider.h"
 #include "controls/playback_bar.h"
 #include "controls/range_fields.h"
+#include "controls/schedule_editor.h"
 #include "optim/registry.h"
 #include "run/run.h"
 #include "scene/function_source.h"
@@ -30,6 +31,8 @@ CurvePage::CurvePage(QWidget* parent) : Page(parent) {
     directionBox_->setToolTip(tr("Gradient ascent climbs; gradient descent goes down"));
     start_ = new ParamSlider(tr("Start x₀"), {-10.0, 10.0, false, 2}, -2.0, this);
     lr_ = new ParamSlider(tr("Learning rate λ"), {1e-4, 1.0, true}, 0.01, this);
+    schedule_ = new ScheduleEditor(createOptimizer("gd")->hyperParams().front(), // "lr"
+                                   PlotStyle{}.pathColor(0), this);
     playback_ = new PlaybackBar(this);
     readout_ = new QLabel(this);
     readout_->setTextFormat(Qt::RichText);
@@ -52,7 +55,10 @@ CurvePage::CurvePage(QWidget* parent) : Page(parent) {
     controls->addWidget(picker_, 0, 0, 1, 2);
     controls->addWidget(directionBox_, 0, 2, Qt::AlignTop);
     controls->addWidget(start_, 1, 0, 1, 2);
-    controls->addWidget(lr_, 1, 2);
+    auto* rate = new QVBoxLayout;
+    rate->addWidget(lr_);
+    rate->addWidget(schedule_);
+    controls->addLayout(rate, 1, 2);
     controls->addLayout(ranges, 2, 0, 1, 3);
     controls->setColumnStretch(1, 1);
     controls->setColumnStretch(2, 1);
@@ -79,6 +85,12 @@ CurvePage::CurvePage(QWidget* parent) : Page(parent) {
     connect(yRange_, &RangeFields::edited, view_, &CurveView::setValueRange);
     connect(fit, &QPushButton::clicked, view_, &CurveView::resetView);
     connect(lr_, &ParamSlider::valueChanged, this, &CurvePage::recompute);
+    connect(lr_, &ParamSlider::valueChanged, schedule_, &ScheduleEditor::setBaseRate);
+    connect(schedule_, &ScheduleEditor::scheduleChanged, this, [this] {
+        for (SceneRun& run : scene_.runs) // one schedule for every run, as one rate
+            run.schedule = schedule_->schedule();
+        recompute();
+    });
     connect(directionBox_, &QComboBox::activated, this,
             [this](int i) { setDirection(i == 0 ? Direction::Ascent : Direction::Descent); });
     connect(picker_, &FunctionPicker::catalogPicked, this,
@@ -121,6 +133,9 @@ QString CurvePage::applyScene(const Scene& s) {
         const QSignalBlocker block(lr_);
         lr_->setValue(s.runs.front().params.value(QStringLiteral("lr"), 0.01));
     }
+    schedule_->setBaseRate(lr_->value());
+    schedule_->setHorizon(s.maxSteps);
+    schedule_->setSchedule(s.runs.front().schedule);
     view_->setTitle(s.title);
     showFunction(fn.objective, s.start.isEmpty() ? std::nullopt : std::optional(s.start[0]));
     if (s.yRange.size() == 2) view_->setValueRange(s.yRange[0], s.yRange[1]);
@@ -197,6 +212,7 @@ void CurvePage::setDirection(Direction d) {
 void CurvePage::setStyle(const PlotStyle& style) {
     style_ = style;
     view_->setStyle(style);
+    schedule_->setStyle(style);
     showStep(playback_->index());
 }
 

@@ -21,6 +21,7 @@ class FunctionPicker;
 class ParamSlider;
 class PlaybackBar;
 class RangeFields;
+class ScheduleEditor;
 
 class CurvePage : public Page {
     Q_OBJECT
@@ -49,6 +50,8 @@ public:
     CurveView* view() const { return view_; }
     ParamSlider* startSlider() const { return start_; }
     ParamSlider* learningRateSlider() const { return lr_; }
+    /// The learning-rate schedule of every run (like the rate slider).
+    ScheduleEditor* scheduleEditor() const { return schedule_; }
     QLabel* readout() const { return readout_; }
     FunctionPicker* functionPicker() const { return picker_; }
     /// How many times the run was recomputed (for tests and benchmarks).
@@ -78,6 +81,7 @@ private:
     FunctionPicker* picker_;
     ParamSlider* start_;
     ParamSlider* lr_;
+    ScheduleEditor* schedule_;
     PlaybackBar* playback_;
     QLabel* readout_;
     RangeFields* xRange_;
