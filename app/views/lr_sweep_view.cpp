@@ -26,8 +26,11 @@ LrSweepView::LrSweepView(QWidget* parent) : QWidget(parent), plot_(new QCustomPl
     plot_->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
     plot_->xAxis->setNumberFormat(QStringLiteral("gb"));
     plot_->xAxis->setLabel(tr("learning rate λ (log scale)"));
-    plot_->legend->setVisible(true);
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
+    // A legend of its own, not the plot's: plot_fit hides the plot's legend when it judges the
+    // room from the layout before a resize, which an export at a new size always is.
+    legend_ = new QCPLegend;
+    plot_->axisRect()->insetLayout()->addElement(legend_, Qt::AlignBottom | Qt::AlignLeft);
+    legend_->setLayer(QStringLiteral("legend"));
 
     onsetLine_ = new QCPItemStraightLine(plot_);
     onsetLabel_ = new QCPItemText(plot_);
@@ -70,11 +73,19 @@ void LrSweepView::restyle() {
     onsetLabel_->setFont(style_.font(font(), 0.95));
     onsetLabel_->setPadding(QMargins(4, 2, 6, 2));
     onsetLabel_->setBrush(QBrush(style_.background()));
+    // A key, not a heading: on a projector it grows less than the axes, to leave the curves room.
+    legend_->setFont(style_.font(font(), style_.scale > 1 ? 0.6 : 0.85));
+    legend_->setTextColor(style_.foreground());
+    legend_->setBrush(QBrush(style_.background()));
+    legend_->setBorderPen(QPen(style_.grid()));
 }
 
 void LrSweepView::setSeries(const QVector<Series>& series, bool logValues,
                             const QString& valueLabel, double lo, double hi) {
     series_ = series;
+    for (int i = 0; i < plot_->graphCount(); ++i)
+        plot_->graph(i)->removeFromLegend(legend_); // clearGraphs() clears only the plot's legend
+    legend_->simplify();                            // the new items fill from the top
     plot_->clearGraphs();
     plot_->yAxis->setScaleType(logValues ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     if (logValues)
@@ -106,6 +117,7 @@ void LrSweepView::setSeries(const QVector<Series>& series, bool logValues,
 
     for (const Series& s : series) {
         QCPGraph* line = plot_->addGraph();
+        line->removeFromLegend();
         line->setName(s.name);
         line->setPen(QPen(s.color, style_.lineWidth() * 0.8));
         line->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, s.color, s.color,
@@ -129,6 +141,9 @@ void LrSweepView::setSeries(const QVector<Series>& series, bool logValues,
             y << (std::isfinite(v) && (!logValues || v > 0) ? v : NAN);
         }
         line->setData(x, y, true);
+        line->addToLegend(legend_);
+        if (QCPAbstractLegendItem* item = legend_->itemWithPlottable(line))
+            item->setFont(legend_->font());
         crosses->setData(dx, dy, true);
     }
     plot_->xAxis->setRange(lo / 1.15, hi * 1.15);

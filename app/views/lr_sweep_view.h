@@ -12,6 +12,7 @@
 #include <optional>
 
 class QCPItemStraightLine;
+class QCPLegend;
 class QCPItemText;
 class QCPTextElement;
 class QCustomPlot;
@@ -58,6 +59,7 @@ private:
 
     QCustomPlot* plot_;
     QVector<Series> series_;
+    QCPLegend* legend_;
     QCPItemStraightLine* onsetLine_;
     QCPItemText* onsetLabel_;
     QCPItemStraightLine* selectedLine_;

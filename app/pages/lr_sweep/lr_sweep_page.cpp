@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QThread>
@@ -135,7 +136,7 @@ LrSweepPage::LrSweepPage(int dimension, QWidget* parent)
     controls->addWidget(status_, 1);
     auto* side = new QWidget(this);
     side->setLayout(controls);
-    side->setMaximumWidth(420);
+    side_ = side;
     auto* layout = new QHBoxLayout(this);
     layout->addWidget(view_, 1);
     layout->addWidget(side);
@@ -166,6 +167,11 @@ LrSweepPage::LrSweepPage(int dimension, QWidget* parent)
     settings.lo = 1e-4;
     initial.settings = settings.toJson();
     applyScene(initial);
+}
+
+void LrSweepPage::resizeEvent(QResizeEvent* event) {
+    Page::resizeEvent(event);
+    side_->setMaximumWidth(std::max(240, width() / 3)); // the plot keeps two thirds
 }
 
 LrSweepPage::~LrSweepPage() {

@@ -68,6 +68,9 @@ public:
     QComboBox* quantityBox() const { return quantity_; }
     QLabel* statusLabel() const { return status_; }
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 Q_SIGNALS:
     /// A sweep ended (complete or cancelled); results() holds it.
     void sweepFinished();
@@ -105,6 +108,7 @@ private:
     QPushButton* cancel_;
     QPushButton* open_;
     QLabel* status_;
+    QWidget* side_;
 };
 
 } // namespace gs::app
