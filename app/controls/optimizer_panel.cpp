@@ -1,6 +1,7 @@
 #include "controls/optimizer_panel.h"
 
 #include "controls/param_slider.h"
+#include "controls/schedule_editor.h"
 #include "views/number_format.h"
 
 #include <QCheckBox>
@@ -62,6 +63,16 @@ OptimizerPanel::OptimizerPanel(const Optimizer& opt, const QString& title, const
         connect(s, &ParamSlider::valueChanged, this,
                 [this, key](double v) { Q_EMIT paramChanged(key, v); });
     }
+    for (const HyperParam& p : opt.hyperParams())
+        if (p.key == "lr") {
+            schedule_ = new ScheduleEditor(p, color, this);
+            schedule_->setBaseRate(opt.get("lr"));
+            layout->addWidget(schedule_);
+            connect(sliders_.value(QStringLiteral("lr")), &ParamSlider::valueChanged, schedule_,
+                    &ScheduleEditor::setBaseRate);
+            connect(schedule_, &ScheduleEditor::scheduleChanged, this,
+                    &OptimizerPanel::scheduleChanged);
+        }
     connect(visible_, &QCheckBox::toggled, this, &OptimizerPanel::visibilityChanged);
     connect(remove_, &QToolButton::clicked, this, &OptimizerPanel::removeRequested);
     connect(shared_, &QToolButton::clicked, this, &OptimizerPanel::sharedStartRequested);

@@ -1,7 +1,8 @@
 #pragma once
 // The controls of one optimizer, built from its hyperparameter descriptors: a header with its
 // color, name, a visibility check box and a remove button, then one ParamSlider per
-// hyperparameter (log scale where the descriptor says so).
+// hyperparameter (log scale where the descriptor says so), and a learning-rate schedule editor
+// for a method with a learning rate "lr".
 
 #include "optim/optimizer.h"
 
@@ -19,6 +20,7 @@ class QToolButton;
 namespace gs::app {
 
 class ParamSlider;
+class ScheduleEditor;
 
 class OptimizerPanel : public QFrame {
     Q_OBJECT
@@ -34,12 +36,15 @@ public:
     void setOwnStart(std::optional<QPointF> start);
     QLabel* ownStartLabel() const { return ownStart_; }
     QToolButton* sharedStartButton() const { return shared_; }
+    /// The schedule of "lr" (it follows the lr slider); null for a method without "lr".
+    ScheduleEditor* scheduleEditor() const { return schedule_; }
 
 Q_SIGNALS:
     void paramChanged(const QString& key, double value);
     void visibilityChanged(bool visible);
     void removeRequested();
     void sharedStartRequested();
+    void scheduleChanged();
 
 private:
     QMap<QString, ParamSlider*> sliders_;
@@ -47,6 +52,7 @@ private:
     QToolButton* remove_;
     QLabel* ownStart_;
     QToolButton* shared_;
+    ScheduleEditor* schedule_ = nullptr;
 };
 
 } // namespace gs::app

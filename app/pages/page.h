@@ -66,6 +66,11 @@ public:
     /// Zooms the view out (or in) so every point of every visible run is in the picture; false
     /// for a page without runs.
     virtual bool fitToRuns() { return false; }
+
+Q_SIGNALS:
+    /// The page asks the window to show `scene` (on the page the scene names), e.g. a run picked
+    /// in a sweep shown on the page it came from.
+    void openSceneRequested(const gs::app::Scene& scene);
 };
 
 } // namespace gs::app

@@ -13,6 +13,9 @@
 #include "pages/grid_search/grid_search_settings.h"
 #include "pages/landscape/landscape_page.h"
 #include "pages/landscape/landscape_settings.h"
+#include "pages/learning_rate/learning_rate_page.h"
+#include "pages/lr_sweep/lr_sweep_page.h"
+#include "pages/lr_sweep/lr_sweep_settings.h"
 #include "pages/secant/secant_page.h"
 #include "pages/secant/secant_settings.h"
 #include "pages/slices/slices_page.h"
@@ -82,20 +85,6 @@ void registerBuiltinPages(PageRegistry& r) {
            tr("Secants through (x, f(x)) and (x + h, f(x + h)) turning into the tangent"), 1, true,
            false, [] { return std::make_unique<SecantPage>(); },
            [](const JsonReader& section) { SecantSettings::read(section); }});
-    r.add({QStringLiteral("batches"), tr("Full batch or mini-batches"),
-           tr("Gradient descent on the whole set against SGD on batches, per example processed, "
-              "with the decision regions of both networks"),
-           0, false, false, [] { return std::make_unique<BatchesPage>(); },
-           [](const JsonReader& section) { BatchesSettings::read(section); }});
-    r.add({QStringLiteral("gradient-noise"), tr("Gradient noise"),
-           tr("Mini-batch gradients around the full one, their covariance and variance against "
-              "the batch size"),
-           0, true, false, [] { return std::make_unique<GradientNoisePage>(); },
-           [](const JsonReader& section) { GradientNoiseSettings::read(section); }});
-    r.add({QStringLiteral("classifier"), tr("Image classifier"),
-           tr("Softmax regression learning Fashion-MNIST by stochastic gradient descent"), 0, false,
-           false, [] { return std::make_unique<ClassifierPage>(); },
-           [](const JsonReader& section) { ClassifierSettings::read(section); }});
     r.add({QStringLiteral("slices"), tr("Slices and partial derivatives"),
            tr("Vertical planes x = x₀ and y = y₀ cut the surface; the cuts' slopes are ∂f/∂x and "
               "∂f/∂y"),
@@ -109,6 +98,47 @@ void registerBuiltinPages(PageRegistry& r) {
            tr("The slope e·∇f of the cut along any direction e, largest along the gradient"), 2,
            false, false, [] { return std::make_unique<DirectionalPage>(); },
            [](const JsonReader& section) { DirectionalSettings::read(section); }});
+    r.add({QStringLiteral("classifier"), tr("Image classifier"),
+           tr("Softmax regression learning Fashion-MNIST by stochastic gradient descent"), 0, false,
+           false, [] { return std::make_unique<ClassifierPage>(); },
+           [](const JsonReader& section) { ClassifierSettings::read(section); }});
+    r.add({QStringLiteral("batches"), tr("Full batch or mini-batches"),
+           tr("Gradient descent on the whole set against SGD on batches, per example processed, "
+              "with the decision regions of both networks"),
+           0, false, false, [] { return std::make_unique<BatchesPage>(); },
+           [](const JsonReader& section) { BatchesSettings::read(section); }});
+    r.add({QStringLiteral("gradient-noise"), tr("Gradient noise"),
+           tr("Mini-batch gradients around the full one, their covariance and variance against "
+              "the batch size"),
+           0, true, false, [] { return std::make_unique<GradientNoisePage>(); },
+           [](const JsonReader& section) { GradientNoiseSettings::read(section); }});
+    r.add({QStringLiteral("learning-rate"),
+           tr("Learning rates side by side"),
+           tr("Gradient descent from one start with several learning rates: the paths on the "
+              "curve and xₙ against n"),
+           1,
+           false,
+           true,
+           [] { return std::make_unique<LearningRatePage>(); },
+           {}});
+    // The learning-rate sweep of a one- or two-variable page's runs, one page per dimension.
+    for (int dim : {2, 1}) {
+        PageInfo sweep{LrSweepPage::pageKey(dim),
+                       dim == 2 ? tr("Learning-rate sweep") : tr("Learning-rate sweep (1D)"),
+                       tr("Final loss against the learning rate for each optimizer, and gradient "
+                          "descent's stability limit 2/λmax"),
+                       dim,
+                       false,
+                       false,
+                       [dim] { return std::make_unique<LrSweepPage>(dim); },
+                       [](const JsonReader& section) { LrSweepPageSettings::read(section); }};
+        sweep.openFrom = [dim](const Scene& from) -> std::optional<Scene> {
+            const PageInfo* page = PageRegistry::instance().find(from.page);
+            if (!page || !page->runs || page->dimension != dim) return std::nullopt;
+            return LrSweepPage::sweepSceneFor(from, dim);
+        };
+        r.add(std::move(sweep));
+    }
 }
 
 } // namespace gs::app

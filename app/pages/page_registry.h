@@ -5,12 +5,14 @@
 // touches its own files and registerBuiltinPages() only.
 
 #include "scene/json_reader.h"
+#include "scene/scene.h"
 
 #include <QString>
 #include <QVector>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace gs::app {
 
@@ -27,6 +29,10 @@ struct PageInfo {
     /// Validates the page's section of a scene file, throwing SceneError through the reader (it is
     /// only called while a scene is read); empty when the page has no settings of its own.
     std::function<void(const JsonReader& section)> checkSettings;
+    /// For a page that studies another page's scene (a sweep of its runs): that scene made into
+    /// one of this page, or nothing when this page cannot take it. The window offers it as a tool
+    /// on every page. Empty for other pages.
+    std::function<std::optional<Scene>(const Scene& from)> openFrom = nullptr;
 };
 
 class PageRegistry {

@@ -4,6 +4,8 @@
 // what only one page shows (a landscape's isolines, a grid search's sample count) lives in that
 // page's own section, which the page reads and validates itself.
 
+#include "optim/schedule.h"
+
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
@@ -19,6 +21,9 @@ struct SceneRun {
     QMap<QString, double> params;             ///< hyperparameters that differ from defaults
     std::optional<QVector<double>> start;     ///< own start; the scene's start when empty
     bool visible = true;
+    /// A learning-rate schedule from the run's "lr" (λ₀); the constant rate when empty.
+    std::optional<gs::Schedule> schedule =
+        std::nullopt; // initialized, so SceneRun{a, b, c, d} stays warning-free
 
     bool operator==(const SceneRun&) const = default;
 };

@@ -4,6 +4,7 @@
 #include "pages/page_registry.h"
 #include "scene/function_source.h"
 #include "scene/json_reader.h"
+#include "scene/schedule_json.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -40,7 +41,7 @@ QVector<double> range(const JsonReader& r, const QString& key) {
 }
 
 SceneRun readRun(const JsonReader& r, int dimension) {
-    r.allowOnly({"optimizer", "params", "start", "visible"});
+    r.allowOnly({"optimizer", "params", "start", "visible", "schedule"});
     SceneRun run;
     run.optimizer = r.string(QStringLiteral("optimizer"), run.optimizer);
     auto opt = createOptimizer(run.optimizer.toStdString());
@@ -60,6 +61,8 @@ SceneRun readRun(const JsonReader& r, int dimension) {
         run.start = r.numbers(QStringLiteral("start"), dimension, dimension, -kCoordinateLimit,
                               kCoordinateLimit);
     run.visible = r.boolean(QStringLiteral("visible"), true);
+    if (r.has(QStringLiteral("schedule")))
+        run.schedule = readSchedule(r.object(QStringLiteral("schedule")));
     return run;
 }
 
@@ -228,6 +231,7 @@ QByteArray sceneToJson(const Scene& s) {
         if (!params.isEmpty()) r[QStringLiteral("params")] = params;
         if (run.start) r[QStringLiteral("start")] = toArray(*run.start);
         if (!run.visible) r[QStringLiteral("visible")] = false;
+        if (run.schedule) r[QStringLiteral("schedule")] = scheduleToJson(*run.schedule);
         runs.append(r);
     }
     o[QStringLiteral("runs")] = runs;

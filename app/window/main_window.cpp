@@ -68,6 +68,10 @@ Page* MainWindow::page(const QString& key) {
     p->setStyle(style_);
     stack_->addWidget(p); // the stack owns it
     pages_.insert(key, p);
+    connect(p, &Page::openSceneRequested, this, [this](const Scene& scene) {
+        if (const QString e = openScene(scene); !e.isEmpty())
+            showError(tr("Cannot open the scene"), e);
+    });
     return p;
 }
 
@@ -188,6 +192,23 @@ void MainWindow::createActions() {
     });
     view->addAction(lessons);
     QMainWindow::addAction(lessons);
+
+    // Pages that study another page's scene (a learning-rate sweep), from the registry.
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    for (const PageInfo& info : PageRegistry::instance().pages()) {
+        if (!info.openFrom) continue;
+        const QString key = info.key;
+        addAction(tools, tr("%1 of This Page").arg(info.title), QKeySequence(), info.description,
+                  [this, key] {
+                      const PageInfo* target = PageRegistry::instance().find(key);
+                      const std::optional<Scene> s = target->openFrom(currentPage()->scene());
+                      if (!s)
+                          statusBar()->showMessage(
+                              tr("%1 cannot take this page's scene").arg(target->title), 5000);
+                      else if (const QString e = openScene(*s); !e.isEmpty())
+                          showError(tr("Cannot open %1").arg(target->title), e);
+                  });
+    }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     addAction(help, tr("&Keyboard Shortcuts"), QKeySequence::HelpContents,

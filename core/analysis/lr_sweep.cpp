@@ -19,6 +19,8 @@ std::optional<std::string> LrSweepSettings::validate() const {
     if (std::isnan(lossTarget)) return "lossTarget must not be NaN";
     if (start.size() == 0 || !start.allFinite()) return "start must be a finite point";
     if (auto e = rules.validate()) return "rules: " + *e;
+    if (schedule)
+        if (auto e = schedule->validate()) return "schedule: " + *e;
     return std::nullopt;
 }
 
@@ -48,7 +50,10 @@ LrSweepPoint evaluate(const Objective& f, Optimizer& opt, const LrSweepSettings&
     p.lr = lr;
     p.done = true;
     opt.set("lr", lr); // within [lo, hi], checked by configure()
-    run(f, opt, s.start, s.rules, t);
+    if (s.schedule)
+        run(f, opt, s.start, s.rules, *s.schedule, t);
+    else
+        run(f, opt, s.start, s.rules, t);
     p.status = t.status();
     p.stopStep = t.stopStep();
     p.finalLoss = t.empty() ? std::numeric_limits<double>::quiet_NaN() : t.f(t.size() - 1);

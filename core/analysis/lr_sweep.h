@@ -26,6 +26,8 @@ struct LrSweepSettings {
     StopRules rules;         ///< step limit, convergence and divergence of each run
     double lossTarget = 0.0; ///< "steps to reach": the first k with f(x_k) ≤ lossTarget
     int threads = 0;         ///< 0: all cores
+    /// A schedule applied to every run, its λ₀ being the swept rate; the constant rate when empty.
+    std::optional<Schedule> schedule;
 
     /// Message naming the first bad field, or nothing when all are valid. The optimizer key and
     /// hyperparameters are checked by sweepLearningRate, which knows the optimizer.

@@ -26,8 +26,13 @@ void runAll(const Objective& f, std::span<const RunRequest> requests, const Stop
     // the next run from a shared counter instead of a fixed share.
     std::atomic<size_t> next{0};
     auto work = [&] {
-        for (size_t i; (i = next.fetch_add(1)) < requests.size();)
-            run(f, *requests[i].optimizer, requests[i].start, rules, out[i]);
+        for (size_t i; (i = next.fetch_add(1)) < requests.size();) {
+            const RunRequest& r = requests[i];
+            if (r.schedule)
+                run(f, *r.optimizer, r.start, rules, *r.schedule, out[i]);
+            else
+                run(f, *r.optimizer, r.start, rules, out[i]);
+        }
     };
     const int n = std::clamp(static_cast<int>(requests.size()), 1, threads);
     std::vector<std::thread> pool;

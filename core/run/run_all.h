@@ -1,6 +1,7 @@
 #pragma once
 // Running many paths at once: the landscape view reruns every optimizer on each mouse move.
 
+#include "optim/schedule.h"
 #include "run/run.h"
 
 #include <span>
@@ -8,10 +9,12 @@
 
 namespace gs {
 
-/// One path of a multi-path run: which optimizer, from where.
+/// One path of a multi-path run: which optimizer, from where, and optionally with a
+/// learning-rate schedule (its λ₀ is the optimizer's "lr"; see run()).
 struct RunRequest {
     Optimizer* optimizer = nullptr;
     Vec start;
+    const Schedule* schedule = nullptr; ///< none: the constant rate
 };
 
 /// Runs every request on `f`, one trajectory per request, on up to `threads` threads (0: all

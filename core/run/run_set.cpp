@@ -22,7 +22,8 @@ int RunSet::recompute(const Objective& f, const Vec& sharedStart, const StopRule
     std::vector<RunRequest> requests;
     requests.reserve(runs_.size());
     for (const auto& r : runs_)
-        requests.push_back({r->optimizer.get(), r->start.value_or(sharedStart)});
+        requests.push_back({r->optimizer.get(), r->start.value_or(sharedStart),
+                            r->schedule ? &*r->schedule : nullptr});
     runAll(f, requests, rules, spare_); // into last time's buffers
     int last = 0;
     for (size_t i = 0; i < runs_.size(); ++i) {

@@ -17,6 +17,9 @@ public:
     struct Run {
         std::unique_ptr<Optimizer> optimizer;
         std::optional<Vec> start; ///< its own start; the shared start when empty
+        /// A learning-rate schedule from the optimizer's "lr"; the constant rate when empty.
+        /// Must be valid (Schedule::validate) for recompute().
+        std::optional<Schedule> schedule;
         bool visible = true;
         Trajectory trajectory; ///< the last recompute's
     };

@@ -15,6 +15,7 @@ private slots:
     void sameAsOneByOne_data();
     void sameAsOneByOne();
     void runSetRunsEachFromItsStart();
+    void runSetAppliesEachRunsSchedule();
 };
 
 void TestRunAll::sameAsOneByOne_data() {
@@ -80,6 +81,39 @@ void TestRunAll::runSetRunsEachFromItsStart() {
     set.recompute(*f, shared, rules);
     QVERIFY(set[0].trajectory.x(0) == own);
     QVERIFY(set[1].trajectory.x(0) == shared);
+}
+
+void TestRunAll::runSetAppliesEachRunsSchedule() {
+    // A run with a schedule in the set equals run() with that schedule; the others stay constant.
+    const auto f = article::cosineLandscape();
+    RunSet set;
+    for (const char* key : {"gd", "momentum", "gd"})
+        set.add(createOptimizer(key));
+    Schedule decay;
+    decay.kind = ScheduleKind::StepDecay;
+    decay.gamma = 0.5;
+    decay.stepSize = 7;
+    set[0].schedule = decay;
+    Schedule cosine;
+    cosine.kind = ScheduleKind::Cosine;
+    cosine.period = 40;
+    set[1].schedule = cosine;
+    QVERIFY(!set[0].optimizer->set("lr", 0.05) && !set[2].optimizer->set("lr", 0.05));
+    const Vec start = (Vec(2) << 0.3, -0.2).finished();
+    StopRules rules;
+    rules.maxSteps = 120;
+    set.recompute(*f, start, rules);
+    for (int i = 0; i < set.size(); ++i) {
+        const Trajectory one = set[i].schedule
+                                   ? run(*f, *set[i].optimizer, start, rules, *set[i].schedule)
+                                   : run(*f, *set[i].optimizer, start, rules);
+        QCOMPARE(set[i].trajectory.size(), one.size());
+        for (int k = 0; k < one.size(); ++k)
+            QVERIFY(set[i].trajectory.x(k) == one.x(k)); // bit for bit
+    }
+    // The schedule changed the path: run 0 and the constant-rate run 2 part after step 7.
+    QVERIFY((set[0].trajectory.x(20) - set[2].trajectory.x(20)).norm() > 1e-6);
+    QVERIFY(set[0].trajectory.x(7) == set[2].trajectory.x(7));
 }
 
 QTEST_APPLESS_MAIN(TestRunAll)

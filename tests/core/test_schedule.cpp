@@ -31,6 +31,8 @@ private slots:
     void exponentialScheduleStepsByHand();
     void scheduleRestoresTheBaseRate();
     void rateIsClampedToTheHyperparameterRange();
+    void paramsDescribeEachKind_data();
+    void paramsDescribeEachKind();
 };
 
 namespace {
@@ -242,6 +244,42 @@ void TestSchedule::rateIsClampedToTheHyperparameterRange() {
         x -= lr * 2 * x;
         GS_COMPARE_NEAR(t.x(++k)[0], x, 1e-12);
     }
+}
+
+void TestSchedule::paramsDescribeEachKind_data() {
+    QTest::addColumn<int>("kind");
+    for (ScheduleKind k : scheduleKinds())
+        QTest::newRow(std::string(scheduleKindKey(k)).c_str()) << int(k);
+}
+
+void TestSchedule::paramsDescribeEachKind() {
+    // Every descriptor reads and writes its own field, its default is Schedule's, its range
+    // passes validate() at both ends, and a value outside it is refused with the key named.
+    QFETCH(int, kind);
+    const Schedule defaults = make(ScheduleKind(kind));
+    QVERIFY(!scheduleKindName(ScheduleKind(kind)).empty());
+    QVERIFY(scheduleFormula(ScheduleKind(kind)).starts_with("λₖ"));
+    for (const HyperParam& p : scheduleParams(ScheduleKind(kind))) {
+        QCOMPARE(scheduleParam(defaults, p.key), p.defaultValue);
+        for (double v :
+             {p.min, p.max, p.integer ? std::round((p.min + p.max) / 2) : 0.37 * p.max}) {
+            Schedule s = defaults;
+            QVERIFY(!setScheduleParam(s, p.key, v));
+            QCOMPARE(scheduleParam(s, p.key), v);
+            QVERIFY2(!s.validate(), p.key.c_str());
+            Schedule other = defaults; // only that field changed
+            QVERIFY(!setScheduleParam(other, p.key, scheduleParam(s, p.key)));
+            QVERIFY(other == s);
+        }
+        Schedule s = defaults;
+        const auto error = setScheduleParam(s, p.key, p.max + 1);
+        QVERIFY(error && error->find(p.key) != std::string::npos);
+        QVERIFY(s == defaults);
+        if (p.integer) QVERIFY(setScheduleParam(s, p.key, p.min + 0.5));
+    }
+    Schedule s = defaults;
+    QVERIFY(setScheduleParam(s, "nope", 1)->find("nope") != std::string::npos);
+    QVERIFY(std::isnan(scheduleParam(s, "nope")));
 }
 
 QTEST_GUILESS_MAIN(TestSchedule)

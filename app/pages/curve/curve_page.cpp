@@ -4,6 +4,7 @@
 #include "controls/param_slider.h"
 #include "controls/playback_bar.h"
 #include "controls/range_fields.h"
+#include "controls/schedule_editor.h"
 #include "optim/registry.h"
 #include "run/run.h"
 #include "scene/function_source.h"
@@ -35,6 +36,8 @@ CurvePage::CurvePage(QWidget* parent) : Page(parent) {
     directionBox_->setToolTip(tr("Gradient ascent climbs; gradient descent goes down"));
     start_ = new ParamSlider(tr("Start x₀"), {-10.0, 10.0, false, 2}, -2.0, this);
     lr_ = new ParamSlider(tr("Learning rate λ"), {1e-4, 1.0, true}, 0.01, this);
+    schedule_ = new ScheduleEditor(createOptimizer("gd")->hyperParams().front(), // "lr"
+                                   PlotStyle{}.pathColor(0), this);
     playback_ = new PlaybackBar(this);
     readout_ = new QLabel(this);
     readout_->setTextFormat(Qt::RichText);
@@ -57,7 +60,10 @@ CurvePage::CurvePage(QWidget* parent) : Page(parent) {
     controls->addWidget(picker_, 0, 0, 1, 2);
     controls->addWidget(directionBox_, 0, 2, Qt::AlignTop);
     controls->addWidget(start_, 1, 0, 1, 2);
-    controls->addWidget(lr_, 1, 2);
+    auto* rate = new QVBoxLayout;
+    rate->addWidget(lr_);
+    rate->addWidget(schedule_);
+    controls->addLayout(rate, 1, 2);
     controls->addLayout(ranges, 2, 0, 1, 3);
     controls->setColumnStretch(1, 1);
     controls->setColumnStretch(2, 1);
@@ -92,6 +98,12 @@ CurvePage::CurvePage(QWidget* parent) : Page(parent) {
     connect(yRange_, &RangeFields::edited, view_, &CurveView::setValueRange);
     connect(fit, &QPushButton::clicked, view_, &CurveView::resetView);
     connect(lr_, &ParamSlider::valueChanged, this, &CurvePage::recompute);
+    connect(lr_, &ParamSlider::valueChanged, schedule_, &ScheduleEditor::setBaseRate);
+    connect(schedule_, &ScheduleEditor::scheduleChanged, this, [this] {
+        for (SceneRun& run : scene_.runs) // one schedule for every run, as one rate
+            run.schedule = schedule_->schedule();
+        recompute();
+    });
     connect(directionBox_, &QComboBox::activated, this,
             [this](int i) { setDirection(i == 0 ? Direction::Ascent : Direction::Descent); });
     connect(picker_, &FunctionPicker::catalogPicked, this,
@@ -122,9 +134,13 @@ QString CurvePage::applyScene(const Scene& s) {
     const ResolvedFunction fn = resolveSceneFunction(s, 1);
     if (!fn.objective) return fn.error;
     if (s.runs.isEmpty()) return tr("the scene needs a run");
-    for (const SceneRun& run : s.runs)
+    for (const SceneRun& run : s.runs) {
         if (!createOptimizer(run.optimizer.toStdString()))
             return tr("unknown optimizer '%1'").arg(run.optimizer);
+        if (run.schedule)
+            if (auto error = run.schedule->validate())
+                return tr("schedule: %1").arg(QString::fromStdString(*error));
+    }
     scene_ = s;
     direction_ = s.direction;
     directionBox_->setCurrentIndex(direction_ == Direction::Ascent ? 0 : 1);
@@ -132,6 +148,9 @@ QString CurvePage::applyScene(const Scene& s) {
         const QSignalBlocker block(lr_);
         lr_->setValue(s.runs.front().params.value(QStringLiteral("lr"), 0.01));
     }
+    schedule_->setBaseRate(lr_->value());
+    schedule_->setHorizon(s.maxSteps);
+    schedule_->setSchedule(s.runs.front().schedule);
     view_->setTitle(s.title);
     showFunction(fn.objective, s.start.isEmpty() ? std::nullopt : std::optional(s.start[0]));
     if (s.yRange.size() == 2) view_->setValueRange(s.yRange[0], s.yRange[1]);
@@ -209,6 +228,7 @@ void CurvePage::setStyle(const PlotStyle& style) {
     style_ = style;
     view_->setStyle(style);
     state_->setStyle(style);
+    schedule_->setStyle(style);
     showStep(playback_->index());
 }
 
@@ -236,7 +256,10 @@ void CurvePage::recompute() {
         // The slider's rate is every run's: the runs on this page compare starts.
         if (opt->set("lr", lr_->value())) return; // the slider's range is inside the method's
         const double start = i == 0 || !spec.start ? start_->value() : (*spec.start)[0];
-        trajectories_.push_back(gs::run(*objective, *opt, Vec::Constant(1, start), rules));
+        const Vec x0 = Vec::Constant(1, start);
+        trajectories_.push_back(spec.schedule // checked when the scene was applied
+                                    ? gs::run(*objective, *opt, x0, rules, *spec.schedule)
+                                    : gs::run(*objective, *opt, x0, rules));
         const Trajectory& t = trajectories_.back();
         CurveView::Path path;
         for (int k = 0; k < t.size(); ++k) {

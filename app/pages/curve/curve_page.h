@@ -22,6 +22,7 @@ class ParamSlider;
 class PlaybackBar;
 class RangeFields;
 class StateView;
+class ScheduleEditor;
 
 class CurvePage : public Page {
     Q_OBJECT
@@ -52,6 +53,8 @@ public:
     StateView* stateView() const { return state_; }
     ParamSlider* startSlider() const { return start_; }
     ParamSlider* learningRateSlider() const { return lr_; }
+    /// The learning-rate schedule of every run (like the rate slider).
+    ScheduleEditor* scheduleEditor() const { return schedule_; }
     QLabel* readout() const { return readout_; }
     FunctionPicker* functionPicker() const { return picker_; }
     /// How many times the run was recomputed (for tests and benchmarks).
@@ -82,6 +85,7 @@ private:
     FunctionPicker* picker_;
     ParamSlider* start_;
     ParamSlider* lr_;
+    ScheduleEditor* schedule_;
     PlaybackBar* playback_;
     QLabel* readout_;
     RangeFields* xRange_;

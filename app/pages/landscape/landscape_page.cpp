@@ -4,6 +4,7 @@
 #include "controls/optimizer_panel.h"
 #include "controls/param_slider.h"
 #include "controls/playback_bar.h"
+#include "controls/schedule_editor.h"
 #include "field/grid.h"
 #include "objective/catalog.h"
 #include "optim/registry.h"
@@ -180,6 +181,10 @@ void LandscapePage::setStyle(const PlotStyle& style) {
     for (const auto& r : runs_)
         r->path->setColor(style_.pathColor(r->colorIndex));
     showSurfacePaths();
+    for (const auto& r : runs_) {
+        r->path->setColor(style_.pathColor(r->colorIndex));
+        if (ScheduleEditor* editor = r->panel->scheduleEditor()) editor->setStyle(style_);
+    }
     updateLoss();
     showStep(playback_->index());
 }
@@ -250,6 +255,7 @@ int LandscapePage::addOptimizer(const std::string& key) {
     // A shape per color, so hues that look alike (the two blues) still differ.
     r->path->setMarker(PathPlottable::Marker(r->colorIndex % 4));
     r->panel = new OptimizerPanel(*opt, r->name, color, this);
+    if (ScheduleEditor* editor = r->panel->scheduleEditor()) editor->setStyle(style_);
     for (ParamSlider* slider : r->panel->findChildren<ParamSlider*>())
         draftWhileDragging(slider);
     r->run = &runSet_[runSet_.add(std::move(opt))];
@@ -257,6 +263,10 @@ int LandscapePage::addOptimizer(const std::string& key) {
     connect(r->panel, &OptimizerPanel::paramChanged, this, [this, r](const QString& k, double v) {
         if (!r->run->optimizer->set(k.toStdString(), v))
             recompute(); // core still checks what sliders clamp
+    });
+    connect(r->panel, &OptimizerPanel::scheduleChanged, this, [this, r] {
+        r->run->schedule = r->panel->scheduleEditor()->schedule();
+        recompute();
     });
     connect(r->panel, &OptimizerPanel::visibilityChanged, this, [this, r](bool on) {
         r->run->visible = on;
@@ -328,6 +338,8 @@ void LandscapePage::recompute() {
                                        : ObjectivePtr(f_);
     const int last = runSet_.recompute(*objective, start, rules);
     for (const auto& r : runs_) {
+        if (ScheduleEditor* editor = r->panel->scheduleEditor(); editor && r->run->schedule)
+            editor->setHorizon(rules.maxSteps);
         const Trajectory& t = r->run->trajectory;
         QVector<QPointF> points(t.size());
         for (int k = 0; k < t.size(); ++k) {

@@ -7,6 +7,7 @@
 #include "controls/optimizer_panel.h"
 #include "controls/param_slider.h"
 #include "controls/playback_bar.h"
+#include "controls/schedule_editor.h"
 #include "objective/catalog.h"
 #include "optim/registry.h"
 #include "pages/landscape/landscape_settings.h"
@@ -43,6 +44,9 @@ QString LandscapePage::applyScene(const Scene& s) {
         for (auto it = run.params.begin(); it != run.params.end(); ++it)
             if (auto error = opt->set(it.key().toStdString(), it.value()))
                 return QString::fromStdString(*error);
+        if (run.schedule)
+            if (auto error = run.schedule->validate())
+                return tr("schedule: %1").arg(QString::fromStdString(*error));
     }
     holdRecompute_ = true; // one recompute at the end, not one per control
     scene_ = s;
@@ -61,6 +65,10 @@ QString LandscapePage::applyScene(const Scene& s) {
         if (run.start && run.start->size() == 2)
             assignRunStart(r, QPointF((*run.start)[0], (*run.start)[1]));
         r.panel->visibleBox()->setChecked(run.visible);
+        if (ScheduleEditor* editor = r.panel->scheduleEditor()) {
+            editor->setSchedule(run.schedule);
+            r.run->schedule = editor->schedule(); // a constant schedule is none
+        }
     }
     view_->setTitle(s.title);
     surface_->setTitle(s.title);
@@ -85,6 +93,7 @@ Scene LandscapePage::scene() const {
             run.params.insert(QString::fromStdString(p.key), r->run->optimizer->get(p.key));
         if (r->run->start) run.start = QVector<double>{(*r->run->start)[0], (*r->run->start)[1]};
         run.visible = r->run->visible;
+        run.schedule = r->run->schedule;
         s.runs << run;
     }
     s.step = playback_->index() == playback_->last() ? -1 : playback_->index();
