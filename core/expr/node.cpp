@@ -24,6 +24,7 @@ int arity(Op op) {
     case Op::Min:
     case Op::Max:
     case Op::Axpy:
+    case Op::Lin2:
         return 2;
     default:
         return 1;

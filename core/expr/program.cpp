@@ -177,7 +177,8 @@ void fuseSinCos(std::vector<Program::Instruction>& code) {
 }
 
 // Linear pieces, the bulk of a gradient, in fewer instructions: c·u becomes MulC (no constant
-// register read), and a ± c·u whose product has no other use becomes one Axpy.
+// register read), a ± c·u whose product has no other use becomes one Axpy, and c·u ± c2·v one
+// Lin2. Each rounds the products and the sum as the separate instructions did.
 void fuseLinear(std::vector<Program::Instruction>& code, const std::vector<std::int32_t>& outputs,
                 const std::function<bool(std::int32_t)>& isConst,
                 const std::function<double(std::int32_t)>& constValue) {
@@ -195,7 +196,7 @@ void fuseLinear(std::vector<Program::Instruction>& code, const std::vector<std::
         const I& i = code[n];
         definedAt[i.dst] = n;
         ++uses[i.a];
-        if (arity(i.op) == 2 || i.op == Op::Axpy) ++uses[i.b];
+        if (arity(i.op) == 2) ++uses[i.b];
         if (i.op == Op::SinCos) definedAt[i.b] = n;
     }
     for (std::int32_t r : outputs)
@@ -216,6 +217,18 @@ void fuseLinear(std::vector<Program::Instruction>& code, const std::vector<std::
         } else if (i.op == Op::Add && absorbable(i.a)) { // k·u + b
             const size_t d = definedAt[i.a];
             i = {Op::Axpy, i.dst, i.b, code[d].a, code[d].k};
+            dead[d] = true;
+        } else if (absorbable(i.a)) { // k·u − b = k·u + (−1)·b, exactly
+            const size_t d = definedAt[i.a];
+            i = {Op::Lin2, i.dst, code[d].a, i.b, code[d].k, -1.0};
+            dead[d] = true;
+            continue;
+        } else {
+            continue;
+        }
+        if (absorbable(i.a)) { // (k·u) + k2·v
+            const size_t d = definedAt[i.a];
+            i = {Op::Lin2, i.dst, code[d].a, i.b, code[d].k, i.k};
             dead[d] = true;
         }
     }
@@ -254,10 +267,18 @@ Program Program::compile(const std::vector<NodePtr>& outputs, int numVariables) 
     for (std::int32_t r : outs)
         p.outputs_.push_back(place(r));
     p.numRegisters_ = base + c.numTemporaries;
+    p.outputOf_.assign(static_cast<size_t>(p.numRegisters_), -1);
+    for (int k = 0; k < p.numOutputs(); ++k) {
+        const std::int32_t r = p.outputs_[static_cast<size_t>(k)];
+        if (r >= base && p.outputOf_[static_cast<size_t>(r)] < 0)
+            p.outputOf_[static_cast<size_t>(r)] = k;
+        else
+            p.copiedOutputs_.emplace_back(k, r);
+    }
     std::vector<bool> read(static_cast<size_t>(p.numRegisters_), false);
     for (const Instruction& i : p.code_) {
         read[static_cast<size_t>(i.a)] = true;
-        if (arity(i.op) == 2 || i.op == Op::Axpy) read[static_cast<size_t>(i.b)] = true;
+        if (arity(i.op) == 2) read[static_cast<size_t>(i.b)] = true;
     }
     for (std::int32_t r : p.outputs_)
         read[static_cast<size_t>(r)] = true;
@@ -287,10 +308,10 @@ void Program::evaluate(const double* x, double* out, double* r) const {
         &&generic, &&generic, &&generic, &&generic, &&generic,  // Cbrt .. Sigmoid
         &&generic, &&generic, &&generic,                        // Softplus, Relu, Erf
         &&generic, &&generic, &&generic,                        // Atan2, Min, Max
-        &&sincos, &&mulc, &&axpy,                               // SinCos, MulC, Axpy
+        &&sincos, &&mulc, &&axpy, &&lin2,                       // SinCos .. Lin2
     };
     // clang-format on
-    static_assert(std::size(table) == static_cast<size_t>(Op::Axpy) + 1);
+    static_assert(std::size(table) == static_cast<size_t>(Op::Lin2) + 1);
     const Instruction* i = code_.data();
     const Instruction* const end = i + code_.size();
 #define GS_NEXT                                                                                    \
@@ -328,6 +349,9 @@ mulc:
 axpy:
     r[i->dst] = r[i->a] + i->k * r[i->b];
     GS_NEXT;
+lin2:
+    r[i->dst] = i->k * r[i->a] + i->k2 * r[i->b];
+    GS_NEXT;
 generic:
     r[i->dst] = applyOp(i->op, r[i->a], r[i->b]);
     GS_NEXT;
@@ -346,11 +370,12 @@ __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #endif
 void Program::evaluateBlock(const double* const* x, int n, double* const* out,
                             double* scratch) const {
-    const auto reg = [scratch](std::int32_t r) {
-        return scratch + static_cast<size_t>(r) * kBlock;
+    // Variables are read where the caller keeps them, outputs written where it wants them.
+    const auto reg = [&](std::int32_t r) {
+        if (r < numVariables_) return const_cast<double*>(x[r]); // never an instruction's dst
+        const std::int32_t o = outputOf_[static_cast<size_t>(r)];
+        return o >= 0 ? out[o] : scratch + static_cast<size_t>(r) * kBlock;
     };
-    for (int v = 0; v < numVariables_; ++v)
-        std::memcpy(reg(v), x[v], n * sizeof(double));
     for (const auto& [r, value] : constantLoads_) {
         double* d = reg(r);
         for (int k = 0; k < n; ++k)
@@ -389,8 +414,12 @@ void Program::evaluateBlock(const double* const* x, int n, double* const* out,
             for (int k = 0; k < n; ++k)
                 d[k] = a[k] + i.k * b[k];
             break;
+        case Op::Lin2:
+            for (int k = 0; k < n; ++k)
+                d[k] = i.k * a[k] + i.k2 * b[k];
+            break;
         case Op::SinCos:
-            simd::applySinCos(a, d, scratch + static_cast<size_t>(i.b) * kBlock, n);
+            simd::applySinCos(a, d, reg(i.b), n);
             break;
         default: {
             bool vectorized = false;
@@ -404,8 +433,8 @@ void Program::evaluateBlock(const double* const* x, int n, double* const* out,
         }
         }
     }
-    for (size_t k = 0; k < outputs_.size(); ++k)
-        std::memcpy(out[k], reg(outputs_[k]), n * sizeof(double));
+    for (const auto& [k, r] : copiedOutputs_)
+        std::memcpy(out[k], reg(r), n * sizeof(double));
 }
 
 } // namespace gs::expr

@@ -91,10 +91,7 @@ void sleef(const Starts& s, std::vector<double>& x, std::vector<double>& y, int 
     for (int t = 0; t < threads; ++t) {
         const int first = t * per, count = std::min(per, n - first);
         if (count <= 0) break;
-        pool.emplace_back([&, first, count] {
-            kernel(s.x.data() + first, s.y.data() + first, x.data() + first, y.data() + first,
-                   count, kSteps, kLr, u35);
-        });
+        pool.emplace_back([&call, first, count] { call(first, count); });
     }
     for (std::thread& t : pool)
         t.join();
