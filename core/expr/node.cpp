@@ -26,6 +26,8 @@ int arity(Op op) {
     case Op::Axpy:
     case Op::Lin2:
         return 2;
+    case Op::Lin3:
+        return 3;
     default:
         return 1;
     }

@@ -3,6 +3,7 @@
 #include "expr/scalar_ops.h"
 #include "expr/simd_math.h"
 
+#include <cmath>
 #include <cstring>
 #include <functional>
 #include <iterator>
@@ -196,7 +197,7 @@ void fuseLinear(std::vector<Program::Instruction>& code, const std::vector<std::
         const I& i = code[n];
         definedAt[i.dst] = n;
         ++uses[i.a];
-        if (arity(i.op) == 2) ++uses[i.b];
+        if (arity(i.op) >= 2) ++uses[i.b];
         if (i.op == Op::SinCos) definedAt[i.b] = n;
     }
     for (std::int32_t r : outputs)
@@ -238,6 +239,76 @@ void fuseLinear(std::vector<Program::Instruction>& code, const std::vector<std::
     code.swap(kept);
 }
 
+// Sums of three terms in one instruction: an Add, Sub, Axpy or Lin2 (all of the form
+// k·a + k2·b, where a factor ±1 is exact) one of whose terms is ±1 times another such sum with
+// no other use becomes Lin3 (k·a + k2·b) + k3·c. Addition commutes and rounding to nearest is
+// symmetric, so the result is bit-identical.
+void fuseLinear3(std::vector<Program::Instruction>& code,
+                 const std::vector<std::int32_t>& outputs) {
+    using I = Program::Instruction;
+    struct Form {
+        std::int32_t a, b;
+        double k, k2;
+    };
+    auto form = [](const I& i, Form& f) {
+        switch (i.op) {
+        case Op::Add:
+            f = {i.a, i.b, 1.0, 1.0};
+            return true;
+        case Op::Sub:
+            f = {i.a, i.b, 1.0, -1.0};
+            return true;
+        case Op::Axpy:
+            f = {i.a, i.b, 1.0, i.k};
+            return true;
+        case Op::Lin2:
+            f = {i.a, i.b, i.k, i.k2};
+            return true;
+        default:
+            return false;
+        }
+    };
+    std::map<std::int32_t, int> uses;
+    std::map<std::int32_t, size_t> definedAt;
+    for (size_t n = 0; n < code.size(); ++n) {
+        const I& i = code[n];
+        definedAt[i.dst] = n;
+        if (i.op == Op::SinCos) definedAt[i.b] = n;
+        ++uses[i.a];
+        if (arity(i.op) >= 2) ++uses[i.b];
+    }
+    for (std::int32_t r : outputs)
+        ++uses[r];
+    std::vector<bool> dead(code.size(), false);
+    // The sum defining register r, if r has no other use.
+    auto inner = [&](std::int32_t r, Form& f) {
+        const auto d = definedAt.find(r);
+        return d != definedAt.end() && uses[r] == 1 && !dead[d->second] && form(code[d->second], f);
+    };
+    for (I& i : code) {
+        Form outer, in;
+        if (!form(i, outer)) continue;
+        // outer = k·a + k2·b with the inner sum as a (then k = ±1) or b (then k2 = ±1).
+        std::int32_t sum = 0, other = 0;
+        double sign = 0, otherK = 0;
+        if (std::abs(outer.k) == 1 && inner(outer.a, in))
+            sum = outer.a, sign = outer.k, other = outer.b, otherK = outer.k2;
+        else if (std::abs(outer.k2) == 1 && inner(outer.b, in))
+            sum = outer.b, sign = outer.k2, other = outer.a, otherK = outer.k;
+        else
+            continue;
+        dead[definedAt[sum]] = true;
+        I fused{Op::Lin3, i.dst, in.a, in.b, sign * in.k, sign * in.k2};
+        fused.c = other;
+        fused.k3 = otherK;
+        i = fused;
+    }
+    std::vector<I> kept;
+    for (size_t n = 0; n < code.size(); ++n)
+        if (!dead[n]) kept.push_back(code[n]);
+    code.swap(kept);
+}
+
 Program Program::compile(const std::vector<NodePtr>& outputs, int numVariables) {
     Compiler c(numVariables);
     // Children first, so emit() finds every argument's register and never recurses deeply.
@@ -252,6 +323,7 @@ Program Program::compile(const std::vector<NodePtr>& outputs, int numVariables) 
     fuseLinear(
         c.code_, outs, [&c](std::int32_t r) { return c.isConstRegister(r); },
         [&c](std::int32_t r) { return c.constValue(r); });
+    fuseLinear3(c.code_, outs);
     Program p;
     p.numVariables_ = numVariables;
     p.constants_ = c.constants;
@@ -262,6 +334,7 @@ Program Program::compile(const std::vector<NodePtr>& outputs, int numVariables) 
         i.dst = place(i.dst);
         i.a = place(i.a);
         i.b = i.b == kNone ? 0 : place(i.b); // unary ops read register 0 harmlessly
+        if (i.op == Op::Lin3) i.c = place(i.c);
         p.code_.push_back(i);
     }
     for (std::int32_t r : outs)
@@ -278,7 +351,8 @@ Program Program::compile(const std::vector<NodePtr>& outputs, int numVariables) 
     std::vector<bool> read(static_cast<size_t>(p.numRegisters_), false);
     for (const Instruction& i : p.code_) {
         read[static_cast<size_t>(i.a)] = true;
-        if (arity(i.op) == 2) read[static_cast<size_t>(i.b)] = true;
+        if (arity(i.op) >= 2) read[static_cast<size_t>(i.b)] = true;
+        if (arity(i.op) == 3) read[static_cast<size_t>(i.c)] = true;
     }
     for (std::int32_t r : p.outputs_)
         read[static_cast<size_t>(r)] = true;
@@ -308,10 +382,10 @@ void Program::evaluate(const double* x, double* out, double* r) const {
         &&generic, &&generic, &&generic, &&generic, &&generic,  // Cbrt .. Sigmoid
         &&generic, &&generic, &&generic,                        // Softplus, Relu, Erf
         &&generic, &&generic, &&generic,                        // Atan2, Min, Max
-        &&sincos, &&mulc, &&axpy, &&lin2,                       // SinCos .. Lin2
+        &&sincos, &&mulc, &&axpy, &&lin2, &&lin3,               // SinCos .. Lin3
     };
     // clang-format on
-    static_assert(std::size(table) == static_cast<size_t>(Op::Lin2) + 1);
+    static_assert(std::size(table) == static_cast<size_t>(Op::Lin3) + 1);
     const Instruction* i = code_.data();
     const Instruction* const end = i + code_.size();
 #define GS_NEXT                                                                                    \
@@ -351,6 +425,9 @@ axpy:
     GS_NEXT;
 lin2:
     r[i->dst] = i->k * r[i->a] + i->k2 * r[i->b];
+    GS_NEXT;
+lin3:
+    r[i->dst] = (i->k * r[i->a] + i->k2 * r[i->b]) + i->k3 * r[i->c];
     GS_NEXT;
 generic:
     r[i->dst] = applyOp(i->op, r[i->a], r[i->b]);
@@ -418,6 +495,12 @@ void Program::evaluateBlock(const double* const* x, int n, double* const* out,
             for (int k = 0; k < n; ++k)
                 d[k] = i.k * a[k] + i.k2 * b[k];
             break;
+        case Op::Lin3: {
+            const double* __restrict c = reg(i.c);
+            for (int k = 0; k < n; ++k)
+                d[k] = (i.k * a[k] + i.k2 * b[k]) + i.k3 * c[k];
+            break;
+        }
         case Op::SinCos:
             simd::applySinCos(a, d, reg(i.b), n);
             break;

@@ -40,8 +40,10 @@ public:
     struct Instruction {
         Op op;
         std::int32_t dst, a, b;
-        double k = 0;  ///< MulC, Axpy and Lin2 only
-        double k2 = 0; ///< Lin2 only
+        double k = 0;       ///< MulC, Axpy, Lin2 and Lin3 only
+        double k2 = 0;      ///< Lin2 and Lin3 only
+        std::int32_t c = 0; ///< Lin3 only
+        double k3 = 0;      ///< Lin3 only
     };
 
 private:

@@ -307,7 +307,7 @@ void TestExprEval::everyIsaMatchesScalar() {
 QTEST_APPLESS_MAIN(TestExprEval)
 #include "test_expr_eval.moc"
 
-// The fused linear instructions (MulC, Axpy, Lin2) round the products and the sum as the
+// The fused linear instructions (MulC, Axpy, Lin2, Lin3) round the products and the sum as the
 // formula's separate operations do: bit-identical to the same C++ expression, in the point and
 // the block evaluator, and in fewer instructions. Outputs written in place (a variable as an
 // output, two equal outputs) come out right too.
@@ -333,7 +333,12 @@ void TestExprEval::linearFusionRoundsAsWritten_data() {
         "k u + v", "0.1x + y", [](double x, double y) { return 0.1 * x + y; }, 1);
     row(
         "chain", "0.3x - 7y + 2.5(x y)",
-        [](double x, double y) { return 0.3 * x - 7 * y + 2.5 * (x * y); }, 3);
+        [](double x, double y) { return 0.3 * x - 7 * y + 2.5 * (x * y); }, 2);
+    row(
+        "three terms", "x + y - 2(x y)", [](double x, double y) { return x + y - 2 * (x * y); }, 2);
+    row(
+        "sum subtracted", "x y - (3x + 2y)",
+        [](double x, double y) { return x * y - (3 * x + 2 * y); }, 2);
     row(
         "shared product", "2x + 3y - 2x y", // 2x is read twice: it stays one MulC
         [](double x, double y) { return 2 * x + 3 * y - 2 * x * y; }, 4);
