@@ -72,6 +72,7 @@ private slots:
     void everyIsaMatchesScalar();
     void linearFusionRoundsAsWritten_data();
     void linearFusionRoundsAsWritten();
+    void sinAndCosOfOneArgumentInOneCall();
 };
 
 void TestExprEval::domain_data() {
@@ -374,5 +375,32 @@ void TestExprEval::linearFusionRoundsAsWritten() {
         QCOMPARE(out[1], expected);
         QCOMPARE(o0[k], expected);
         QCOMPARE(o1[k], expected);
+    }
+}
+
+// sin(u) and cos(u) of the same u become one SinCos instruction; both evaluators give what the
+// separate functions give (std::sin and std::cos for a point, SLEEF's 3.5-ulp ones for a block).
+void TestExprEval::sinAndCosOfOneArgumentInOneCall() {
+    const ParseResult r = parse("sin(x + y) - 2 cos(x + y) + cos(x)", {"x", "y"});
+    QVERIFY(r.ok());
+    const Program p = Program::compile({r.tree}, 2);
+    // x + y, sincos(x + y), cos(x) and one Lin3 for the sum: four, five without the fusion.
+    QCOMPARE(p.numInstructions(), 4);
+    constexpr int n = 37;
+    double xs[n], ys[n], block[n];
+    for (int k = 0; k < n; ++k)
+        xs[k] = -9 + 0.5 * k, ys[k] = 3 - 0.21 * k;
+    const double* in[2] = {xs, ys};
+    double* outs[1] = {block};
+    std::vector<double> scratch(static_cast<size_t>(p.blockScratchSize()));
+    p.evaluateBlock(in, n, outs, scratch.data());
+    for (int k = 0; k < n; ++k) {
+        const double u = xs[k] + ys[k];
+        const double expected = (std::sin(u) + -2 * std::cos(u)) + std::cos(xs[k]);
+        const double point[2] = {xs[k], ys[k]};
+        double value = 0;
+        p.evaluate(point, &value, scratch.data());
+        QCOMPARE(value, expected); // glibc's sincos rounds as its sin and cos
+        GS_COMPARE_NEAR(block[k], expected, 1e-14);
     }
 }
