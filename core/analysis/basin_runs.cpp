@@ -121,7 +121,8 @@ int testLanes(Lanes& L, int n, double sign, const StopRules& r) {
 }
 
 // testLanes() and stepLanes() in one pass, when the step and value rules are off (as they are
-// by default): lanes that go on step, lanes that stop keep x_k for record().
+// by default): lanes that go on step, lanes that stop keep x_k for record(). Without the value
+// rule f_{k−1} is never read, so it is not kept.
 GS_LANE_CLONES
 int testAndStepLanes(Lanes& L, int n, double sign, double lr, const StopRules& r) {
     const double gradTol2 = r.gradientTol * r.gradientTol, bound = r.bound;
@@ -130,10 +131,10 @@ int testAndStepLanes(Lanes& L, int n, double sign, double lr, const StopRules& r
     for (int i = 0; i < n; ++i) {
         const double x = L.x[i], y = L.y[i];
         const double f = sign * L.f[i], gx = sign * L.gx[i], gy = sign * L.gy[i];
-        const int finite =
-            (f - f == 0) & (x - x == 0) & (y - y == 0) & (gx - gx == 0) & (gy - gy == 0);
+        // v − v is 0 for finite v, NaN otherwise; the sum is NaN unless all five are finite.
+        const double nonFinite = ((f - f) + (x - x)) + ((y - y) + ((gx - gx) + (gy - gy)));
         const double largest = std::max(std::abs(f), std::max(std::abs(x), std::abs(y)));
-        const int diverged = (1 - finite) | (largest > bound);
+        const int diverged = !(nonFinite == 0) | (largest > bound);
         const int converged = (1 - diverged) & gradRule & (gx * gx + gy * gy < gradTol2);
         const int limit = (1 - diverged) & (1 - converged) & (L.k[i] >= maxSteps);
         const int stop = diverged * kDiverged + converged * kConverged + limit * kStepLimit;
@@ -142,7 +143,6 @@ int testAndStepLanes(Lanes& L, int n, double sign, double lr, const StopRules& r
         stopping += !go;
         L.px[i] = go ? x : L.px[i]; // a diverged lane keeps x_{k−1} there for record()
         L.py[i] = go ? y : L.py[i];
-        L.pf[i] = f;
         L.x[i] = go ? x - lr * gx : x; // x ← x − λ ∇f(x)
         L.y[i] = go ? y - lr * gy : y;
         L.k[i] += go;

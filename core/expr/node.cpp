@@ -24,7 +24,10 @@ int arity(Op op) {
     case Op::Min:
     case Op::Max:
     case Op::Axpy:
+    case Op::Lin2:
         return 2;
+    case Op::Lin3:
+        return 3;
     default:
         return 1;
     }

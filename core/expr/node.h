@@ -30,8 +30,9 @@ enum class Op {
     Exp, Log, Log10, Log2, Sqrt, Cbrt, Abs, Sign, Step, Sigmoid, Softplus, Relu, Erf,
     Atan2, Min, Max,                            // binary functions
     // Compiled programs only: SinCos writes sin to dst and cos to register b in one call;
-    // MulC is k·a and Axpy a + k·b, with the constant k carried in the instruction.
-    SinCos, MulC, Axpy,
+    // MulC is k·a, Axpy a + k·b, Lin2 k·a + k2·b and Lin3 (k·a + k2·b) + k3·c, with the
+    // constants in the instruction.
+    SinCos, MulC, Axpy, Lin2, Lin3,
 };
 // clang-format on
 

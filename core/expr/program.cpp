@@ -1,8 +1,10 @@
 #include "expr/program.h"
+#include "expr/program_fuse.h"
 
 #include "expr/scalar_ops.h"
 #include "expr/simd_math.h"
 
+#include <cmath>
 #include <cstring>
 #include <functional>
 #include <iterator>
@@ -152,79 +154,6 @@ simd::Fn vectorFunction(Op op, bool& ok) {
 
 } // namespace
 
-// sin(u) and cos(u) in one program become one SinCos instruction (b = the cos register), at the
-// earlier of the two places; both only need u, which is computed before either. Value numbering
-// leaves at most one sin and one cos per register, so one pass with a table is enough.
-void fuseSinCos(std::vector<Program::Instruction>& code) {
-    std::unordered_map<std::int32_t, size_t> firstOfPair; // argument register → sin or cos
-    std::vector<bool> fused(code.size(), false);
-    for (size_t j = 0; j < code.size(); ++j) {
-        if (code[j].op != Op::Sin && code[j].op != Op::Cos) continue;
-        const auto [it, first] = firstOfPair.try_emplace(code[j].a, j);
-        if (first) continue;
-        Program::Instruction& i = code[it->second];
-        if (i.op == code[j].op) continue;
-        const std::int32_t sinDst = i.op == Op::Sin ? i.dst : code[j].dst;
-        const std::int32_t cosDst = i.op == Op::Sin ? code[j].dst : i.dst;
-        i = {Op::SinCos, sinDst, i.a, cosDst};
-        fused[j] = true;
-    }
-    std::vector<Program::Instruction> kept;
-    kept.reserve(code.size());
-    for (size_t n = 0; n < code.size(); ++n)
-        if (!fused[n]) kept.push_back(code[n]);
-    code.swap(kept);
-}
-
-// Linear pieces, the bulk of a gradient, in fewer instructions: c·u becomes MulC (no constant
-// register read), and a ± c·u whose product has no other use becomes one Axpy.
-void fuseLinear(std::vector<Program::Instruction>& code, const std::vector<std::int32_t>& outputs,
-                const std::function<bool(std::int32_t)>& isConst,
-                const std::function<double(std::int32_t)>& constValue) {
-    using I = Program::Instruction;
-    for (I& i : code) {
-        if (i.op != Op::Mul) continue;
-        if (isConst(i.a))
-            i = {Op::MulC, i.dst, i.b, 0, constValue(i.a)};
-        else if (isConst(i.b))
-            i = {Op::MulC, i.dst, i.a, 0, constValue(i.b)};
-    }
-    std::map<std::int32_t, int> uses;
-    std::map<std::int32_t, size_t> definedAt;
-    for (size_t n = 0; n < code.size(); ++n) {
-        const I& i = code[n];
-        definedAt[i.dst] = n;
-        ++uses[i.a];
-        if (arity(i.op) == 2 || i.op == Op::Axpy) ++uses[i.b];
-        if (i.op == Op::SinCos) definedAt[i.b] = n;
-    }
-    for (std::int32_t r : outputs)
-        ++uses[r];
-    std::vector<bool> dead(code.size(), false);
-    auto absorbable = [&](std::int32_t r) {
-        const auto d = definedAt.find(r);
-        return d != definedAt.end() && code[d->second].op == Op::MulC && uses[r] == 1 &&
-               !dead[d->second];
-    };
-    for (I& i : code) {
-        if (i.op != Op::Add && i.op != Op::Sub) continue;
-        const double sign = i.op == Op::Add ? 1.0 : -1.0;
-        if (absorbable(i.b)) { // a ± k·u
-            const size_t d = definedAt[i.b];
-            i = {Op::Axpy, i.dst, i.a, code[d].a, sign * code[d].k};
-            dead[d] = true;
-        } else if (i.op == Op::Add && absorbable(i.a)) { // k·u + b
-            const size_t d = definedAt[i.a];
-            i = {Op::Axpy, i.dst, i.b, code[d].a, code[d].k};
-            dead[d] = true;
-        }
-    }
-    std::vector<I> kept;
-    for (size_t n = 0; n < code.size(); ++n)
-        if (!dead[n]) kept.push_back(code[n]);
-    code.swap(kept);
-}
-
 Program Program::compile(const std::vector<NodePtr>& outputs, int numVariables) {
     Compiler c(numVariables);
     // Children first, so emit() finds every argument's register and never recurses deeply.
@@ -239,6 +168,7 @@ Program Program::compile(const std::vector<NodePtr>& outputs, int numVariables) 
     fuseLinear(
         c.code_, outs, [&c](std::int32_t r) { return c.isConstRegister(r); },
         [&c](std::int32_t r) { return c.constValue(r); });
+    fuseLinear3(c.code_, outs);
     Program p;
     p.numVariables_ = numVariables;
     p.constants_ = c.constants;
@@ -249,15 +179,25 @@ Program Program::compile(const std::vector<NodePtr>& outputs, int numVariables) 
         i.dst = place(i.dst);
         i.a = place(i.a);
         i.b = i.b == kNone ? 0 : place(i.b); // unary ops read register 0 harmlessly
+        if (i.op == Op::Lin3) i.c = place(i.c);
         p.code_.push_back(i);
     }
     for (std::int32_t r : outs)
         p.outputs_.push_back(place(r));
     p.numRegisters_ = base + c.numTemporaries;
+    p.outputOf_.assign(static_cast<size_t>(p.numRegisters_), -1);
+    for (int k = 0; k < p.numOutputs(); ++k) {
+        const std::int32_t r = p.outputs_[static_cast<size_t>(k)];
+        if (r >= base && p.outputOf_[static_cast<size_t>(r)] < 0)
+            p.outputOf_[static_cast<size_t>(r)] = k;
+        else
+            p.copiedOutputs_.emplace_back(k, r);
+    }
     std::vector<bool> read(static_cast<size_t>(p.numRegisters_), false);
     for (const Instruction& i : p.code_) {
         read[static_cast<size_t>(i.a)] = true;
-        if (arity(i.op) == 2 || i.op == Op::Axpy) read[static_cast<size_t>(i.b)] = true;
+        if (arity(i.op) >= 2) read[static_cast<size_t>(i.b)] = true;
+        if (arity(i.op) == 3) read[static_cast<size_t>(i.c)] = true;
     }
     for (std::int32_t r : p.outputs_)
         read[static_cast<size_t>(r)] = true;
@@ -287,10 +227,10 @@ void Program::evaluate(const double* x, double* out, double* r) const {
         &&generic, &&generic, &&generic, &&generic, &&generic,  // Cbrt .. Sigmoid
         &&generic, &&generic, &&generic,                        // Softplus, Relu, Erf
         &&generic, &&generic, &&generic,                        // Atan2, Min, Max
-        &&sincos, &&mulc, &&axpy,                               // SinCos, MulC, Axpy
+        &&sincos, &&mulc, &&axpy, &&lin2, &&lin3,               // SinCos .. Lin3
     };
     // clang-format on
-    static_assert(std::size(table) == static_cast<size_t>(Op::Axpy) + 1);
+    static_assert(std::size(table) == static_cast<size_t>(Op::Lin3) + 1);
     const Instruction* i = code_.data();
     const Instruction* const end = i + code_.size();
 #define GS_NEXT                                                                                    \
@@ -328,6 +268,12 @@ mulc:
 axpy:
     r[i->dst] = r[i->a] + i->k * r[i->b];
     GS_NEXT;
+lin2:
+    r[i->dst] = i->k * r[i->a] + i->k2 * r[i->b];
+    GS_NEXT;
+lin3:
+    r[i->dst] = (i->k * r[i->a] + i->k2 * r[i->b]) + i->k3 * r[i->c];
+    GS_NEXT;
 generic:
     r[i->dst] = applyOp(i->op, r[i->a], r[i->b]);
     GS_NEXT;
@@ -346,11 +292,12 @@ __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #endif
 void Program::evaluateBlock(const double* const* x, int n, double* const* out,
                             double* scratch) const {
-    const auto reg = [scratch](std::int32_t r) {
-        return scratch + static_cast<size_t>(r) * kBlock;
+    // Variables are read where the caller keeps them, outputs written where it wants them.
+    const auto reg = [&](std::int32_t r) {
+        if (r < numVariables_) return const_cast<double*>(x[r]); // never an instruction's dst
+        const std::int32_t o = outputOf_[static_cast<size_t>(r)];
+        return o >= 0 ? out[o] : scratch + static_cast<size_t>(r) * kBlock;
     };
-    for (int v = 0; v < numVariables_; ++v)
-        std::memcpy(reg(v), x[v], n * sizeof(double));
     for (const auto& [r, value] : constantLoads_) {
         double* d = reg(r);
         for (int k = 0; k < n; ++k)
@@ -389,8 +336,18 @@ void Program::evaluateBlock(const double* const* x, int n, double* const* out,
             for (int k = 0; k < n; ++k)
                 d[k] = a[k] + i.k * b[k];
             break;
+        case Op::Lin2:
+            for (int k = 0; k < n; ++k)
+                d[k] = i.k * a[k] + i.k2 * b[k];
+            break;
+        case Op::Lin3: {
+            const double* __restrict c = reg(i.c);
+            for (int k = 0; k < n; ++k)
+                d[k] = (i.k * a[k] + i.k2 * b[k]) + i.k3 * c[k];
+            break;
+        }
         case Op::SinCos:
-            simd::applySinCos(a, d, scratch + static_cast<size_t>(i.b) * kBlock, n);
+            simd::applySinCos(a, d, reg(i.b), n);
             break;
         default: {
             bool vectorized = false;
@@ -404,8 +361,8 @@ void Program::evaluateBlock(const double* const* x, int n, double* const* out,
         }
         }
     }
-    for (size_t k = 0; k < outputs_.size(); ++k)
-        std::memcpy(out[k], reg(outputs_[k]), n * sizeof(double));
+    for (const auto& [k, r] : copiedOutputs_)
+        std::memcpy(out[k], reg(r), n * sizeof(double));
 }
 
 } // namespace gs::expr

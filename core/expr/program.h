@@ -32,14 +32,18 @@ public:
 
     /// Structure of arrays: x[v][i] is variable v of point i, out[k][i] output k of point i,
     /// for 0 ≤ i < n ≤ kBlock. Arithmetic runs in vectorizable loops, transcendental
-    /// functions through SLEEF (simd_math.h).
+    /// functions through SLEEF (simd_math.h). Instructions read the variables from x and write
+    /// the outputs into out directly, so no out[k] may overlap an x[v] or another out[j].
     void evaluateBlock(const double* const* x, int n, double* const* out, double* scratch) const;
 
     /// Registers: [variables | constants | temporaries]. An instruction writes dst = op(a, b).
     struct Instruction {
         Op op;
         std::int32_t dst, a, b;
-        double k = 0; ///< MulC and Axpy only
+        double k = 0;       ///< MulC, Axpy, Lin2 and Lin3 only
+        double k2 = 0;      ///< Lin2 and Lin3 only
+        std::int32_t c = 0; ///< Lin3 only
+        double k3 = 0;      ///< Lin3 only
     };
 
 private:
@@ -50,6 +54,10 @@ private:
     std::vector<std::pair<std::int32_t, double>> constantLoads_;
     std::vector<Instruction> code_;
     std::vector<std::int32_t> outputs_; ///< register of each output
+    /// For evaluateBlock: the output a temporary register is written to directly, else −1;
+    /// outputs that are variables, constants or another output's register are copied at the end.
+    std::vector<std::int32_t> outputOf_;
+    std::vector<std::pair<int, std::int32_t>> copiedOutputs_; ///< (output, register)
 };
 
 } // namespace gs::expr

@@ -101,6 +101,8 @@ inline double applyOp(Op op, double a, double b) {
         return std::sin(a);
     case Op::MulC: // carry their constant in the instruction; evaluators handle them
     case Op::Axpy:
+    case Op::Lin2:
+    case Op::Lin3:
         return nan;
     }
     return nan;

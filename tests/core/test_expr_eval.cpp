@@ -70,6 +70,9 @@ private slots:
     void sharedSubexpressionsOnce();
     void everyIsaMatchesScalar_data();
     void everyIsaMatchesScalar();
+    void linearFusionRoundsAsWritten_data();
+    void linearFusionRoundsAsWritten();
+    void sinAndCosOfOneArgumentInOneCall();
 };
 
 void TestExprEval::domain_data() {
@@ -304,3 +307,100 @@ void TestExprEval::everyIsaMatchesScalar() {
 
 QTEST_APPLESS_MAIN(TestExprEval)
 #include "test_expr_eval.moc"
+
+// The fused linear instructions (MulC, Axpy, Lin2, Lin3) round the products and the sum as the
+// formula's separate operations do: bit-identical to the same C++ expression, in the point and
+// the block evaluator, and in fewer instructions. Outputs written in place (a variable as an
+// output, two equal outputs) come out right too.
+using LinearReference = double (*)(double, double);
+Q_DECLARE_METATYPE(LinearReference)
+
+void TestExprEval::linearFusionRoundsAsWritten_data() {
+    QTest::addColumn<QString>("formula");
+    QTest::addColumn<LinearReference>("reference");
+    QTest::addColumn<int>("maxInstructions");
+    const auto row = [](const char* name, const char* formula, LinearReference r, int max) {
+        QTest::newRow(name) << QString(formula) << r << max;
+    };
+    row(
+        "k u + k2 v", "3x + 2y", [](double x, double y) { return 3 * x + 2 * y; }, 1);
+    row(
+        "k u - k2 v", "2x - 5y", [](double x, double y) { return 2 * x - 5 * y; }, 1);
+    row(
+        "k u - v", "3x - y", [](double x, double y) { return 3 * x - y; }, 1);
+    row(
+        "u - k v", "x - 3y", [](double x, double y) { return x - 3 * y; }, 1);
+    row(
+        "k u + v", "0.1x + y", [](double x, double y) { return 0.1 * x + y; }, 1);
+    row(
+        "chain", "0.3x - 7y + 2.5(x y)",
+        [](double x, double y) { return 0.3 * x - 7 * y + 2.5 * (x * y); }, 2);
+    row(
+        "three terms", "x + y - 2(x y)", [](double x, double y) { return x + y - 2 * (x * y); }, 2);
+    row(
+        "sum subtracted", "x y - (3x + 2y)",
+        [](double x, double y) { return x * y - (3 * x + 2 * y); }, 2);
+    row(
+        "shared product", "2x + 3y - 2x y", // 2x is read twice: it stays one MulC
+        [](double x, double y) { return 2 * x + 3 * y - 2 * x * y; }, 4);
+    row(
+        "variable output", "x", [](double x, double) { return x; }, 0);
+}
+
+void TestExprEval::linearFusionRoundsAsWritten() {
+    QFETCH(QString, formula);
+    QFETCH(LinearReference, reference);
+    QFETCH(int, maxInstructions);
+    const ParseResult r = parse(formula.toStdString(), {"x", "y"});
+    QVERIFY(r.ok());
+    const Program p = Program::compile({r.tree, r.tree}, 2); // the second output is a copy
+    QVERIFY2(p.numInstructions() <= maxInstructions,
+             qPrintable(QString::number(p.numInstructions())));
+    constexpr int n = 37;
+    double xs[n], ys[n], o0[n], o1[n];
+    std::mt19937 rng(5);
+    std::uniform_real_distribution<double> u(-10, 10);
+    for (int k = 0; k < n; ++k)
+        xs[k] = u(rng), ys[k] = u(rng);
+    const double* in[2] = {xs, ys};
+    double* outs[2] = {o0, o1};
+    std::vector<double> scratch(static_cast<size_t>(p.blockScratchSize()));
+    p.evaluateBlock(in, n, outs, scratch.data());
+    for (int k = 0; k < n; ++k) {
+        const double point[2] = {xs[k], ys[k]};
+        double out[2];
+        p.evaluate(point, out, scratch.data());
+        const double expected = reference(xs[k], ys[k]);
+        QCOMPARE(out[0], expected);
+        QCOMPARE(out[1], expected);
+        QCOMPARE(o0[k], expected);
+        QCOMPARE(o1[k], expected);
+    }
+}
+
+// sin(u) and cos(u) of the same u become one SinCos instruction; both evaluators give what the
+// separate functions give (std::sin and std::cos for a point, SLEEF's 3.5-ulp ones for a block).
+void TestExprEval::sinAndCosOfOneArgumentInOneCall() {
+    const ParseResult r = parse("sin(x + y) - 2 cos(x + y) + cos(x)", {"x", "y"});
+    QVERIFY(r.ok());
+    const Program p = Program::compile({r.tree}, 2);
+    // x + y, sincos(x + y), cos(x) and one Lin3 for the sum: four, five without the fusion.
+    QCOMPARE(p.numInstructions(), 4);
+    constexpr int n = 37;
+    double xs[n], ys[n], block[n];
+    for (int k = 0; k < n; ++k)
+        xs[k] = -9 + 0.5 * k, ys[k] = 3 - 0.21 * k;
+    const double* in[2] = {xs, ys};
+    double* outs[1] = {block};
+    std::vector<double> scratch(static_cast<size_t>(p.blockScratchSize()));
+    p.evaluateBlock(in, n, outs, scratch.data());
+    for (int k = 0; k < n; ++k) {
+        const double u = xs[k] + ys[k];
+        const double expected = (std::sin(u) + -2 * std::cos(u)) + std::cos(xs[k]);
+        const double point[2] = {xs[k], ys[k]};
+        double value = 0;
+        p.evaluate(point, &value, scratch.data());
+        QCOMPARE(value, expected); // glibc's sincos rounds as its sin and cos
+        GS_COMPARE_NEAR(block[k], expected, 1e-14);
+    }
+}
