@@ -33,10 +33,6 @@ constexpr int kOptimizers = 8;
 constexpr int kSteps = 2000;
 constexpr double kDragTargetMs = 8.0;
 
-Vec vec2(double a, double b) {
-    return (Vec(2) << a, b).finished();
-}
-
 // Rosenbrock as the app runs it: the catalog's formula, compiled by the expression engine.
 ObjectivePtr rosenbrock() {
     return makeCatalogObjective("rosenbrock");
