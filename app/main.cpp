@@ -18,6 +18,7 @@
 #include <QIcon>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <optional>
@@ -252,10 +253,14 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (parser.isSet(o.listLessons)) {
-        for (const QString& name : gs::app::lessonNames()) {
+        const QStringList names = gs::app::lessonNames();
+        int width = 0; // the names' column fits the longest
+        for (const QString& name : names)
+            width = std::max(width, int(name.size()));
+        for (const QString& name : names) {
             const auto lesson = gs::app::loadLesson(name);
             const auto* l = std::get_if<gs::app::Lesson>(&lesson);
-            std::printf("%-20s %s\n", qPrintable(name), l ? qPrintable(l->title) : "");
+            std::printf("%-*s  %s\n", width, qPrintable(name), l ? qPrintable(l->title) : "");
         }
         return 0;
     }
