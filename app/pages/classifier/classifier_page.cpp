@@ -6,6 +6,7 @@
 #include "optim/registry.h"
 #include "pages/classifier/classifier_plots.h"
 #include "pages/classifier/classifier_training.h"
+#include "scene/scene_optimizer.h"
 #include "views/number_format.h"
 
 #include <qcustomplot.h>
@@ -136,14 +137,12 @@ QString ClassifierPage::applyScene(const Scene& s) {
     if (s.page != QLatin1String("classifier"))
         return tr("this scene is not for the classifier page");
     const SceneRun run = s.runs.isEmpty() ? SceneRun{} : s.runs.front();
-    auto opt = createOptimizer(run.optimizer.toStdString());
-    if (!opt) return tr("unknown optimizer '%1'").arg(run.optimizer);
+    SceneOptimizer made = makeSceneOptimizer(run);
+    if (!made.optimizer) return made.error;
+    auto opt = std::move(made.optimizer);
     if (opt->usesHessian())
         return tr("%1 needs the Hessian, too costly for a network; choose a first-order method")
             .arg(QString::fromStdString(opt->displayName()));
-    for (auto it = run.params.begin(); it != run.params.end(); ++it)
-        if (auto bad = opt->set(it.key().toStdString(), it.value()))
-            return QString::fromStdString(*bad);
     scene_ = s;
     settings_ = settingsFrom<ClassifierSettings>(s.settings);
     optimizer_ = std::move(opt);

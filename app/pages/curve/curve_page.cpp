@@ -8,6 +8,7 @@
 #include "optim/registry.h"
 #include "run/run.h"
 #include "scene/function_source.h"
+#include "scene/scene_optimizer.h"
 #include "views/curve_view.h"
 #include "views/number_format.h"
 #include "views/state_view.h"
@@ -134,13 +135,7 @@ QString CurvePage::applyScene(const Scene& s) {
     const ResolvedFunction fn = resolveSceneFunction(s, 1);
     if (!fn.objective) return fn.error;
     if (s.runs.isEmpty()) return tr("the scene needs a run");
-    for (const SceneRun& run : s.runs) {
-        if (!createOptimizer(run.optimizer.toStdString()))
-            return tr("unknown optimizer '%1'").arg(run.optimizer);
-        if (run.schedule)
-            if (auto error = run.schedule->validate())
-                return tr("schedule: %1").arg(QString::fromStdString(*error));
-    }
+    if (const QString error = checkSceneRuns(s.runs); !error.isEmpty()) return error;
     scene_ = s;
     direction_ = s.direction;
     directionBox_->setCurrentIndex(direction_ == Direction::Ascent ? 0 : 1);

@@ -13,6 +13,7 @@
 #include "pages/landscape/landscape_settings.h"
 #include "pages/landscape/landscape_surface.h"
 #include "scene/function_source.h"
+#include "scene/scene_optimizer.h"
 #include "views/landscape_view.h"
 
 #include <QCheckBox>
@@ -38,16 +39,7 @@ QString LandscapePage::applyScene(const Scene& s) {
     const ResolvedFunction fn = resolveSceneFunction(s, 2);
     if (!fn.objective) return fn.error;
     // Check every run first, so a bad one changes nothing on screen.
-    for (const SceneRun& run : s.runs) {
-        auto opt = createOptimizer(run.optimizer.toStdString());
-        if (!opt) return tr("unknown optimizer '%1'").arg(run.optimizer);
-        for (auto it = run.params.begin(); it != run.params.end(); ++it)
-            if (auto error = opt->set(it.key().toStdString(), it.value()))
-                return QString::fromStdString(*error);
-        if (run.schedule)
-            if (auto error = run.schedule->validate())
-                return tr("schedule: %1").arg(QString::fromStdString(*error));
-    }
+    if (const QString error = checkSceneRuns(s.runs); !error.isEmpty()) return error;
     holdRecompute_ = true; // one recompute at the end, not one per control
     scene_ = s;
     removeAllOptimizers();

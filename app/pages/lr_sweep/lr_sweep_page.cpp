@@ -4,6 +4,7 @@
 #include "optim/registry.h"
 #include "pages/page_registry.h"
 #include "scene/function_source.h"
+#include "scene/scene_optimizer.h"
 #include "views/lr_sweep_view.h"
 #include "views/number_format.h"
 
@@ -184,16 +185,7 @@ QString LrSweepPage::applyScene(const Scene& s) {
     const ResolvedFunction fn = resolveSceneFunction(s, dimension_);
     if (!fn.objective) return fn.error;
     if (s.runs.isEmpty()) return tr("the scene needs an optimizer");
-    for (const SceneRun& run : s.runs) {
-        auto opt = createOptimizer(run.optimizer.toStdString());
-        if (!opt) return tr("unknown optimizer '%1'").arg(run.optimizer);
-        for (auto it = run.params.begin(); it != run.params.end(); ++it)
-            if (auto error = opt->set(it.key().toStdString(), it.value()))
-                return QString::fromStdString(*error);
-        if (run.schedule)
-            if (auto error = run.schedule->validate())
-                return tr("schedule: %1").arg(QString::fromStdString(*error));
-    }
+    if (const QString error = checkSceneRuns(s.runs); !error.isEmpty()) return error;
     cancel();
     waitForSweep();
     const bool ascent = s.direction == Scene::Direction::Ascent;
