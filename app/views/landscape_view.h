@@ -106,6 +106,8 @@ Q_SIGNALS:
     void ownStartPicked(QPointF at);
     /// Draft quality began or ended (a drag started or finished).
     void draftChanged(bool on);
+    /// The field was sampled again over a new region on view (never while the mouse is down).
+    void viewResampled();
 
 private:
     void sampleField();

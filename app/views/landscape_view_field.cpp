@@ -82,6 +82,7 @@ void LandscapeView::followView() {
     // New values, new color-scale labels: the axis rect may have changed width a little (the
     // correction stays inside the sampled margin).
     applyAspect();
+    Q_EMIT viewResampled();
 }
 
 void LandscapeView::sampleField() {

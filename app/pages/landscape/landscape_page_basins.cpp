@@ -8,6 +8,8 @@
 #include "pages/landscape/basin_panel.h"
 #include "views/landscape_view.h"
 
+#include <qcustomplot.h>
+
 #include <cmath>
 
 namespace gs::app {
@@ -32,7 +34,10 @@ void LandscapePage::updateBasins() {
     m.optimizer = r.run->optimizer->key();
     for (const HyperParam& p : r.run->optimizer->hyperParams())
         m.hyperParams.emplace_back(p.key, r.run->optimizer->get(p.key));
-    m.box = f_->info().viewBox;
+    // Every start on view: the visible region (zoomed, panned, or widened to the map's aspect).
+    const QCPRange xr = view_->plot()->xAxis->range(), yr = view_->plot()->yAxis->range();
+    m.box =
+        Box{(Vec(2) << xr.lower, yr.lower).finished(), (Vec(2) << xr.upper, yr.upper).finished()};
     m.rules.maxSteps = static_cast<int>(std::lround(steps_->value()));
     m.rules.gradientTol = 1e-8; // as the page's own runs
     // Ascent is descent on −f, as for the runs; its maxima are then the attractors.

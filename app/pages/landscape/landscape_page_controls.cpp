@@ -6,9 +6,9 @@
 
 #include "controls/function_picker.h"
 #include "controls/param_slider.h"
-#include "pages/landscape/basin_panel.h"
 #include "objective/expression_objective.h"
 #include "optim/registry.h"
+#include "pages/landscape/basin_panel.h"
 #include "pages/landscape/landscape_settings.h"
 #include "pages/landscape/landscape_surface.h"
 #include "scene/function_source.h"
@@ -160,6 +160,10 @@ QWidget* LandscapePage::createControls() {
     connect(steps_, &ParamSlider::valueChanged, this, &LandscapePage::recompute);
     connect(basins_, &BasinPanel::settingsChanged, this, &LandscapePage::updateBasins);
     connect(view_, &LandscapeView::draftChanged, this, &LandscapePage::updateBasins);
+    // The basin map covers the region on view. This arrives just before a replot draws, so a map
+    // computed at once (headless) is in the same picture; in the window the map is computed in
+    // the background and drawn when it is ready.
+    connect(view_, &LandscapeView::viewResampled, this, &LandscapePage::updateBasins);
     connect(addButton, &QPushButton::clicked, this,
             [this] { addOptimizer(addBox_->currentData().toString().toStdString()); });
     return box;
