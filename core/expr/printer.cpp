@@ -165,7 +165,11 @@ std::string formatNumber(double v, TextStyle style) {
     if (std::isinf(v)) return rich ? (v > 0 ? "\u221E" : "\u2212\u221E") : (v > 0 ? "inf" : "-inf");
     if (std::isnan(v)) return "nan";
     char buf[64];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    // Plain text must read back as the same double: the shortest exact form. Text for people
+    // stops at 12 significant digits, so a folded constant such as 3 · (−2.089) reads −6.267, not
+    // −6.2669999999999995.
+    const auto r = rich ? std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 12)
+                        : std::to_chars(buf, buf + sizeof buf, v);
     return std::string(buf, r.ptr);
 }
 

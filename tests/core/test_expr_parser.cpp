@@ -206,6 +206,10 @@ void TestExprParser::roundTrip_data() {
     QTest::newRow("1e-10") << "1e-10 x"
                            << "1e-10x"
                            << "1e-10x";
+    // Plain text keeps every digit (it must read back exactly); text for people stops at 12.
+    QTest::newRow("long constant") << "-6.2669999999999995 + y"
+                                   << "-6.2669999999999995 + y"
+                                   << "−6.267 + y";
 }
 
 void TestExprParser::roundTrip() {
