@@ -13,6 +13,7 @@ public:
     virtual void gather(const Dataset& data, std::span<const int> indices) = 0;
     virtual void gatherRange(const Dataset& data, int first, int count) = 0;
     virtual double evaluate(const Vec& params, Vec* grad) = 0;
+    virtual double evaluate(const Eigen::VectorXf& params, Eigen::VectorXf& grad) = 0;
     virtual int batchSize() const = 0;
     virtual int correct() const = 0;
     virtual std::span<const int> predictions() const = 0;
@@ -72,6 +73,27 @@ public:
         return out.lossSum / batch_;
     }
 
+    double evaluate(const Eigen::VectorXf& params, Eigen::VectorXf& grad) override {
+        grad.resize(params.size());
+        if constexpr (std::is_same_v<T, float>) {
+            if (batch_ == 0) {
+                grad.setZero();
+                correct_ = 0;
+                return 0.0;
+            }
+            const auto out =
+                kernel_.run(params.data(), x_.leftCols(batch_), y_.data(), grad.data());
+            correct_ = out.correct;
+            return out.lossSum / batch_;
+        } else { // a Float64 network computes in double anyway
+            const Vec p = params.cast<double>();
+            Vec g;
+            const double loss = evaluate(p, &g);
+            grad = g.cast<float>();
+            return loss;
+        }
+    }
+
     int batchSize() const override { return batch_; }
     int correct() const override { return correct_; }
     std::span<const int> predictions() const override {
@@ -118,6 +140,11 @@ double CrossEntropyObjective::value(const Vec& params) const {
 
 double CrossEntropyObjective::valueAndGradient(const Vec& params, Vec& grad) const {
     return engine_->evaluate(params, &grad);
+}
+
+double CrossEntropyObjective::valueAndGradient(const Eigen::VectorXf& params,
+                                               Eigen::VectorXf& grad) const {
+    return engine_->evaluate(params, grad);
 }
 
 void CrossEntropyObjective::setBatch(std::span<const int> indices) {

@@ -26,6 +26,9 @@ public:
     int dimension() const override;
     double value(const Vec& params) const override;
     double valueAndGradient(const Vec& params, Vec& grad) const override;
+    /// valueAndGradient() with float32 parameters and gradient (grad resized), for a trainer
+    /// that keeps its parameters in float32: a Float32 network then runs with no conversion.
+    double valueAndGradient(const Eigen::VectorXf& params, Eigen::VectorXf& grad) const;
 
     /// Selects the examples the next evaluations average over (copied into a batch buffer).
     void setBatch(std::span<const int> indices);
