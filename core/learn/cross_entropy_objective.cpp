@@ -151,6 +151,16 @@ void CrossEntropyObjective::setBatch(std::span<const int> indices) {
     engine_->gather(data_, indices);
 }
 
+void CrossEntropyObjective::prefetch(std::span<const int> indices) const {
+    constexpr int line = 64; // bytes of a cache line
+    const auto bytes = static_cast<std::size_t>(data_.dimension()) * sizeof(float);
+    for (int i : indices) {
+        const char* column = reinterpret_cast<const char*>(data_.features.col(i).data());
+        for (std::size_t b = 0; b < bytes; b += line)
+            __builtin_prefetch(column + b, 0, 1); // read, keep in the outer caches
+    }
+}
+
 void CrossEntropyObjective::setRange(int first, int count) {
     engine_->gatherRange(data_, first, count);
 }
