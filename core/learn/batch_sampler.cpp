@@ -36,4 +36,10 @@ std::span<const int> BatchSampler::next() {
     return batch;
 }
 
+std::span<const int> BatchSampler::peek() const {
+    if (epochDone()) return {};
+    const int count = std::min(batchSize_, static_cast<int>(order_.size()) - next_);
+    return {order_.data() + next_, static_cast<std::size_t>(count)};
+}
+
 } // namespace gs::learn

@@ -35,6 +35,9 @@ public:
     /// The next batch's example indices; starts a new epoch (reshuffling) when the last ended.
     /// The span stays valid until the next call.
     std::span<const int> next();
+    /// The batch next() will return, when it is in the current epoch; empty at an epoch's end
+    /// (the next order is not drawn yet). Valid until the next call to next().
+    std::span<const int> peek() const;
 
 private:
     void startEpoch();

@@ -13,6 +13,7 @@ public:
     virtual void gather(const Dataset& data, std::span<const int> indices) = 0;
     virtual void gatherRange(const Dataset& data, int first, int count) = 0;
     virtual double evaluate(const Vec& params, Vec* grad) = 0;
+    virtual double evaluate(const Eigen::VectorXf& params, Eigen::VectorXf& grad) = 0;
     virtual int batchSize() const = 0;
     virtual int correct() const = 0;
     virtual std::span<const int> predictions() const = 0;
@@ -72,6 +73,27 @@ public:
         return out.lossSum / batch_;
     }
 
+    double evaluate(const Eigen::VectorXf& params, Eigen::VectorXf& grad) override {
+        grad.resize(params.size());
+        if constexpr (std::is_same_v<T, float>) {
+            if (batch_ == 0) {
+                grad.setZero();
+                correct_ = 0;
+                return 0.0;
+            }
+            const auto out =
+                kernel_.run(params.data(), x_.leftCols(batch_), y_.data(), grad.data());
+            correct_ = out.correct;
+            return out.lossSum / batch_;
+        } else { // a Float64 network computes in double anyway
+            const Vec p = params.cast<double>();
+            Vec g;
+            const double loss = evaluate(p, &g);
+            grad = g.cast<float>();
+            return loss;
+        }
+    }
+
     int batchSize() const override { return batch_; }
     int correct() const override { return correct_; }
     std::span<const int> predictions() const override {
@@ -120,8 +142,23 @@ double CrossEntropyObjective::valueAndGradient(const Vec& params, Vec& grad) con
     return engine_->evaluate(params, &grad);
 }
 
+double CrossEntropyObjective::valueAndGradient(const Eigen::VectorXf& params,
+                                               Eigen::VectorXf& grad) const {
+    return engine_->evaluate(params, grad);
+}
+
 void CrossEntropyObjective::setBatch(std::span<const int> indices) {
     engine_->gather(data_, indices);
+}
+
+void CrossEntropyObjective::prefetch(std::span<const int> indices) const {
+    constexpr int line = 64; // bytes of a cache line
+    const auto bytes = static_cast<std::size_t>(data_.dimension()) * sizeof(float);
+    for (int i : indices) {
+        const char* column = reinterpret_cast<const char*>(data_.features.col(i).data());
+        for (std::size_t b = 0; b < bytes; b += line)
+            __builtin_prefetch(column + b, 0, 1); // read, keep in the outer caches
+    }
 }
 
 void CrossEntropyObjective::setRange(int first, int count) {

@@ -26,9 +26,16 @@ public:
     int dimension() const override;
     double value(const Vec& params) const override;
     double valueAndGradient(const Vec& params, Vec& grad) const override;
+    /// valueAndGradient() with float32 parameters and gradient (grad resized), for a trainer
+    /// that keeps its parameters in float32: a Float32 network then runs with no conversion.
+    double valueAndGradient(const Eigen::VectorXf& params, Eigen::VectorXf& grad) const;
 
     /// Selects the examples the next evaluations average over (copied into a batch buffer).
     void setBatch(std::span<const int> indices);
+    /// Asks the CPU to start loading these examples' features into its caches, to be selected by
+    /// a later setBatch(): the examples of a shuffled batch lie all over a data set of hundreds
+    /// of megabytes, so copying them waits on memory unless the loads overlap other work.
+    void prefetch(std::span<const int> indices) const;
     /// Selects examples first … first + count − 1.
     void setRange(int first, int count);
     int batchSize() const;

@@ -27,6 +27,12 @@ struct Dataset {
     Dataset select(std::span<const int> indices) const;
 };
 
+/// Asks the kernel (Linux) to back the matrix with huge pages when it can: a shuffled batch reads
+/// 64 columns scattered over a data set of hundreds of megabytes, one 4 KiB page each, and every
+/// one of them would miss the TLB. Best called after resizing and before the first write; a no-op
+/// elsewhere or when refused.
+void adviseHugePages(Eigen::MatrixXf& m);
+
 /// A data set or, when loading or generating failed, a message saying why (errors are data).
 /// The message names the file and what is wrong with it, e.g.
 /// "/x/train-images-idx3-ubyte.gz: bad magic number 0x00000802, expected 0x00000803".

@@ -74,6 +74,8 @@ DataResult loadIdxImages(const std::string& imagesPath, const std::string& label
     // Bytes are row-major, one image after another: exactly one column per image here.
     using Bytes = Eigen::Map<const Eigen::Matrix<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic>>;
     const Bytes pixels(images.bytes.data(), d, n);
+    data.features.resize(d, n);
+    adviseHugePages(data.features); // before the first write, so the pages are born huge
     data.features = pixels.cast<float>() * (1.0f / 255.0f);
     return r;
 }

@@ -1,22 +1,32 @@
 #include "learn/network_kernel.h"
 
-#include <cmath>
-
 namespace gs::learn {
 
-template <class T> NetworkKernel<T>::NetworkKernel(const Network& net, int maxBatch) : net_(net) {
+template <class T>
+NetworkKernel<T>::NetworkKernel(const Network& net, int maxBatch, kernel::Isa isa)
+    : net_(net), isa_(isa), run_(kernel::runner<T>(isa)) {
+    for (int l = 0; l < net.layerCount(); ++l) {
+        const LayerSlice& s = net.layer(l);
+        layers_.push_back({s.in, s.out, s.weights, s.bias});
+    }
     reserve(maxBatch);
 }
 
 template <class T> void NetworkKernel<T>::reserve(int maxBatch) {
     if (maxBatch <= maxBatch_) return;
     maxBatch_ = maxBatch;
-    const int layers = net_.layerCount();
-    act_.resize(static_cast<std::size_t>(layers));
-    delta_.resize(static_cast<std::size_t>(layers));
-    for (int l = 0; l < layers; ++l) {
-        act_[static_cast<std::size_t>(l)].resize(net_.layer(l).out, maxBatch);
-        if (l + 1 < layers) delta_[static_cast<std::size_t>(l)].resize(net_.layer(l).out, maxBatch);
+    const auto layers = static_cast<std::size_t>(net_.layerCount());
+    act_.resize(layers);
+    delta_.resize(layers);
+    actData_.assign(layers, nullptr);
+    deltaData_.assign(layers, nullptr);
+    for (std::size_t l = 0; l < layers; ++l) {
+        act_[l].resize(layers_[l].out, maxBatch);
+        actData_[l] = act_[l].data();
+        if (l + 1 < layers) {
+            delta_[l].resize(layers_[l].out, maxBatch);
+            deltaData_[l] = delta_[l].data();
+        }
     }
     rowMax_.resize(maxBatch);
     rowSum_.resize(maxBatch);
@@ -54,60 +64,22 @@ NetworkKernel<T>::forward(const T* params, const Eigen::Ref<const Matrix>& x) {
 template <class T>
 typename NetworkKernel<T>::Outcome
 NetworkKernel<T>::run(const T* params, const Eigen::Ref<const Matrix>& x, const int* y, T* grad) {
-    const int batch = static_cast<int>(x.cols());
-    const int layers = net_.layerCount();
-    const bool relu = net_.spec().activation == Activation::ReLU;
-    auto input = [&](int l) -> Eigen::Ref<const Matrix> {
-        if (l == 0) return x;
-        return act_[static_cast<std::size_t>(l - 1)].leftCols(batch);
-    };
-    forward(params, x);
-
-    // Cross-entropy with a stable log-sum-exp: −log softmax(z)_y = m + log Σ_k e^{z_k − m} − z_y,
-    // m = max_k z_k, so no exponential overflows.
-    auto z = act_.back().leftCols(batch);
-    auto m = rowMax_.head(batch);
-    Outcome out;
-    double zyMinusM = 0;
-    for (int i = 0; i < batch; ++i) {
-        Eigen::Index best = 0;
-        m[i] = z.col(i).maxCoeff(&best);
-        predicted_[i] = static_cast<int>(best);
-        out.correct += best == y[i];
-        zyMinusM += static_cast<double>(z(y[i], i) - m[i]);
-    }
-    z.array().rowwise() -= m.array();
-    z.array() = z.array().exp();
-    auto sum = rowSum_.head(batch);
-    sum.noalias() = z.colwise().sum();
-    out.lossSum = sum.array().log().template cast<double>().sum() - zyMinusM;
-    if (!grad) return out;
-
-    // Backward. Output layer: ∂J/∂z = (softmax(z) − onehot(y)) / B.
-    z.array().rowwise() /= sum.array();
-    for (int i = 0; i < batch; ++i)
-        z(y[i], i) -= T(1);
-    z *= T(1) / static_cast<T>(batch);
-    for (int l = layers - 1; l >= 0; --l) {
-        const LayerSlice& s = net_.layer(l);
-        const auto dz =
-            (l + 1 == layers ? act_ : delta_)[static_cast<std::size_t>(l)].leftCols(batch);
-        Eigen::Map<Matrix> gw(grad + s.weights, s.out, s.in);
-        Eigen::Map<Vector> gb(grad + s.bias, s.out);
-        gw.noalias() = dz * input(l).transpose(); // ∂J/∂W_l = ∂J/∂z_l a_{l−1}ᵀ
-        gb.noalias() = dz.rowwise().sum();        // ∂J/∂b_l = Σ_batch ∂J/∂z_l
-        if (l == 0) break;
-        // ∂J/∂z_{l−1} = (W_lᵀ ∂J/∂z_l) ⊙ σ'(z_{l−1}), σ' written in terms of a = σ(z).
-        const Eigen::Map<const Matrix> w(params + s.weights, s.out, s.in);
-        auto below = delta_[static_cast<std::size_t>(l - 1)].leftCols(batch);
-        const auto a = act_[static_cast<std::size_t>(l - 1)].leftCols(batch);
-        below.noalias() = w.transpose() * dz;
-        if (relu)
-            below.array() *= (a.array() > T(0)).template cast<T>(); // ReLU' = [a > 0]
-        else
-            below.array() *= T(1) - a.array().square(); // tanh' = 1 − a²
-    }
-    return out;
+    kernel::Pass<T> p;
+    p.layers = layers_.data();
+    p.layerCount = static_cast<int>(layers_.size());
+    p.relu = net_.spec().activation == Activation::ReLU;
+    p.params = params;
+    p.x = x.data();
+    p.xStride = static_cast<int>(x.outerStride());
+    p.batch = static_cast<int>(x.cols());
+    p.y = y;
+    p.grad = grad;
+    p.act = actData_.data();
+    p.delta = deltaData_.data();
+    p.rowMax = rowMax_.data();
+    p.rowSum = rowSum_.data();
+    p.predicted = predicted_.data();
+    return run_(p);
 }
 
 template class NetworkKernel<float>;

@@ -2,8 +2,11 @@
 // The forward and backward passes of a Network over a whole batch at once, in float or double:
 // every layer is one matrix product (W·A over the batch's columns), so the work runs at the speed
 // of Eigen's GEMM. Buffers are sized once for the largest batch; a pass allocates nothing.
+// The pass itself is compiled for several instruction sets (network_kernel_isa.h); the kernel
+// runs the widest one the CPU has unless told which.
 
 #include "learn/network.h"
+#include "learn/network_kernel_isa.h"
 
 #include <Eigen/Core>
 
@@ -16,13 +19,12 @@ public:
     using Matrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
     using Vector = Eigen::Matrix<T, Eigen::Dynamic, 1>;
 
-    struct Outcome {
-        double lossSum = 0; ///< Σ over the batch of −log softmax(z)_y
-        int correct = 0;    ///< examples whose largest logit is their label's
-    };
+    using Outcome = kernel::Outcome;
 
-    NetworkKernel(const Network& net, int maxBatch);
+    /// `isa` must be supported by the CPU (kernel::supported).
+    NetworkKernel(const Network& net, int maxBatch, kernel::Isa isa = kernel::best());
     int maxBatch() const { return maxBatch_; }
+    kernel::Isa isa() const { return isa_; }
     /// Regrows the buffers (allocates) when a batch larger than maxBatch() comes.
     void reserve(int maxBatch);
 
@@ -37,6 +39,10 @@ public:
 
 private:
     const Network& net_;
+    kernel::Isa isa_;
+    Outcome (*run_)(const kernel::Pass<T>&);
+    std::vector<kernel::Layer> layers_;
+    std::vector<T*> actData_, deltaData_; // the buffers' data pointers, as a pass takes them
     int maxBatch_ = 0;
     std::vector<Matrix> act_;   // act_[l]: layer l's output (out_l × maxBatch); the last holds
                                 // the logits, then the softmax, then ∂J/∂z

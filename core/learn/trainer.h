@@ -36,10 +36,11 @@ struct IterationRecord {
     int iteration = 0; ///< 1, 2, …: optimizer steps taken including this one
     int epoch = 0;     ///< 1, 2, …
     int batchSize = 0;
-    long long examplesSeen = 0;  ///< including this batch
-    double loss = 0;             ///< mean cross-entropy of the batch before the step
-    double batchAccuracy = 0;    ///< of the batch before the step
-    const Vec* params = nullptr; ///< after the step
+    long long examplesSeen = 0; ///< including this batch
+    double loss = 0;            ///< mean cross-entropy of the batch before the step
+    double batchAccuracy = 0;   ///< of the batch before the step
+    /// After the step; null when training runs in float32 and no observer wantsIterationParams().
+    const Vec* params = nullptr;
 };
 
 struct Score {
@@ -62,6 +63,9 @@ public:
     virtual ~TrainObserver() = default;
     virtual void iteration(const IterationRecord&) {}
     virtual void epoch(const EpochRecord&) {}
+    /// False when iteration() never reads IterationRecord::params: a Float32 network trained in
+    /// float32 then skips converting its parameters to double after every step (it is null).
+    virtual bool wantsIterationParams() const { return true; }
 };
 
 struct TrainHooks {

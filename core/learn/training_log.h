@@ -13,6 +13,7 @@ class TrainingLog final : public TrainObserver {
 public:
     void iteration(const IterationRecord& r) override;
     void epoch(const EpochRecord& r) override;
+    bool wantsIterationParams() const override { return false; }
 
     std::vector<double> iterationLoss;            ///< one per iteration
     std::vector<long long> examplesSeen;          ///< one per iteration

@@ -18,4 +18,9 @@ void GradientDescent::step(const Objective&, Vec& x, const Vec& g) {
     x -= lr * g; // x ← x − λ ∇f(x)
 }
 
+void GradientDescent::stepFloat(float* x, const float* g, int n) {
+    const auto lr = static_cast<float>(param(kLr));
+    Eigen::Map<Eigen::VectorXf>(x, n) -= lr * Eigen::Map<const Eigen::VectorXf>(g, n);
+}
+
 } // namespace gs

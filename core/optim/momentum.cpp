@@ -17,16 +17,34 @@ const std::vector<HyperParam>& Momentum::hyperParams() const {
 
 void Momentum::reset(int n) {
     b_.setZero(n);
+    floatNewer_ = false;
 }
 
 void Momentum::step(const Objective&, Vec& x, const Vec& g) {
     const double lr = param(kLr), mu = param(kMomentum);
+    if (floatNewer_) { // continue from the float steps' velocity
+        b_ = bFloat_.cast<double>();
+        floatNewer_ = false;
+    }
     b_ = mu * b_ + g; // b ← μ b + ∇f(x)
     x -= lr * b_;     // x ← x − λ b
 }
 
+void Momentum::stepFloat(float* x, const float* g, int n) {
+    const auto lr = static_cast<float>(param(kLr)), mu = static_cast<float>(param(kMomentum));
+    if (!floatNewer_) { // continue from the double steps' velocity (zero after reset)
+        bFloat_ = b_.cast<float>();
+        floatNewer_ = true;
+    }
+    bFloat_ = mu * bFloat_ + Eigen::Map<const Eigen::VectorXf>(g, n); // b ← μ b + ∇f(x)
+    Eigen::Map<Eigen::VectorXf>(x, n) -= lr * bFloat_;                // x ← x − λ b
+}
+
 const Vec& Momentum::state(int i) const {
-    if (i == 0) return b_;
+    if (i == 0) {
+        if (floatNewer_) b_ = bFloat_.cast<double>();
+        return b_;
+    }
     return Optimizer::state(i);
 }
 

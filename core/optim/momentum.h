@@ -14,12 +14,18 @@ public:
 
     void reset(int n) override;
     void step(const Objective& f, Vec& x, const Vec& g) override;
+    bool hasFloatStep() const override { return true; }
+    /// Keeps its velocity in float32; state(0) converts it when asked (so, after float steps,
+    /// the vector state() returned is refreshed by the next state() call, not by the step).
+    void stepFloat(float* x, const float* g, int n) override;
 
     std::vector<std::string> stateNames() const override { return {"velocity b"}; }
     const Vec& state(int i) const override;
 
 private:
-    Vec b_;
+    mutable Vec b_;
+    Eigen::VectorXf bFloat_;  // the velocity while float steps run
+    bool floatNewer_ = false; // bFloat_, not b_, holds the last step's velocity
 };
 
 } // namespace gs

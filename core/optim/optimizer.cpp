@@ -11,6 +11,10 @@ const Vec& Optimizer::state(int) const {
     throw std::out_of_range("optimizer has no state vector with that index");
 }
 
+void Optimizer::stepFloat(float*, const float*, int) {
+    throw std::logic_error(key() + " has no float32 step (check hasFloatStep())");
+}
+
 void Optimizer::ensureValues() const {
     const auto& hp = hyperParams();
     if (values_.size() == hp.size()) return;

@@ -43,6 +43,11 @@ public:
     /// One update of x in place, given g = ∇f(x). `f` is there for methods that need more than
     /// the gradient (Newton's Hessian).
     virtual void step(const Objective& f, Vec& x, const Vec& g) = 0;
+    /// True for methods with stepFloat(): a caller that keeps its parameters in float32 (the
+    /// network trainer) then updates them in place, with no conversion to double and back.
+    virtual bool hasFloatStep() const { return false; }
+    /// The update of step() in float32 on x[0 … n−1], given g; only when hasFloatStep().
+    virtual void stepFloat(float* x, const float* g, int n);
 
     /// Names of the state vectors a view can draw ("velocity", "m", "v", ...).
     virtual std::vector<std::string> stateNames() const { return {}; }

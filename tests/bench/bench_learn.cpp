@@ -7,11 +7,13 @@
 
 #include "learn/cross_entropy_objective.h"
 #include "learn/fashion_mnist.h"
+#include "learn/network_kernel_isa.h"
 #include "learn/trainer.h"
 
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
+#include <string>
 
 using namespace gs;
 using namespace gs::learn;
@@ -54,6 +56,7 @@ void epoch(benchmark::State& state, Precision precision) {
         const TrainResult r = train(net, data, nullptr, s);
         benchmark::DoNotOptimize(r.params.data());
     }
+    state.SetLabel(std::string("passes ") + kernel::name(kernel::best())); // the ISA variant run
     const double flops = flopsPerExample(net) * data.size();
     state.counters["s/epoch"] =
         benchmark::Counter(static_cast<double>(state.iterations()),

@@ -81,7 +81,12 @@ void TestLearnTraining::samplerVisitsEveryExampleOncePerEpoch() {
     for (int epoch = 1; epoch <= 3; ++epoch) {
         std::vector<int> visited;
         for (int k = 0; k < sampler.batchesPerEpoch(); ++k) {
+            // peek() shows the coming batch within an epoch, nothing before the first.
+            const std::vector<int> peeked(sampler.peek().begin(), sampler.peek().end());
+            QCOMPARE(peeked.empty(), k == 0);
             const auto indices = sampler.next();
+            if (k > 0)
+                QVERIFY(std::equal(indices.begin(), indices.end(), peeked.begin(), peeked.end()));
             QCOMPARE(sampler.epoch(), epoch);
             const bool last = k + 1 == sampler.batchesPerEpoch();
             QCOMPARE(int(indices.size()), last ? n - k * b : b);

@@ -55,6 +55,7 @@ private slots:
     void registryEntryIsConsistent();
     void runAllMatchesSeparateRuns();
     void adamBetaChangedMidRunTakesEffect();
+    void floatStepsMatchDoubleSteps();
 };
 
 void TestOptimizers::firstThreeStepsMatchHand_data() {
@@ -399,6 +400,39 @@ void TestOptimizers::adamBetaChangedMidRunTakesEffect() {
     }
     QVERIFY(!adam->set("bias_correction", 0.4)); // an integer switch: rounds to 0
     QCOMPARE(adam->get("bias_correction"), 0.0);
+}
+
+// Methods with a float32 step (for networks trained in float) take the same steps as in double,
+// to float rounding, and say so; the others refuse it.
+void TestOptimizers::floatStepsMatchDoubleSteps() {
+    const ClosedFormObjective f = bowl(3);
+    int withFloat = 0;
+    for (const auto& key : optimizerKeys()) {
+        auto a = createOptimizer(key), b = createOptimizer(key);
+        if (!a->hasFloatStep()) {
+            Eigen::VectorXf x(2), g(2);
+            QVERIFY_THROWS_EXCEPTION(std::logic_error, b->stepFloat(x.data(), g.data(), 2));
+            continue;
+        }
+        ++withFloat;
+        a->reset(2);
+        b->reset(2);
+        Vec x(2), g(2);
+        x << 1.5, -0.75;
+        const Vec start = x;
+        Eigen::VectorXf xf = x.cast<float>(), gf(2);
+        for (int k = 0; k < 5; ++k) {
+            f.valueAndGradient(x, g);
+            a->step(f, x, g);
+            gf = g.cast<float>(); // the same gradients, so only the update's rounding differs
+            b->stepFloat(xf.data(), gf.data(), 2);
+        }
+        QVERIFY2((xf.cast<double>() - x).cwiseAbs().maxCoeff() < 1e-5, key.c_str());
+        for (int i = 0; i < int(a->stateNames().size()); ++i)
+            QVERIFY2((b->state(i) - a->state(i)).cwiseAbs().maxCoeff() < 1e-5, key.c_str());
+        QVERIFY2((x - start).norm() > 1e-2, key.c_str()); // the steps moved x
+    }
+    QCOMPARE(withFloat, 2); // gd and momentum
 }
 
 QTEST_APPLESS_MAIN(TestOptimizers)

@@ -21,6 +21,7 @@ public:
         const std::lock_guard lock(mutex_);
         out_.iterationLoss.push_back(r.loss);
     }
+    bool wantsIterationParams() const override { return false; }
 
     void epoch(const EpochRecord& r) override {
         const Evaluation e = evaluate(net_, *r.params, test_);
