@@ -73,8 +73,10 @@ void TestLearnKernelIsa::variantsAgreeWithGeneric_data() {
     QTest::addColumn<int>("activation");
     QTest::addColumn<int>("batch");
     QTest::addColumn<bool>("float32");
+    // Rows only for the variants this CPU runs (a wider one cannot be executed here at all).
     for (kernel::Isa isa : {kernel::Isa::Avx2, kernel::Isa::Avx512})
         for (bool f32 : {true, false}) {
+            if (!kernel::supported(isa)) continue;
             const QString tag = QString(kernel::name(isa)) + (f32 ? " float" : " double");
             QTest::newRow(qPrintable(tag + ": 784-128-10 ReLU, batch 64"))
                 << isa << 784 << QList<int>{128} << 10 << int(Activation::ReLU) << 64 << f32;
@@ -95,8 +97,6 @@ void TestLearnKernelIsa::variantsAgreeWithGeneric() {
     QFETCH(int, activation);
     QFETCH(int, batch);
     QFETCH(bool, float32);
-    if (!kernel::supported(isa))
-        QSKIP(qPrintable(QString("this CPU cannot run %1").arg(kernel::name(isa))));
     const NetworkSpec spec =
         mlp(inputs, {hidden.begin(), hidden.end()}, classes, static_cast<Activation>(activation));
     if (float32)
