@@ -143,11 +143,4 @@ BENCHMARK(BM_DragStart)->Unit(benchmark::kMillisecond)->Iterations(200);
 BENCHMARK(BM_RunsOnly)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_FieldVsReplot)->Unit(benchmark::kMillisecond)->Iterations(40);
 
-int main(int argc, char** argv) {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+#include "qt_bench_main.h"

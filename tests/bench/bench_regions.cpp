@@ -90,11 +90,4 @@ void BM_RegionsRedraw(benchmark::State& state) {
 
 BENCHMARK(BM_RegionsRedraw)->Unit(benchmark::kMillisecond)->Iterations(100);
 
-int main(int argc, char** argv) {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+#include "qt_bench_main.h"

@@ -123,11 +123,4 @@ void BM_OrbitFull(benchmark::State& state) {
 BENCHMARK(BM_OrbitDraft)->Unit(benchmark::kMillisecond)->Iterations(120);
 BENCHMARK(BM_OrbitFull)->Unit(benchmark::kMillisecond)->Iterations(40);
 
-int main(int argc, char** argv) {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+#include "qt_bench_main.h"
