@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <type_traits>
+#include <vector>
 
 namespace gs::learn {
 
@@ -15,6 +16,8 @@ public:
     virtual double evaluate(const Vec& params, Vec* grad) = 0;
     virtual double evaluate(const Eigen::VectorXf& params, Eigen::VectorXf& grad) = 0;
     virtual int batchSize() const = 0;
+    virtual void setThreads(int threads) = 0;
+    virtual int threads() const = 0;
     virtual int correct() const = 0;
     virtual std::span<const int> predictions() const = 0;
 };
@@ -38,11 +41,11 @@ public:
     void gather(const Dataset& data, std::span<const int> indices) override {
         const int n = static_cast<int>(indices.size());
         grow(n);
-        for (int j = 0; j < n; ++j) {
-            const int i = indices[static_cast<std::size_t>(j)];
-            x_.col(j) = data.features.col(i).template cast<T>();
-            y_[j] = data.labels[i];
-        }
+        // The features are copied by the next pass itself, shared among its threads.
+        columns_.assign(indices.begin(), indices.end());
+        for (int j = 0; j < n; ++j)
+            y_[j] = data.labels[columns_[static_cast<std::size_t>(j)]];
+        source_ = &data.features;
         batch_ = n;
     }
 
@@ -50,6 +53,7 @@ public:
         grow(count);
         x_.leftCols(count) = data.features.middleCols(first, count).template cast<T>();
         y_.head(count) = data.labels.segment(first, count);
+        source_ = nullptr;
         batch_ = count;
     }
 
@@ -59,14 +63,13 @@ public:
             correct_ = 0;
             return 0.0;
         }
-        const auto x = x_.leftCols(batch_);
         typename Kernel::Outcome out;
         if constexpr (std::is_same_v<T, double>) {
             if (grad) grad->resize(params.size());
-            out = kernel_.run(params.data(), x, y_.data(), grad ? grad->data() : nullptr);
+            out = run(params.data(), grad ? grad->data() : nullptr);
         } else {
             params_ = params.cast<T>();
-            out = kernel_.run(params_.data(), x, y_.data(), grad ? grad_.data() : nullptr);
+            out = run(params_.data(), grad ? grad_.data() : nullptr);
             if (grad) *grad = grad_.template cast<double>();
         }
         correct_ = out.correct;
@@ -81,8 +84,7 @@ public:
                 correct_ = 0;
                 return 0.0;
             }
-            const auto out =
-                kernel_.run(params.data(), x_.leftCols(batch_), y_.data(), grad.data());
+            const auto out = run(params.data(), grad.data());
             correct_ = out.correct;
             return out.lossSum / batch_;
         } else { // a Float64 network computes in double anyway
@@ -95,12 +97,23 @@ public:
     }
 
     int batchSize() const override { return batch_; }
+    void setThreads(int threads) override { kernel_.setThreads(threads); }
+    int threads() const override { return kernel_.threads(); }
     int correct() const override { return correct_; }
     std::span<const int> predictions() const override {
         return {kernel_.predictions().data(), static_cast<std::size_t>(batch_)};
     }
 
 private:
+    // The kernel's pass over the batch, copying it first when setBatch() chose new examples.
+    typename Kernel::Outcome run(const T* params, T* grad) {
+        if (!source_) return kernel_.run(params, x_.leftCols(batch_), y_.data(), grad);
+        const auto out =
+            kernel_.run(params, *source_, columns_.data(), x_.leftCols(batch_), y_.data(), grad);
+        source_ = nullptr; // copied: later evaluations of this batch reuse it
+        return out;
+    }
+
     void grow(int n) {
         if (n <= kernel_.maxBatch()) return;
         kernel_.reserve(n);
@@ -111,6 +124,8 @@ private:
     Kernel kernel_;
     Matrix x_;
     Eigen::VectorXi y_;
+    std::vector<int> columns_;                // the batch's examples, while not yet copied
+    const Eigen::MatrixXf* source_ = nullptr; // their features, while not yet copied
     Vector params_, grad_; // float copies of the parameters and gradient (unused for double)
     int batch_ = 0;
     int correct_ = 0;
@@ -167,6 +182,14 @@ void CrossEntropyObjective::setRange(int first, int count) {
 
 int CrossEntropyObjective::batchSize() const {
     return engine_->batchSize();
+}
+
+void CrossEntropyObjective::setThreads(int threads) {
+    engine_->setThreads(threads);
+}
+
+int CrossEntropyObjective::threads() const {
+    return engine_->threads();
 }
 
 int CrossEntropyObjective::correct() const {

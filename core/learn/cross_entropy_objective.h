@@ -39,6 +39,9 @@ public:
     /// Selects examples first … first + count − 1.
     void setRange(int first, int count);
     int batchSize() const;
+    /// Threads each evaluation is shared among (1 at first; see NetworkKernel::setThreads).
+    void setThreads(int threads);
+    int threads() const;
 
     /// Of the last evaluation: examples classified right, and each one's predicted class.
     int correct() const;

@@ -1,5 +1,7 @@
 #include "learn/network_kernel.h"
 
+#include <algorithm>
+
 namespace gs::learn {
 
 template <class T>
@@ -10,6 +12,19 @@ NetworkKernel<T>::NetworkKernel(const Network& net, int maxBatch, kernel::Isa is
         layers_.push_back({s.in, s.out, s.weights, s.bias});
     }
     reserve(maxBatch);
+}
+
+template <class T> void NetworkKernel<T>::setThreads(int threads) {
+    threads_ = std::clamp(threads, 1, kernel::maxThreads);
+}
+
+int passThreadsFor(const Network& net, int batch) {
+    int widest = 0;
+    for (int l = 0; l < net.layerCount(); ++l)
+        widest = std::max(widest, net.layer(l).out);
+    const double flops = 6.0 * static_cast<double>(net.forwardMultiplyAdds()) * batch;
+    const int byWork = static_cast<int>(flops / 4e6);
+    return std::clamp(std::min(byWork, widest / 16), 1, kernel::threadsAvailable());
 }
 
 template <class T> void NetworkKernel<T>::reserve(int maxBatch) {
@@ -62,16 +77,16 @@ NetworkKernel<T>::forward(const T* params, const Eigen::Ref<const Matrix>& x) {
 }
 
 template <class T>
-typename NetworkKernel<T>::Outcome
-NetworkKernel<T>::run(const T* params, const Eigen::Ref<const Matrix>& x, const int* y, T* grad) {
+kernel::Pass<T> NetworkKernel<T>::pass(const T* params, const T* x, int xStride, int batch,
+                                       const int* y, T* grad) {
     kernel::Pass<T> p;
     p.layers = layers_.data();
     p.layerCount = static_cast<int>(layers_.size());
     p.relu = net_.spec().activation == Activation::ReLU;
     p.params = params;
-    p.x = x.data();
-    p.xStride = static_cast<int>(x.outerStride());
-    p.batch = static_cast<int>(x.cols());
+    p.x = x;
+    p.xStride = xStride;
+    p.batch = batch;
     p.y = y;
     p.grad = grad;
     p.act = actData_.data();
@@ -79,6 +94,27 @@ NetworkKernel<T>::run(const T* params, const Eigen::Ref<const Matrix>& x, const 
     p.rowMax = rowMax_.data();
     p.rowSum = rowSum_.data();
     p.predicted = predicted_.data();
+    p.threads = threads_;
+    return p;
+}
+
+template <class T>
+typename NetworkKernel<T>::Outcome
+NetworkKernel<T>::run(const T* params, const Eigen::Ref<const Matrix>& x, const int* y, T* grad) {
+    return run_(pass(params, x.data(), static_cast<int>(x.outerStride()),
+                     static_cast<int>(x.cols()), y, grad));
+}
+
+template <class T>
+typename NetworkKernel<T>::Outcome
+NetworkKernel<T>::run(const T* params, const Eigen::MatrixXf& source, const int* columns,
+                      Eigen::Ref<Matrix> x, const int* y, T* grad) {
+    kernel::Pass<T> p = pass(params, x.data(), static_cast<int>(x.outerStride()),
+                             static_cast<int>(x.cols()), y, grad);
+    p.gatherColumns = columns;
+    p.gatherFrom = source.data();
+    p.gatherStride = static_cast<int>(source.outerStride());
+    p.gatherInto = x.data();
     return run_(p);
 }
 

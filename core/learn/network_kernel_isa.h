@@ -5,6 +5,8 @@
 // one directly. This header holds no Eigen type: every variant compiles Eigen in a namespace of
 // its own (see network_kernel_pass.inc), so only plain pointers cross between them.
 
+#include <functional>
+
 namespace gs::learn::kernel {
 
 /// Where one layer's parameters sit in the flat vector (as LayerSlice).
@@ -31,7 +33,26 @@ template <class T> struct Pass {
     T* rowMax = nullptr;       ///< batch scratch values
     T* rowSum = nullptr;
     int* predicted = nullptr; ///< batch predicted classes (written)
+    int threads = 1;          ///< the team that shares the pass (≤ maxThreads)
+    /// When not null, the pass first copies the batch into x (then writable, at gatherInto):
+    /// its column j is column gatherColumns[j] of gatherFrom (float, rows × …, column stride
+    /// gatherStride). Each thread copies its own examples, so the copy is shared too.
+    const int* gatherColumns = nullptr;
+    const float* gatherFrom = nullptr;
+    int gatherStride = 0;
+    T* gatherInto = nullptr;
 };
+
+/// The most threads one pass is shared among.
+inline constexpr int maxThreads = 64;
+/// Threads a pass can run on here: the CPUs this process may use, or 1 when the build has no
+/// OpenMP.
+int threadsAvailable();
+/// Shares 0 … n−1 among `threads` threads of the team the passes run on (so the work after a
+/// pass, such as the optimizer's step, finds its threads awake): work(part, begin, end) runs
+/// once per part, at the same time, on ranges that cover 0 … n−1 and start on 64-byte
+/// boundaries of a float array. Runs on the calling thread alone when threads ≤ 1.
+void shareWork(int threads, int n, const std::function<void(int part, int begin, int end)>& work);
 
 struct Outcome {
     double lossSum = 0; ///< Σ over the batch of −log softmax(z)_y

@@ -2,9 +2,11 @@
 
 #include "learn/cross_entropy_objective.h"
 #include "learn/evaluation.h"
+#include "learn/network_kernel.h"
 #include "optim/registry.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -69,6 +71,7 @@ std::optional<std::string> TrainSettings::validate() const {
         return "epochs must be in [1, 1000000], got " + std::to_string(epochs);
     if (batchSize < 1) return "batchSize must be ≥ 1, got " + std::to_string(batchSize);
     if (!(bound > 0)) return "bound must be > 0";
+    if (threads < 0) return "threads must be ≥ 0 (0: by the work), got " + std::to_string(threads);
     std::string error;
     if (!makeOptimizer(*this, error)) return error;
     return std::nullopt;
@@ -115,6 +118,8 @@ TrainResult train(const Network& net, const Dataset& data, const Dataset* test,
     opt->reset(static_cast<int>(x.size()));
     BatchSampler sampler(data.labels, settings.batchSize, settings.order, settings.seed + 1);
     CrossEntropyObjective objective(net, data, sampler.batchSize());
+    objective.setThreads(settings.threads > 0 ? settings.threads
+                                              : passThreadsFor(net, sampler.batchSize()));
     std::unique_ptr<CrossEntropyObjective> trainEval, testEval;
     const long long total = static_cast<long long>(settings.epochs) * sampler.batchesPerEpoch();
 
@@ -143,11 +148,26 @@ TrainResult train(const Network& net, const Dataset& data, const Dataset* test,
             }
             const int b = static_cast<int>(batch.size());
             const double batchAccuracy = static_cast<double>(objective.correct()) / b;
-            if (inFloat)
-                opt->stepFloat(xf.data(), gf.data(), static_cast<int>(xf.size()));
-            else
+            bool inBound = true;
+            if (inFloat) {
+                // The step and the bound check are shared among the pass's threads, each
+                // on its own range of the parameters.
+                opt->beginFloatStep(static_cast<int>(xf.size()));
+                std::array<bool, kernel::maxThreads> partInBound;
+                partInBound.fill(true);
+                kernel::shareWork(objective.threads(), static_cast<int>(xf.size()),
+                                  [&](int part, int begin, int end) {
+                                      opt->stepFloatRange(xf.data(), gf.data(), begin, end);
+                                      partInBound[static_cast<std::size_t>(part)] = withinBound(
+                                          xf.segment(begin, end - begin), settings.bound);
+                                  });
+                inBound =
+                    std::all_of(partInBound.begin(), partInBound.end(), [](bool in) { return in; });
+            } else {
                 opt->step(objective, x, g);
-            if (!(inFloat ? withinBound(xf, settings.bound) : withinBound(x, settings.bound))) {
+                inBound = withinBound(x, settings.bound);
+            }
+            if (!inBound) {
                 result.status = TrainStatus::Diverged;
                 result.stopIteration = k;
                 syncParams();
@@ -168,7 +188,11 @@ TrainResult train(const Network& net, const Dataset& data, const Dataset* test,
 
         EpochRecord rec{epoch, result.iterations, epochLoss / epochExamples, {}, {}, &x};
         auto score = [&](std::unique_ptr<CrossEntropyObjective>& eval, const Dataset& d) {
-            if (!eval) eval = std::make_unique<CrossEntropyObjective>(net, d, 1024);
+            if (!eval) {
+                eval = std::make_unique<CrossEntropyObjective>(net, d, 1024);
+                eval->setThreads(settings.threads > 0 ? settings.threads
+                                                      : passThreadsFor(net, 1024));
+            }
             const Evaluation e = evaluate(*eval, x);
             return Score{e.loss, e.accuracy};
         };

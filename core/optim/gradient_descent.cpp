@@ -18,9 +18,10 @@ void GradientDescent::step(const Objective&, Vec& x, const Vec& g) {
     x -= lr * g; // x ← x − λ ∇f(x)
 }
 
-void GradientDescent::stepFloat(float* x, const float* g, int n) {
+void GradientDescent::stepFloatRange(float* x, const float* g, int begin, int end) {
     const auto lr = static_cast<float>(param(kLr));
-    Eigen::Map<Eigen::VectorXf>(x, n) -= lr * Eigen::Map<const Eigen::VectorXf>(g, n);
+    Eigen::Map<Eigen::VectorXf>(x + begin, end - begin) -=
+        lr * Eigen::Map<const Eigen::VectorXf>(g + begin, end - begin);
 }
 
 } // namespace gs

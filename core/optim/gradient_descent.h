@@ -15,7 +15,7 @@ public:
     void reset(int) override {}
     void step(const Objective& f, Vec& x, const Vec& g) override;
     bool hasFloatStep() const override { return true; }
-    void stepFloat(float* x, const float* g, int n) override;
+    void stepFloatRange(float* x, const float* g, int begin, int end) override;
 };
 
 } // namespace gs

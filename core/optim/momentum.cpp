@@ -30,14 +30,19 @@ void Momentum::step(const Objective&, Vec& x, const Vec& g) {
     x -= lr * b_;     // x ← x − λ b
 }
 
-void Momentum::stepFloat(float* x, const float* g, int n) {
-    const auto lr = static_cast<float>(param(kLr)), mu = static_cast<float>(param(kMomentum));
+void Momentum::prepareFloatStep(int) {
     if (!floatNewer_) { // continue from the double steps' velocity (zero after reset)
         bFloat_ = b_.cast<float>();
         floatNewer_ = true;
     }
-    bFloat_ = mu * bFloat_ + Eigen::Map<const Eigen::VectorXf>(g, n); // b ← μ b + ∇f(x)
-    Eigen::Map<Eigen::VectorXf>(x, n) -= lr * bFloat_;                // x ← x − λ b
+}
+
+void Momentum::stepFloatRange(float* x, const float* g, int begin, int end) {
+    const auto lr = static_cast<float>(param(kLr)), mu = static_cast<float>(param(kMomentum));
+    const int n = end - begin;
+    auto b = bFloat_.segment(begin, n);
+    b = mu * b + Eigen::Map<const Eigen::VectorXf>(g + begin, n); // b ← μ b + ∇f(x)
+    Eigen::Map<Eigen::VectorXf>(x + begin, n) -= lr * b;          // x ← x − λ b
 }
 
 const Vec& Momentum::state(int i) const {

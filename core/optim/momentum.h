@@ -17,10 +17,13 @@ public:
     bool hasFloatStep() const override { return true; }
     /// Keeps its velocity in float32; state(0) converts it when asked (so, after float steps,
     /// the vector state() returned is refreshed by the next state() call, not by the step).
-    void stepFloat(float* x, const float* g, int n) override;
+    void stepFloatRange(float* x, const float* g, int begin, int end) override;
 
     std::vector<std::string> stateNames() const override { return {"velocity b"}; }
     const Vec& state(int i) const override;
+
+protected:
+    void prepareFloatStep(int n) override;
 
 private:
     mutable Vec b_;

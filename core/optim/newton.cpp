@@ -30,8 +30,9 @@ double smallestEigenvalue(const Mat& h, Eigen::SelfAdjointEigenSolver<Mat>& solv
 
 void Newton::reset(int n) {
     h_.setZero(n, n);
-    // Factorizing the identity sizes the solvers' storage now, so step() never allocates. (Assigning
-    // freshly constructed solvers instead trips GCC's maybe-uninitialized warning inside Eigen.)
+    // Factorizing the identity sizes the solvers' storage now, so step() never allocates.
+    // (Assigning freshly constructed solvers instead trips GCC's maybe-uninitialized warning inside
+    // Eigen.)
     eigen_.compute(Mat::Identity(n, n), Eigen::EigenvaluesOnly);
     llt_.compute(Mat::Identity(n, n));
     step_.setZero(n);

@@ -11,7 +11,19 @@ const Vec& Optimizer::state(int) const {
     throw std::out_of_range("optimizer has no state vector with that index");
 }
 
-void Optimizer::stepFloat(float*, const float*, int) {
+void Optimizer::stepFloat(float* x, const float* g, int n) {
+    beginFloatStep(n);
+    stepFloatRange(x, g, 0, n);
+}
+
+void Optimizer::beginFloatStep(int n) {
+    if (!hasFloatStep())
+        throw std::logic_error(key() + " has no float32 step (check hasFloatStep())");
+    ensureValues(); // the ranges then only read the hyperparameters, from any thread
+    prepareFloatStep(n);
+}
+
+void Optimizer::stepFloatRange(float*, const float*, int, int) {
     throw std::logic_error(key() + " has no float32 step (check hasFloatStep())");
 }
 

@@ -47,7 +47,14 @@ public:
     /// network trainer) then updates them in place, with no conversion to double and back.
     virtual bool hasFloatStep() const { return false; }
     /// The update of step() in float32 on x[0 … n−1], given g; only when hasFloatStep().
-    virtual void stepFloat(float* x, const float* g, int n);
+    /// The same as beginFloatStep(n) followed by stepFloatRange(x, g, 0, n).
+    void stepFloat(float* x, const float* g, int n);
+    /// A float32 step split among threads: beginFloatStep(n) once, on one thread, then
+    /// stepFloatRange() once for each of some disjoint ranges covering 0 … n−1, which may run
+    /// at the same time on different threads. x and g are the whole vectors; [begin, end) is
+    /// the part this call updates. Only when hasFloatStep().
+    void beginFloatStep(int n);
+    virtual void stepFloatRange(float* x, const float* g, int begin, int end);
 
     /// Names of the state vectors a view can draw ("velocity", "m", "v", ...).
     virtual std::vector<std::string> stateNames() const { return {}; }
@@ -63,6 +70,8 @@ public:
     std::optional<std::string> validate() const;
 
 protected:
+    /// What a float step needs done once before its ranges (beginFloatStep).
+    virtual void prepareFloatStep(int /*n*/) {}
     /// Current value of the i-th hyperparameter (in hyperParams() order). Called every step,
     /// so the defaults are looked up once, not on each call.
     double param(int i) const {

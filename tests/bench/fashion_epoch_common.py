@@ -43,9 +43,9 @@ def flops_per_epoch(n):
 
 
 def measure(epoch, n, name, version, repeats=3):
-    """One warm-up epoch, then the median of `repeats`; prints one JSON line. "seconds" is the
-    process's CPU time, as Google Benchmark's default for bench_learn: on a shared machine it
-    does not count the time other programs held the CPU. "wall" is the elapsed time."""
+    """One warm-up epoch, then the median of `repeats`; prints one JSON line. "wall" is the
+    elapsed time, which scripts/bench-learn compares (as bench_learn's UseRealTime), and
+    "gflops" is reached in it; "seconds" is the process's CPU time, all threads together."""
     epoch()
     cpu, wall = [], []
     for _ in range(repeats):
@@ -55,6 +55,7 @@ def measure(epoch, n, name, version, repeats=3):
         wall.append(time.perf_counter() - t)
     s = statistics.median(cpu)
     json.dump({"name": name, "version": version, "threads": threads(), "seconds": s,
-               "wall": statistics.median(wall), "gflops": flops_per_epoch(n) / s * 1e-9},
+               "wall": statistics.median(wall),
+               "gflops": flops_per_epoch(n) / statistics.median(wall) * 1e-9},
               sys.stdout)
     print()
