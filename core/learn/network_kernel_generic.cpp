@@ -20,7 +20,6 @@ int threadsAvailable() {
 }
 
 void shareWork(int threads, int n, const std::function<void(int part, int begin, int end)>& work) {
-    const int parts = std::clamp(threads, 1, maxThreads);
     auto run = [&](int part, int team) {
         constexpr long long floatsPerLine = 16;
         auto edge = [&](int k) { // k/team of the way, rounded to a cache line
@@ -31,12 +30,13 @@ void shareWork(int threads, int n, const std::function<void(int part, int begin,
         if (begin < end) work(part, begin, end);
     };
 #ifdef _OPENMP
-    if (parts > 1) {
+    if (const int parts = std::clamp(threads, 1, maxThreads); parts > 1) {
 #pragma omp parallel num_threads(parts)
         run(omp_get_thread_num(), omp_get_num_threads());
         return;
     }
 #endif
+    (void)threads; // without OpenMP: one thread
     run(0, 1);
 }
 
