@@ -37,17 +37,37 @@ std::optional<std::string> configure(const BasinMapSettings& s, std::unique_ptr<
     return std::nullopt;
 }
 
-// The compiled program behind f for the block path, and the sign of f it computes (−1 through
-// one negation, as maximizing is run); nullptr when f is not a formula.
-const expr::Program* blockProgram(const Objective& f, double& sign) {
-    sign = 1.0;
+// The compiled program the block path steps with, and the sign of f it computes (−1 through
+// one negation, as maximizing is run); program is null when f is not a formula of 2 variables.
+struct BlockPlan {
+    const expr::Program* program = nullptr;
+    double sign = 1.0;
+    bool withValue = true; ///< the program computes f too (else ∇f alone)
+};
+
+// f is needed at each step only by the divergence test (the value rule is off unless asked
+// for): |f| > bound or f not finite. When f is provably finite and within half the bound
+// wherever x and y are finite and within the bound, that part never fires before the test on
+// x itself, so the program can leave f out (for the article's function: three sines instead
+// of three sines and three cosines).
+BlockPlan blockPlan(const Objective& f, const StopRules& rules, bool allowValueSkip) {
+    BlockPlan plan;
     const Objective* inner = &f;
     if (const auto* neg = dynamic_cast<const NegatedObjective*>(inner)) {
         inner = &neg->inner();
-        sign = -1.0;
+        plan.sign = -1.0;
     }
     const auto* e = dynamic_cast<const ExpressionObjective*>(inner);
-    return e && e->dimension() == 2 ? &e->gradientProgram() : nullptr;
+    if (!e || e->dimension() != 2) return plan;
+    plan.program = &e->gradientProgram();
+    if (!allowValueSkip || rules.valueTol > 0) return plan;
+    const expr::Interval box[2] = {expr::Interval::of(-rules.bound, rules.bound),
+                                   expr::Interval::of(-rules.bound, rules.bound)};
+    if (e->enclose(box).within(rules.bound / 2)) {
+        plan.program = &e->gradientOnlyProgram();
+        plan.withValue = false;
+    }
+    return plan;
 }
 
 double distance(double ax, double ay, double bx, double by) {
@@ -156,16 +176,17 @@ BasinMap computeBasinMap(const Objective& f, const BasinMapSettings& settings,
     o.resize(cells);
     basin::StartQueue queue(cells, progress, cancel);
 
-    double sign = 1.0;
-    const expr::Program* program = blockProgram(f, sign);
-    map.usedBlocks = settings.allowBlocks && program && settings.optimizer == "gd";
+    const BlockPlan plan = blockPlan(f, settings.rules, settings.allowValueSkip);
+    map.usedBlocks = settings.allowBlocks && plan.program && settings.optimizer == "gd";
+    map.skippedValue = map.usedBlocks && !plan.withValue;
     const double lr = probe->get("lr");
     const int jobs =
         map.usedBlocks ? (cells + expr::Program::kBlock - 1) / expr::Program::kBlock : cells;
     const int workers = workerCount(jobs, settings.threads);
     auto work = [&] {
         if (map.usedBlocks)
-            basin::runGradientDescentBlocks(*program, sign, lr, settings.rules, queue, o);
+            basin::runGradientDescentBlocks(*plan.program, plan.withValue, plan.sign, lr,
+                                            settings.rules, queue, o);
         else
             basin::runTrajectories(f, settings.optimizer, settings.hyperParams, settings.rules,
                                    queue, o);

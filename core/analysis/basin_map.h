@@ -3,9 +3,9 @@
 // start labelled by the minimum its run reaches. Known optima of the objective are the
 // attractors; for a function without them, the end points of converged runs are clustered.
 //
-// Gradient descent on a typed formula steps up to 128 starts in lock-step through the
-// expression engine's block evaluator; other optimizers run one trajectory per start. Either way
-// starts run on all cores, and every start's result is independent of the others, so the map
+// Gradient descent on a typed formula steps up to Program::kBlock (256) starts in lock-step through
+// the expression engine's block evaluator; other optimizers run one trajectory per start. Either
+// way starts run on all cores, and every start's result is independent of the others, so the map
 // never depends on the thread count.
 //
 //   BasinMapSettings s;  s.box = f.info().viewBox;  s.nx = s.ny = 200;
@@ -38,6 +38,9 @@ struct BasinMapSettings {
     /// Gradient descent on a formula steps starts in blocks; false forces one trajectory per
     /// start (the reference the block path is tested against).
     bool allowBlocks = true;
+    /// The block path may skip f where it cannot decide divergence (BasinMap::skippedValue);
+    /// false keeps f at every step (the reference that shortcut is tested against).
+    bool allowValueSkip = true;
 
     /// Message naming the first bad field, or nothing when all are valid. The optimizer key and
     /// hyperparameters are checked by computeBasinMap, which knows the optimizer.
@@ -74,6 +77,9 @@ struct BasinMap {
     std::vector<Attractor> attractors;
     int completed = 0;       ///< starts that ran
     bool usedBlocks = false; ///< the lock-step block path computed the map
+    /// The block path stepped with ∇f alone: f was proved finite and within the bound wherever
+    /// x is (expr::enclose), so its part of the divergence test could never decide anything.
+    bool skippedValue = false;
 
     double x(int i) const { return box.lo[0] + (box.hi[0] - box.lo[0]) * i / (nx - 1); }
     double y(int j) const { return box.lo[1] + (box.hi[1] - box.lo[1]) * j / (ny - 1); }

@@ -3,7 +3,9 @@
 #include "optim/registry.h"
 #include "run/trajectory.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <memory>
 
 namespace gs::basin {
@@ -62,8 +64,10 @@ struct Lanes {
     static constexpr int B = expr::Program::kBlock;
     alignas(64) double x[B], y[B], px[B], py[B], pf[B];
     alignas(64) double f[B], gx[B], gy[B]; // at (x, y), from the block evaluator
-    alignas(64) int k[B];
-    alignas(64) int stop[B]; // what the tests decided: one of Stop
+    // k and the stop code are 64-bit like the doubles, so every lane loop works on one width of
+    // vector lane (mixing 32- and 64-bit lanes costs the loops a third of their speed).
+    alignas(64) std::int64_t k[B];
+    alignas(64) std::int64_t stop[B]; // what the tests decided: one of Stop
     int cell[B];
 
     // Lane `from` moves to lane `to` (its evaluated f and gradient with it).
@@ -74,7 +78,7 @@ struct Lanes {
     }
 };
 
-enum Stop : int { kGoOn = 0, kDiverged = 1, kConverged = 2, kStepLimit = 3 };
+enum Stop : std::int64_t { kGoOn = 0, kDiverged = 1, kConverged = 2, kStepLimit = 3 };
 
 // The lane loops below are built for AVX-512, AVX2 and plain x86-64 and picked at load time: the
 // rest of the core is built for plain x86-64. The file is compiled without floating-point
@@ -122,22 +126,25 @@ int testLanes(Lanes& L, int n, double sign, const StopRules& r) {
 
 // testLanes() and stepLanes() in one pass, when the step and value rules are off (as they are
 // by default): lanes that go on step, lanes that stop keep x_k for record(). Without the value
-// rule f_{k−1} is never read, so it is not kept.
-GS_LANE_CLONES
-int testAndStepLanes(Lanes& L, int n, double sign, double lr, const StopRules& r) {
+// rule f_{k−1} is never read, so it is not kept; without WithValue f is not there at all (the
+// caller proved it cannot fail the test) and the test reads x and ∇f alone.
+template <bool WithValue>
+[[gnu::always_inline]] inline int testAndStep(Lanes& L, int n, double sign, double lr,
+                                              const StopRules& r) {
     const double gradTol2 = r.gradientTol * r.gradientTol, bound = r.bound;
-    const int gradRule = r.gradientTol > 0, maxSteps = r.maxSteps;
-    int stopping = 0;
+    const std::int64_t gradRule = r.gradientTol > 0, maxSteps = r.maxSteps;
+    std::int64_t stopping = 0;
     for (int i = 0; i < n; ++i) {
         const double x = L.x[i], y = L.y[i];
-        const double f = sign * L.f[i], gx = sign * L.gx[i], gy = sign * L.gy[i];
+        const double f = WithValue ? sign * L.f[i] : 0.0, gx = sign * L.gx[i], gy = sign * L.gy[i];
         // v − v is 0 for finite v, NaN otherwise; the sum is NaN unless all five are finite.
         const double nonFinite = ((f - f) + (x - x)) + ((y - y) + ((gx - gx) + (gy - gy)));
         const double largest = std::max(std::abs(f), std::max(std::abs(x), std::abs(y)));
-        const int diverged = !(nonFinite == 0) | (largest > bound);
-        const int converged = (1 - diverged) & gradRule & (gx * gx + gy * gy < gradTol2);
-        const int limit = (1 - diverged) & (1 - converged) & (L.k[i] >= maxSteps);
-        const int stop = diverged * kDiverged + converged * kConverged + limit * kStepLimit;
+        const std::int64_t diverged = !(nonFinite == 0) | (largest > bound);
+        const std::int64_t converged = (1 - diverged) & gradRule & (gx * gx + gy * gy < gradTol2);
+        const std::int64_t limit = (1 - diverged) & (1 - converged) & (L.k[i] >= maxSteps);
+        const std::int64_t stop =
+            diverged * kDiverged + converged * kConverged + limit * kStepLimit;
         const bool go = stop == kGoOn;
         L.stop[i] = stop;
         stopping += !go;
@@ -147,7 +154,67 @@ int testAndStepLanes(Lanes& L, int n, double sign, double lr, const StopRules& r
         L.y[i] = go ? y - lr * gy : y;
         L.k[i] += go;
     }
-    return stopping;
+    return static_cast<int>(stopping);
+}
+
+// testAndStep() for a step at which no lane can reach the step limit, which is most of them:
+// each lane only asks whether it stops at all (diverged or, with the gradient rule, converged;
+// the exact reason is settled by stopReason() for the few that do), so the loop is shorter.
+// stop[i] is 1 for a lane that stops, 0 for one that stepped.
+template <bool WithValue>
+[[gnu::always_inline]] inline int stepUnlessStopping(Lanes& L, int n, double sign, double lr,
+                                                     const StopRules& r) {
+    const double gradTol2 = r.gradientTol * r.gradientTol, bound = r.bound;
+    const bool gradRule = r.gradientTol > 0;
+    std::int64_t stopping = 0;
+    for (int i = 0; i < n; ++i) {
+        const double x = L.x[i], y = L.y[i];
+        const double f = WithValue ? sign * L.f[i] : 0.0, gx = sign * L.gx[i], gy = sign * L.gy[i];
+        const double nonFinite = ((f - f) + (x - x)) + ((y - y) + ((gx - gx) + (gy - gy)));
+        const double largest = std::max(std::abs(f), std::max(std::abs(x), std::abs(y)));
+        const bool stops =
+            !(nonFinite == 0) | (largest > bound) | (gradRule & (gx * gx + gy * gy < gradTol2));
+        L.stop[i] = stops;
+        stopping += stops;
+        L.px[i] = stops ? L.px[i] : x; // a diverged lane keeps x_{k−1} there for record()
+        L.py[i] = stops ? L.py[i] : y;
+        L.x[i] = stops ? x : x - lr * gx; // x ← x − λ ∇f(x)
+        L.y[i] = stops ? y : y - lr * gy;
+        L.k[i] += !stops;
+    }
+    return static_cast<int>(stopping);
+}
+
+// Why a lane that stepUnlessStopping() stopped stops (its x, f and ∇f are as tested).
+Stop stopReason(const Lanes& L, int i, double sign, bool withValue, const StopRules& r) {
+    const double x = L.x[i], y = L.y[i];
+    const double f = withValue ? sign * L.f[i] : 0.0, gx = sign * L.gx[i], gy = sign * L.gy[i];
+    const bool finite = std::isfinite(f) && std::isfinite(x) && std::isfinite(y) &&
+                        std::isfinite(gx) && std::isfinite(gy);
+    if (!finite || std::max(std::abs(f), std::max(std::abs(x), std::abs(y))) > r.bound)
+        return kDiverged;
+    return kConverged;
+}
+
+GS_LANE_CLONES
+int stepUnlessStoppingLanes(Lanes& L, int n, double sign, double lr, const StopRules& r) {
+    return stepUnlessStopping<true>(L, n, sign, lr, r);
+}
+
+GS_LANE_CLONES
+int stepUnlessStoppingLanesGradientOnly(Lanes& L, int n, double sign, double lr,
+                                        const StopRules& r) {
+    return stepUnlessStopping<false>(L, n, sign, lr, r);
+}
+
+GS_LANE_CLONES
+int testAndStepLanes(Lanes& L, int n, double sign, double lr, const StopRules& r) {
+    return testAndStep<true>(L, n, sign, lr, r);
+}
+
+GS_LANE_CLONES
+int testAndStepLanesGradientOnly(Lanes& L, int n, double sign, double lr, const StopRules& r) {
+    return testAndStep<false>(L, n, sign, lr, r);
 }
 
 // One step of every lane: x ← x − λ ∇f(x), remembering x and f for the step and value rules.
@@ -164,16 +231,18 @@ void stepLanes(Lanes& L, int n, double sign, double lr) {
 
 } // namespace
 
-void runGradientDescentBlocks(const expr::Program& program, double sign, double lr,
+void runGradientDescentBlocks(const expr::Program& program, bool withValue, double sign, double lr,
                               const StopRules& rules, StartQueue& queue, Outcomes& out) {
     constexpr int B = Lanes::B;
     std::vector<double> scratch(static_cast<size_t>(program.blockScratchSize()));
-    auto lanes = std::make_unique<Lanes>();
+    auto lanes = std::make_unique<Lanes>(); // value-initialized: f stays 0 without withValue
     Lanes& L = *lanes;
     const double* vars[2] = {L.x, L.y};
-    double* outs[3] = {L.f, L.gx, L.gy};
+    double* valueAndGradient[3] = {L.f, L.gx, L.gy};
+    double* const* outs = withValue ? valueAndGradient : valueAndGradient + 1;
     Reporter report{queue};
-    int n = 0; // active lanes, packed at the front
+    int n = 0;               // active lanes, packed at the front
+    std::int64_t oldest = 0; // no lane has taken more steps than this
     bool more = true;
     for (;;) {
         if (queue.cancelled()) break;
@@ -193,26 +262,42 @@ void runGradientDescentBlocks(const expr::Program& program, double sign, double 
         program.evaluateBlock(vars, n, outs, scratch.data());
 
         const bool fused = !(rules.stepTol > 0) && !(rules.valueTol > 0);
-        const int stopping =
-            fused ? testAndStepLanes(L, n, sign, lr, rules) : testLanes(L, n, sign, rules);
+        const bool limitOut = oldest < rules.maxSteps; // no lane is at the step limit yet
+        int stopping = 0;
+        if (!fused)
+            stopping = testLanes(L, n, sign, rules);
+        else if (limitOut)
+            stopping = withValue ? stepUnlessStoppingLanes(L, n, sign, lr, rules)
+                                 : stepUnlessStoppingLanesGradientOnly(L, n, sign, lr, rules);
+        else
+            stopping = withValue ? testAndStepLanes(L, n, sign, lr, rules)
+                                 : testAndStepLanesGradientOnly(L, n, sign, lr, rules);
+        ++oldest;
         if (stopping > 0) {
             for (int i = 0; i < n;) {
-                const int stop = L.stop[i];
+                int stop = static_cast<int>(L.stop[i]);
                 if (stop == kGoOn) {
                     ++i;
                     continue;
                 }
+                if (fused && limitOut) stop = stopReason(L, i, sign, withValue, rules);
                 if (stop == kDiverged) // nothing recorded past x_{k−1}; at k = 0, the start
-                    record(out, L.cell[i], RunStatus::Diverged, L.k[i], L.px[i], L.py[i]);
+                    record(out, L.cell[i], RunStatus::Diverged, static_cast<int>(L.k[i]), L.px[i],
+                           L.py[i]);
                 else
                     record(out, L.cell[i],
-                           stop == kConverged ? RunStatus::Converged : RunStatus::StepLimit, L.k[i],
-                           L.x[i], L.y[i]);
+                           stop == kConverged ? RunStatus::Converged : RunStatus::StepLimit,
+                           static_cast<int>(L.k[i]), L.x[i], L.y[i]);
                 report.one();
                 if (i != --n) L.move(n, i); // the last lane, not yet looked at, takes this one
             }
         }
         if (!fused) stepLanes(L, n, sign, lr);
+        if (stopping > 0 || (more && n < B)) { // lanes left, and new ones come: look again
+            oldest = 0;
+            for (int i = 0; i < n; ++i)
+                oldest = std::max(oldest, L.k[i]);
+        }
     }
     report.flush();
 }

@@ -54,9 +54,11 @@ struct Outcomes {
     double startY(int c) const { return box.lo[1] + (box.hi[1] - box.lo[1]) * (c / nx) / (ny - 1); }
 };
 
-/// Gradient descent x ← x − λ ∇f(x) on `sign`·(the program's f), program outputs f, ∂f/∂x,
-/// ∂f/∂y. One worker's share: it takes starts from `queue` until none is left.
-void runGradientDescentBlocks(const expr::Program& program, double sign, double lr,
+/// Gradient descent x ← x − λ ∇f(x) on `sign`·(the program's f); the program's outputs are f,
+/// ∂f/∂x, ∂f/∂y, or with `withValue` false ∂f/∂x, ∂f/∂y alone (the divergence test then sees
+/// f = 0: the caller proved f can never fail it). One worker's share: it takes starts from
+/// `queue` until none is left.
+void runGradientDescentBlocks(const expr::Program& program, bool withValue, double sign, double lr,
                               const StopRules& rules, StartQueue& queue, Outcomes& out);
 
 /// Any optimizer (a fresh one from `optimizer` with `hyperParams`), one trajectory per start.

@@ -12,6 +12,7 @@ namespace gs::expr::simd {
 #define LOAD _mm256_loadu_pd
 #define STORE _mm256_storeu_pd
 #define SQRT _mm256_sqrt_pd
+#define ISA avx2
 #define SUFFIX d4
 #define KERNEL applyAvx2
 #define SINCOS_KERNEL sinCosAvx2

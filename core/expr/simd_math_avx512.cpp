@@ -1,5 +1,5 @@
 // AVX-512 kernels; this file alone is compiled with -mavx512f and only called when the CPU has
-// it. SLEEF's d8 entry points dispatch among its AVX-512 variants at run time.
+// it, and calls SLEEF's AVX-512F variants directly.
 #include "expr/simd_math.h"
 
 #include <immintrin.h>
@@ -11,7 +11,8 @@ namespace gs::expr::simd {
 #define W 8
 #define LOAD _mm512_loadu_pd
 #define STORE _mm512_storeu_pd
-#define SQRT Sleef_sqrtd8_u05 // _mm512_sqrt_pd trips a GCC 12 -Wmaybe-uninitialized
+#define SQRT Sleef_sqrtd8_u05avx512f // _mm512_sqrt_pd trips a GCC 12 -Wmaybe-uninitialized
+#define ISA avx512f
 #define SUFFIX d8
 #define KERNEL applyAvx512
 #define SINCOS_KERNEL sinCosAvx512

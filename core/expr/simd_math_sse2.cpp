@@ -11,6 +11,7 @@ namespace gs::expr::simd {
 #define LOAD _mm_loadu_pd
 #define STORE _mm_storeu_pd
 #define SQRT _mm_sqrt_pd
+#define ISA sse2
 #define SUFFIX d2
 #define KERNEL applySse2
 #define SINCOS_KERNEL sinCosSse2

@@ -72,6 +72,7 @@ ExpressionObjective::CompileResult ExpressionObjective::compile(std::string_view
         return tooLarge(formula, secondName(n), "compile", budget.programNodes, "operations");
     f->valueProgram_ = expr::Program::compile({f->tree_}, n);
     f->gradientProgram_ = expr::Program::compile(outs, n);
+    f->gradientOnlyProgram_ = expr::Program::compile(f->gradient_, n);
     f->hessianProgram_ = expr::Program::compile(upper, n);
 
     ObjectiveInfo& info = f->info();
@@ -79,6 +80,10 @@ ExpressionObjective::CompileResult ExpressionObjective::compile(std::string_view
     const expr::Text name = f->formulaText();
     info.name = name.ok() ? name.text : info.formula;
     return f;
+}
+
+expr::Interval ExpressionObjective::enclose(std::span<const expr::Interval> variables) const {
+    return expr::enclose(tree_, variables);
 }
 
 double ExpressionObjective::value(const Vec& x) const {

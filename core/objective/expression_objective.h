@@ -13,6 +13,7 @@
 
 #include "expr/error.h"
 #include "expr/grid.h"
+#include "expr/interval.h"
 #include "expr/node.h"
 #include "expr/printer.h"
 #include "expr/program.h"
@@ -20,6 +21,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -73,6 +75,10 @@ public:
     /// The compiled f and ∇f (outputs f, ∂f/∂x_1, ...), for callers stepping many points at once
     /// through Program::evaluateBlock.
     const expr::Program& gradientProgram() const { return gradientProgram_; }
+    /// The compiled ∇f alone (outputs ∂f/∂x_1, ...), for callers that do not need f.
+    const expr::Program& gradientOnlyProgram() const { return gradientOnlyProgram_; }
+    /// An enclosure of f's values when variable i ranges over variables[i] (expr/interval.h).
+    expr::Interval enclose(std::span<const expr::Interval> variables) const;
 
 private:
     ExpressionObjective() = default;
@@ -85,6 +91,7 @@ private:
     std::vector<expr::NodePtr> hessian_; ///< row-major n × n
     expr::Program valueProgram_;         ///< f
     expr::Program gradientProgram_;      ///< f, ∇f
+    expr::Program gradientOnlyProgram_;  ///< ∇f
     expr::Program hessianProgram_;       ///< upper triangle of ∇²f, row by row
 };
 

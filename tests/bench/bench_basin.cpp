@@ -17,6 +17,7 @@
 #include "objective/expression_objective.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -71,7 +72,9 @@ using CheckedKernel = void (*)(const double*, const double*, double*, double*, i
 CheckedKernel checkedKernel = nullptr;
 const char* kernelName = "";
 
-// The SLEEF loop on `threads` threads, each a contiguous share of the starts.
+// The SLEEF loop on `threads` threads, which take chunks of 2,048 starts from a shared counter
+// until none is left (as the basin map's workers take blocks), so a core that another program
+// slows down for a moment does not hold up the rest.
 // checked: f too, and the divergence test every step (u35 only).
 void sleef(const Starts& s, std::vector<double>& x, std::vector<double>& y, int threads, bool u35,
            bool checked = false) {
@@ -84,17 +87,16 @@ void sleef(const Starts& s, std::vector<double>& x, std::vector<double>& y, int 
                    count, kSteps, kLr, u35);
     };
     const int n = static_cast<int>(s.x.size());
-    const int per = (n / 16 + threads - 1) / threads * 16;
-    if (threads == 1) {
-        call(0, n);
-        return;
-    }
+    constexpr int chunk = 2048; // a multiple of two vectors of any width
+    std::atomic<int> next{0};
+    auto work = [&] {
+        for (int first; (first = next.fetch_add(chunk)) < n;)
+            call(first, std::min(chunk, n - first));
+    };
     std::vector<std::thread> pool;
-    for (int t = 0; t < threads; ++t) {
-        const int first = t * per, count = std::min(per, n - first);
-        if (count <= 0) break;
-        pool.emplace_back([&call, first, count] { call(first, count); });
-    }
+    for (int t = 1; t < threads; ++t)
+        pool.emplace_back(work);
+    work();
     for (std::thread& t : pool)
         t.join();
 }

@@ -28,6 +28,9 @@ private slots:
     void resultsDoNotDependOnThreads();
     void blocksEqualTrajectories_data();
     void blocksEqualTrajectories();
+    void skippingTheValueChangesNothing_data();
+    void skippingTheValueChangesNothing();
+    void valueKeptWhereItCanDecide();
     void endPointsAreClusteredWithoutKnownOptima();
     void cancelStopsEarly();
     void badSettingsAreNamed_data();
@@ -211,6 +214,76 @@ void TestBasinMap::blocksEqualTrajectories() {
     QVERIFY(blocks.usedBlocks);
     QVERIFY(!runs.usedBlocks);
     compareMaps(blocks, runs, 1e-12);
+}
+
+// A formula whose values are provably finite and within half the bound wherever x is (the
+// article's, sines and cosines) is stepped with ∇f alone; the map is the one computed with f
+// at every step (the same labels, steps and statuses; end points to rounding, as the gradient
+// alone takes SLEEF's sin where f and ∇f share its sincos) and the one from one trajectory per
+// start: converging, diverging past a small bound, and stopping at the step limit.
+void TestBasinMap::skippingTheValueChangesNothing_data() {
+    QTest::addColumn<QString>("formula");
+    QTest::addColumn<double>("lr");
+    QTest::addColumn<double>("bound");
+    QTest::addColumn<double>("gradientTol");
+    QTest::addColumn<int>("maxSteps");
+    QTest::addColumn<double>("endTol");
+    const char* article = "cos(3x + 2y) + cos(2x + 4y) - 2 sin(x + y)";
+    QTest::newRow("article, converging") << article << 0.01 << 1e8 << 1e-8 << 3000 << 1e-12;
+    QTest::newRow("article, step limit") << article << 0.01 << 1e8 << 0.0 << 40 << 1e-12;
+    // From around (−3, −3), steps of ∇f = (cos(x + y), cos(x + y)) ≈ (0.96, 0.96) at a rate of 0.25
+    // carry the starts past a bound of 3.5 (f stays within [−1, 1], half the bound and less).
+    QTest::newRow("sin(x + y), diverging") << "sin(x + y)" << 0.25 << 3.5 << 1e-8 << 300 << 1e-12;
+}
+
+void TestBasinMap::skippingTheValueChangesNothing() {
+    QFETCH(QString, formula);
+    QFETCH(double, lr);
+    QFETCH(double, bound);
+    QFETCH(double, gradientTol);
+    QFETCH(int, maxSteps);
+    QFETCH(double, endTol);
+    const ObjectivePtr f = ::formula(qPrintable(formula));
+    BasinMapSettings s = gdSettings(33, lr);
+    s.box.lo = Vec::Constant(2, -3.0);
+    s.box.hi = Vec::Constant(2, 3.0);
+    s.rules = {maxSteps, gradientTol, 0.0, 0.0, bound};
+    const BasinMap skipped = computeBasinMap(*f, s);
+    QVERIFY(skipped.usedBlocks);
+    QVERIFY(skipped.skippedValue);
+    s.allowValueSkip = false;
+    const BasinMap withValue = computeBasinMap(*f, s);
+    QVERIFY(withValue.usedBlocks);
+    QVERIFY(!withValue.skippedValue);
+    compareMaps(skipped, withValue, endTol);
+    s.allowBlocks = false;
+    const BasinMap runs = computeBasinMap(*f, s);
+    compareMaps(skipped, runs, endTol);
+    // The rows do reach what they are named for.
+    auto count = [&](RunStatus status) {
+        return std::count(skipped.runStatus.begin(), skipped.runStatus.end(), status);
+    };
+    if (QString(QTest::currentDataTag()).contains("converging"))
+        QVERIFY(count(RunStatus::Converged) > 1000);
+    else if (QString(QTest::currentDataTag()).contains("limit"))
+        QCOMPARE(count(RunStatus::StepLimit), 33 * 33);
+    else
+        QVERIFY2(count(RunStatus::Diverged) > 20 && count(RunStatus::Converged) > 500,
+                 qPrintable(QString("%1 diverged, %2 converged")
+                                .arg(count(RunStatus::Diverged))
+                                .arg(count(RunStatus::Converged))));
+}
+
+// f is kept when it can decide: Himmelblau's values grow past any bound, and the value rule
+// reads f itself.
+void TestBasinMap::valueKeptWhereItCanDecide() {
+    BasinMapSettings s = gdSettings(9, 0.01);
+    s.rules.maxSteps = 20;
+    QVERIFY(!computeBasinMap(*himmelblau(), s).skippedValue);
+    const ObjectivePtr bounded = formula("sin(x) cos(y)");
+    QVERIFY(computeBasinMap(*bounded, s).skippedValue);
+    s.rules.valueTol = 1e-9;
+    QVERIFY(!computeBasinMap(*bounded, s).skippedValue);
 }
 
 void TestBasinMap::endPointsAreClusteredWithoutKnownOptima() {
