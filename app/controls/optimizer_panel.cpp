@@ -23,18 +23,17 @@ OptimizerPanel::OptimizerPanel(const Optimizer& opt, const QString& title, const
     visible_->setFocusPolicy(Qt::NoFocus);
     auto* swatch = new QLabel(
         QStringLiteral("<span style='color:%1; font-size:large'>●</span>").arg(color.name()), this);
-    auto* heading = new QLabel(QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped()), this);
-    heading->setToolTip(QString::fromStdString(opt.updateRule()));
+    heading_ = new QLabel(this);
+    heading_->setToolTip(QString::fromStdString(opt.updateRule()));
     remove_ = new QToolButton(this);
     remove_->setText(QStringLiteral("✕"));
-    remove_->setToolTip(tr("Remove %1").arg(name));
-    remove_->setAccessibleName(tr("Remove %1").arg(name));
     remove_->setFocusPolicy(Qt::NoFocus);
+    setTitle(name);
 
     auto* header = new QHBoxLayout;
     header->addWidget(visible_);
     header->addWidget(swatch);
-    header->addWidget(heading, 1);
+    header->addWidget(heading_, 1);
     header->addWidget(remove_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
@@ -84,6 +83,12 @@ void OptimizerPanel::setOwnStart(std::optional<QPointF> start) {
     if (start)
         ownStart_->setText(
             tr("own start (%1, %2)").arg(formatNumber(start->x(), 4), formatNumber(start->y(), 4)));
+}
+
+void OptimizerPanel::setTitle(const QString& title) {
+    heading_->setText(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()));
+    remove_->setToolTip(tr("Remove %1").arg(title));
+    remove_->setAccessibleName(tr("Remove %1").arg(title));
 }
 
 } // namespace gs::app

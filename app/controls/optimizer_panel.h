@@ -30,6 +30,8 @@ public:
                    QWidget* parent = nullptr);
 
     ParamSlider* slider(const QString& key) const { return sliders_.value(key); }
+    /// Renames the run the panel belongs to (its heading and the remove button's text).
+    void setTitle(const QString& title);
     QCheckBox* visibleBox() const { return visible_; }
     QToolButton* removeButton() const { return remove_; }
     /// Shows "own start (x, y)" with a button back to the shared start, or hides both.
@@ -48,6 +50,7 @@ Q_SIGNALS:
 
 private:
     QMap<QString, ParamSlider*> sliders_;
+    QLabel* heading_;
     QCheckBox* visible_;
     QToolButton* remove_;
     QLabel* ownStart_;

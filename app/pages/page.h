@@ -66,6 +66,10 @@ public:
     /// Zooms the view out (or in) so every point of every visible run is in the picture; false
     /// for a page without runs.
     virtual bool fitToRuns() { return false; }
+    /// True for a page whose settings sit in a panel beside its pictures, which it can hide to
+    /// give them the room (View > Controls Panel, for a projector).
+    virtual bool hasSidePanel() const { return false; }
+    virtual void setSidePanelVisible(bool visible) { Q_UNUSED(visible); }
 
 Q_SIGNALS:
     /// The page asks the window to show `scene` (on the page the scene names), e.g. a run picked

@@ -1,5 +1,7 @@
 #include "scene/scene_optimizer.h"
 
+#include <QObject>
+
 #include "optim/registry.h"
 
 #include <QCoreApplication>
@@ -30,6 +32,11 @@ QString checkSceneRuns(const QVector<SceneRun>& runs) {
     for (const SceneRun& run : runs)
         if (QString error = makeSceneOptimizer(run).error; !error.isEmpty()) return error;
     return {};
+}
+
+QString runMethodName(const Optimizer& optimizer, bool ascent) {
+    if (ascent && optimizer.key() == "gd") return QObject::tr("Gradient ascent");
+    return QString::fromStdString(optimizer.displayName());
 }
 
 } // namespace gs::app

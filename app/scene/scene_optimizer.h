@@ -23,4 +23,8 @@ SceneOptimizer makeSceneOptimizer(const SceneRun& run);
 /// The first reason any of `runs` cannot be made, or an empty string when all can.
 QString checkSceneRuns(const QVector<SceneRun>& runs);
 
+/// The method's name as a run shows it: gradient descent climbing f is "Gradient ascent", as
+/// the article calls it; every other method keeps its name either way.
+QString runMethodName(const Optimizer& optimizer, bool ascent);
+
 } // namespace gs::app

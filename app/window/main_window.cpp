@@ -27,6 +27,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleHints>
+#include <QTimer>
 #include <qcustomplot.h>
 
 namespace gs::app {
@@ -41,8 +42,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), baseFont_(QApplic
     createActions();
     readSettings();
     showPage(PageRegistry::instance().pages().front().key);
-    statusBar()->showMessage(tr("Space plays, Left/Right step, R resets, F5 presentation mode"),
-                             8000);
+    // Once the event loop runs, the page on show is the one asked for (a lesson, a scene file):
+    // the hint names playback keys only where there is playback.
+    QTimer::singleShot(0, this, [this] {
+        statusBar()->showMessage(
+            currentPage()->playback()
+                ? tr("Space plays, Left/Right step, R resets, F5 presentation "
+                     "mode, F1 all keys")
+                : tr("F5 presentation mode, PageDown next lesson, F1 all keys"),
+            8000);
+    });
 }
 
 void MainWindow::createNavigator() {
@@ -91,6 +100,8 @@ void MainWindow::pageShown() {
     p->plot()->setFocus();
     for (QAction* a : playbackActions_)
         a->setEnabled(p->playback() != nullptr);
+    controlsAction_->setEnabled(p->hasSidePanel());
+    p->setSidePanelVisible(controlsAction_->isChecked());
 }
 
 void MainWindow::stepLesson(int delta) {
@@ -182,6 +193,15 @@ void MainWindow::createActions() {
                   if (!currentPage()->fitToRuns())
                       statusBar()->showMessage(tr("This page has no runs to fit"), 4000);
               });
+    controlsAction_ = addAction(
+        view, tr("&Controls Panel"), Qt::Key_F8,
+        tr("Show or hide the settings beside the map, to give the pictures the room"),
+        [this](bool on) {
+            currentPage()->setSidePanelVisible(on);
+            if (!on) statusBar()->showMessage(tr("Controls hidden: F8 brings them back"), 5000);
+        });
+    controlsAction_->setCheckable(true);
+    controlsAction_->setChecked(true);
     QAction* lessons = navigatorDock_->toggleViewAction();
     lessons->setText(tr("&Lessons Panel"));
     lessons->setShortcut(Qt::Key_F9);
@@ -254,6 +274,9 @@ void MainWindow::setPresentationMode(bool on) {
     style_.scale = on ? PlotStyle::kPresentationScale : 1.0;
     presentationAction_->setChecked(on);
     applyStyle();
+    constexpr int kNarrow = 1400; // below this, large fonts leave a side panel's page cramped
+    if (on && width() < kNarrow && currentPage()->hasSidePanel() && controlsAction_->isChecked())
+        statusBar()->showMessage(tr("F8 hides the controls to give the pictures more room"), 8000);
 }
 
 void MainWindow::setDarkTheme(bool on) {

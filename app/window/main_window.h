@@ -85,6 +85,7 @@ private:
     enum class PanelChoice { Auto, Shown, Hidden } navigatorChoice_ = PanelChoice::Auto;
     QAction* presentationAction_ = nullptr;
     QAction* darkAction_ = nullptr;
+    QAction* controlsAction_ = nullptr; // pages with a side panel show it while checked
     QMenu* recentMenu_ = nullptr;
     QString currentFile_;
 };

@@ -118,6 +118,15 @@ void TestLandscapeDisplay::ascentClimbs() {
         QVERIFY2(-t.f(k) >= -t.f(k - 1) - 1e-12, qPrintable(QStringLiteral("step %1").arg(k)));
     QVERIFY(-t.f(t.size() - 1) > -t.f(0) + 0.5);
     QCOMPARE(page.runs().front().sign, -1.0);
+    // Gradient descent on −f is the article's gradient ascent, and the legend says so.
+    auto named = [&](const QString& name) {
+        for (int i = 0; i < page.plot()->plottableCount(); ++i)
+            if (page.plot()->plottable(i)->name() == name) return true;
+        return false;
+    };
+    QCOMPARE(page.runs().front().optimizer, QStringLiteral("gd"));
+    QVERIFY(named(QStringLiteral("Gradient ascent")));
+    QVERIFY(!named(QStringLiteral("Gradient descent")));
 
     // The loss panel plots f itself: rising.
     const QCPGraph* loss = page.lossView()->plot()->graph(0);
@@ -130,6 +139,8 @@ void TestLandscapeDisplay::ascentClimbs() {
     const Trajectory& down = page.trajectory(0);
     QVERIFY(down.f(down.size() - 1) < down.f(0) - 0.5);
     QCOMPARE(page.runs().front().sign, 1.0);
+    QVERIFY(named(QStringLiteral("Gradient descent")));
+    QVERIFY(!named(QStringLiteral("Gradient ascent")));
 }
 
 void TestLandscapeDisplay::fittedViewContainsEveryRun_data() {

@@ -9,6 +9,7 @@
 #include "lessons/lesson_navigator.h"
 #include "pages/curve/curve_page.h"
 #include "pages/grid_search/grid_search_page.h"
+#include "pages/landscape/landscape_page.h"
 #include "pages/page.h"
 #include "pages/page_registry.h"
 #include "pages/secant/secant_page.h"
@@ -21,6 +22,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -90,6 +92,7 @@ private slots:
     void lessonCsvHoldsItsNumbers_data();
     void lessonCsvHoldsItsNumbers();
     void aPageRegisteredHereAppearsInTheNavigation();
+    void f8HidesTheControlsForTheMap();
 };
 
 void TestLessons::lessonsFollowTheArticle() {
@@ -298,6 +301,37 @@ void TestLessons::aPageRegisteredHereAppearsInTheNavigation() {
     const SceneResult bad = sceneFromJson(json);
     QVERIFY(std::holds_alternative<SceneError>(bad));
     QCOMPARE(std::get<SceneError>(bad).field, QStringLiteral("probe.depth"));
+}
+
+// F8 (View > Controls Panel) hides the settings beside the map, so the pictures get the whole
+// width on a projector; pages without such a panel leave the key disabled, and the choice holds
+// when the lesson walk comes back to the map.
+void TestLessons::f8HidesTheControlsForTheMap() {
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* page = openLesson<LandscapePage>(window, QStringLiteral("gradient-ascent-2d"));
+    QVERIFY(page);
+    QScrollArea* panel = page->findChild<QScrollArea*>();
+    QVERIFY(panel);
+    QVERIFY(panel->isVisible());
+    const int mapWidth = page->plot()->width();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F8);
+    QVERIFY(!panel->isVisible());
+    QTRY_VERIFY(page->plot()->width() > mapWidth + 100); // the map takes the panel's room
+
+    QAction* controls = nullptr;
+    for (QAction* a : window.actions())
+        if (a->shortcut() == QKeySequence(Qt::Key_F8)) controls = a;
+    QVERIFY(controls);
+    QVERIFY(!controls->isChecked());
+    QVERIFY(openLesson<CurvePage>(window, QStringLiteral("gradient-ascent")));
+    QVERIFY(!controls->isEnabled()); // the curve page keeps its controls under the plot
+    QVERIFY(openLesson<LandscapePage>(window, QStringLiteral("adagrad")) == page);
+    QVERIFY(controls->isEnabled());
+    QVERIFY(!panel->isVisible());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F8);
+    QVERIFY(panel->isVisible());
 }
 
 QTEST_MAIN(TestLessons)

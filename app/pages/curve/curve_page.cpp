@@ -262,7 +262,7 @@ void CurvePage::recompute() {
             path.slopes << sign * t.gradient(k)[0];
         }
         paths << (spec.visible ? path : CurveView::Path{});
-        QString name = QString::fromStdString(opt->displayName());
+        QString name = runMethodName(*opt, direction_ == Direction::Ascent);
         if (specs.size() > 1) name = tr("%1. %2").arg(i + 1).arg(name);
         states << StateView::Run{name, style_.pathColor(i), t};
         last = std::max(last, t.size() - 1);

@@ -13,6 +13,7 @@
 #include "plot/path_plottable.h"
 #include "run/optimum_distance.h"
 #include "scene/function_source.h"
+#include "scene/scene_optimizer.h"
 #include "views/landscape_view.h"
 #include "views/loss_view.h"
 #include "views/state_view.h"
@@ -99,6 +100,10 @@ LandscapePage::LandscapePage(QWidget* parent) : Page(parent) {
     for (const char* key : kDefaultKeys)
         initial.runs << SceneRun{QString::fromLatin1(key), {}, {}, true};
     applyScene(initial);
+}
+
+void LandscapePage::setSidePanelVisible(bool visible) {
+    controlsScroll_->setVisible(visible);
 }
 
 QCustomPlot* LandscapePage::plot() const {
@@ -246,11 +251,11 @@ int LandscapePage::addOptimizer(const std::string& key) {
     r->colorIndex = freeColor();
     const QColor color = style_.pathColor(r->colorIndex);
     // Two runs of one method (say, two learning rates) need names that tell them apart.
-    r->name = QString::fromStdString(opt->displayName());
     const auto same = std::count_if(runs_.begin(), runs_.end(), [&](const auto& o) {
-        return o->run->optimizer->displayName() == opt->displayName();
+        return o->run->optimizer->key() == opt->key();
     });
-    if (same > 0) r->name += QStringLiteral(" %1").arg(same + 1);
+    if (same > 0) r->suffix = QStringLiteral(" %1").arg(same + 1);
+    r->name = runMethodName(*opt, direction_ == Scene::Direction::Ascent) + r->suffix;
     r->path = view_->addPath(color, r->name);
     // A shape per color, so hues that look alike (the two blues) still differ.
     r->path->setMarker(PathPlottable::Marker(r->colorIndex % 4));
@@ -287,6 +292,16 @@ int LandscapePage::addOptimizer(const std::string& key) {
     updateInspectorNames();
     recompute();
     return optimizerCount() - 1;
+}
+
+void LandscapePage::nameRuns() {
+    for (const auto& r : runs_) {
+        r->name =
+            runMethodName(*r->run->optimizer, direction_ == Scene::Direction::Ascent) + r->suffix;
+        r->path->setName(r->name);
+        r->panel->setTitle(r->name);
+    }
+    updateInspectorNames();
 }
 
 void LandscapePage::removeOptimizer(int index) {

@@ -51,6 +51,8 @@ public:
     PlaybackBar* playback() const override { return playback_; }
     QVector<RunView> runs() const override;
     bool fitToRuns() override;
+    bool hasSidePanel() const override { return true; }
+    void setSidePanelVisible(bool visible) override;
     bool paintsPicture() const override;
     void paintPicture(QCPPainter& painter, const QRect& rect) override;
 
@@ -115,9 +117,12 @@ private:
         RunSet::Run* run = nullptr;
         PathPlottable* path = nullptr;
         OptimizerPanel* panel = nullptr;
-        QString name;
+        QString name;   ///< the method's name (runMethodName) and suffix
+        QString suffix; ///< " 2", " 3", … for a second or third run of one method
         int colorIndex = 0;
     };
+    /// Names every run for the direction shown, everywhere it is named.
+    void nameRuns();
     QWidget* createControls();
     QWidget* createDisplayControls(QWidget* box);
     /// The settings section as the controls show it, and back.

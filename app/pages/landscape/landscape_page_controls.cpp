@@ -211,6 +211,7 @@ void LandscapePage::setDirection(Scene::Direction direction) {
     view_->setOptimumKind(direction == Scene::Direction::Ascent ? Optimum::Kind::Maximum
                                                                 : Optimum::Kind::Minimum);
     loss_->setAscent(direction == Scene::Direction::Ascent);
+    nameRuns();
     recompute();
 }
 

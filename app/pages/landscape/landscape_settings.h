@@ -25,8 +25,8 @@ struct LandscapeSettings {
     View view = View::Map;
     /// The surface's camera ("camera": {"azimuth", "elevation", "zoom"}).
     SurfaceCamera camera;
-    bool statePanel = false;   ///< the panel under the map shows state, not loss ("panel")
-    StateSelection state;      ///< what the state panel shows ("state")
+    bool statePanel = false; ///< the panel under the map shows state, not loss ("panel")
+    StateSelection state;    ///< what the state panel shows ("state")
 
     /// Reads and validates a scene's "landscape" section (throws SceneError through the reader).
     /// Every key is optional: a section written before a key existed keeps its default.
