@@ -55,6 +55,9 @@ public:
     /// True when the page's picture is not plot() alone (a 3D surface, or a map and a surface side
     /// by side): image export then draws it with paintPicture.
     virtual bool paintsPicture() const { return false; }
+    /// The size of the picture as shown, what an image export proposes: the main plot's, or the
+    /// whole picture's for a page that paints one.
+    virtual QSize pictureSize() const;
     /// Paints the picture into `rect`; a QCPPainter, so a QCustomPlot can draw into it too.
     virtual void paintPicture(QCPPainter& painter, const QRect& rect) {
         Q_UNUSED(painter);

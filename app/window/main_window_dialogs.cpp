@@ -98,7 +98,7 @@ void MainWindow::exportImageDialog() {
     const bool png =
         QFileInfo(path).suffix().compare(QLatin1String("png"), Qt::CaseInsensitive) == 0;
     ExportDialog options(png ? ExportDialog::Kind::Png : ExportDialog::Kind::Vector,
-                         page->plot()->size(), page->playback() ? page->playback()->last() : 0,
+                         page->pictureSize(), page->playback() ? page->playback()->last() : 0,
                          this);
     if (options.exec() != QDialog::Accepted) return;
     const QString error = exportImage(*page, path, options.imageSize(), options.scale());
@@ -126,7 +126,7 @@ void MainWindow::exportGifDialog() {
                                      QStringLiteral("gradscape.gif"), tr("GIF animation (*.gif)"));
     if (path.isEmpty()) return;
     Page* page = currentPage();
-    ExportDialog options(ExportDialog::Kind::Gif, page->plot()->size(),
+    ExportDialog options(ExportDialog::Kind::Gif, page->pictureSize(),
                          page->playback() ? page->playback()->last() : 0, this);
     if (options.exec() != QDialog::Accepted) return;
     QProgressDialog progress(tr("Rendering frames…"), tr("Cancel"), 0, options.frames(), this);

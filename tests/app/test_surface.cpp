@@ -21,6 +21,7 @@
 #include <QSvgGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+#include <qcustomplot.h>
 
 #include <cmath>
 #include <functional>
@@ -430,6 +431,15 @@ void TestSurface::pageExportsTheSurface() {
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray both = file.readAll();
     QVERIFY(both.contains("<image") && both.count("<path") > 5000);
+    // What an export proposes is what is shown: the map and the surface side by side are wider
+    // than the map, and the map alone is the map.
+    page.resize(1200, 700);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QTRY_VERIFY(page.pictureSize().width() > page.plot()->width() + 100);
+    QCOMPARE(page.pictureSize().height(), page.surface()->widget()->height());
+    page.surface()->setMode(LandscapeSettings::View::Map);
+    QCOMPARE(page.pictureSize(), page.plot()->size());
 }
 
 void TestSurface::viewOrbitsAndZooms() {

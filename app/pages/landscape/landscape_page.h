@@ -54,6 +54,7 @@ public:
     bool hasSidePanel() const override { return true; }
     void setSidePanelVisible(bool visible) override;
     bool paintsPicture() const override;
+    QSize pictureSize() const override;
     void paintPicture(QCPPainter& painter, const QRect& rect) override;
 
     /// Shows a function directly (not from the catalog or a formula), e.g. from a test.

@@ -30,6 +30,10 @@ bool LandscapePage::paintsPicture() const {
     return surface_->paintsPicture();
 }
 
+QSize LandscapePage::pictureSize() const {
+    return surface_->paintsPicture() ? surface_->widget()->size() : Page::pictureSize();
+}
+
 void LandscapePage::paintPicture(QCPPainter& painter, const QRect& rect) {
     surface_->paintPicture(painter, rect);
 }
