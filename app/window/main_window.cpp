@@ -195,8 +195,7 @@ void MainWindow::createActions() {
               });
     controlsAction_ = addAction(
         view, tr("&Controls Panel"), Qt::Key_F8,
-        tr("Show or hide the settings beside the map, to give the pictures the room"),
-        [this](bool on) {
+        tr("Show or hide the page's settings, to give the pictures the room"), [this](bool on) {
             currentPage()->setSidePanelVisible(on);
             if (!on) statusBar()->showMessage(tr("Controls hidden: F8 brings them back"), 5000);
         });

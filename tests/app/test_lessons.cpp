@@ -4,6 +4,7 @@
 // and PageUp walk the lessons; a page registered in a test alone appears in the navigation.
 
 #include "analysis/grid_search.h"
+#include "controls/function_picker.h"
 #include "controls/playback_bar.h"
 #include "lessons/lesson.h"
 #include "lessons/lesson_navigator.h"
@@ -303,9 +304,9 @@ void TestLessons::aPageRegisteredHereAppearsInTheNavigation() {
     QCOMPARE(std::get<SceneError>(bad).field, QStringLiteral("probe.depth"));
 }
 
-// F8 (View > Controls Panel) hides the settings beside the map, so the pictures get the whole
-// width on a projector; pages without such a panel leave the key disabled, and the choice holds
-// when the lesson walk comes back to the map.
+// F8 (View > Controls Panel) hides the settings beside the map (or under the calculus pages'
+// pictures), so the pictures get the room on a projector; pages without such a panel leave the
+// key disabled, and the choice holds from page to page.
 void TestLessons::f8HidesTheControlsForTheMap() {
     MainWindow window;
     window.show();
@@ -327,6 +328,12 @@ void TestLessons::f8HidesTheControlsForTheMap() {
     QVERIFY(!controls->isChecked());
     QVERIFY(openLesson<CurvePage>(window, QStringLiteral("gradient-ascent")));
     QVERIFY(!controls->isEnabled()); // the curve page keeps its controls under the plot
+    // The calculus pages hide theirs (the function, the point's sliders) under the pictures.
+    Page* slices = openLesson<Page>(window, QStringLiteral("slices"));
+    QVERIFY(slices && slices->hasSidePanel());
+    QVERIFY(controls->isEnabled());
+    QVERIFY(slices->findChild<FunctionPicker*>());
+    QVERIFY(!slices->findChild<FunctionPicker*>()->isVisible());
     QVERIFY(openLesson<LandscapePage>(window, QStringLiteral("adagrad")) == page);
     QVERIFY(controls->isEnabled());
     QVERIFY(!panel->isVisible());

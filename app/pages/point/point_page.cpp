@@ -67,7 +67,9 @@ PointPage::PointPage(QString key, QWidget* parent) : Page(parent), key_(std::mov
     readout_->setTextFormat(Qt::RichText);
     readout_->setWordWrap(true);
     readout_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    controls_ = new QGridLayout;
+    controlsBox_ = new QWidget(this);
+    controls_ = new QGridLayout(controlsBox_);
+    controls_->setContentsMargins(0, 0, 0, 0);
     controls_->addWidget(picker_, 0, 0, 1, -1); // across every column a page adds
     controls_->addWidget(x0_, 1, 0);
     controls_->addWidget(y0_, 1, 1);
@@ -77,7 +79,7 @@ PointPage::PointPage(QString key, QWidget* parent) : Page(parent), key_(std::mov
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(plot_, 1);
     layout->addWidget(readout_);
-    layout->addLayout(controls_);
+    layout->addWidget(controlsBox_);
 
     connect(x0_, &ParamSlider::valueChanged, this, [this] { update(); });
     connect(y0_, &ParamSlider::valueChanged, this, [this] { update(); });
@@ -92,6 +94,10 @@ PointPage::PointPage(QString key, QWidget* parent) : Page(parent), key_(std::mov
                 scene_.start.clear();
                 showFunction(f);
             });
+}
+
+void PointPage::setSidePanelVisible(bool visible) {
+    controlsBox_->setVisible(visible); // the point still follows a click or a drag on the map
 }
 
 void PointPage::showInitialScene(const Scene& scene) {

@@ -35,6 +35,9 @@ public:
     Scene scene() const override;
     void setStyle(const PlotStyle& style) override;
     QCustomPlot* plot() const override { return plot_; }
+    /// The function, the point's sliders and the page's own switches, under the pictures.
+    bool hasSidePanel() const override { return true; }
+    void setSidePanelVisible(bool visible) override;
 
     /// The point p the lesson stands at.
     QPointF point() const;
@@ -97,6 +100,7 @@ private:
     ParamSlider* x0_;
     ParamSlider* y0_;
     QLabel* readout_;
+    QWidget* controlsBox_; // holds controls_, hidden by setSidePanelVisible()
     QGridLayout* controls_;
     enum class Drag { None, Point, Own } drag_ = Drag::None;
 };
