@@ -128,7 +128,10 @@ int testLanes(Lanes& L, int n, double sign, const StopRules& r) {
 // by default): lanes that go on step, lanes that stop keep x_k for record(). Without the value
 // rule f_{k−1} is never read, so it is not kept; without WithValue f is not there at all (the
 // caller proved it cannot fail the test) and the test reads x and ∇f alone.
-template <bool WithValue>
+// Without Limit, the step is one at which no lane can reach the step limit, which is most of
+// them: each lane only says whether it stops at all (stop[i] is 1 for a lane that stops, 0 for
+// one that stepped), and stopReason() settles why for the few that do; the loop is shorter.
+template <bool WithValue, bool Limit>
 [[gnu::always_inline]] inline int testAndStep(Lanes& L, int n, double sign, double lr,
                                               const StopRules& r) {
     const double gradTol2 = r.gradientTol * r.gradientTol, bound = r.bound;
@@ -141,12 +144,20 @@ template <bool WithValue>
         const double nonFinite = ((f - f) + (x - x)) + ((y - y) + ((gx - gx) + (gy - gy)));
         const double largest = std::max(std::abs(f), std::max(std::abs(x), std::abs(y)));
         const std::int64_t diverged = !(nonFinite == 0) | (largest > bound);
-        const std::int64_t converged = (1 - diverged) & gradRule & (gx * gx + gy * gy < gradTol2);
-        const std::int64_t limit = (1 - diverged) & (1 - converged) & (L.k[i] >= maxSteps);
-        const std::int64_t stop =
-            diverged * kDiverged + converged * kConverged + limit * kStepLimit;
-        const bool go = stop == kGoOn;
-        L.stop[i] = stop;
+        bool go;
+        if constexpr (Limit) {
+            const std::int64_t converged =
+                (1 - diverged) & gradRule & (gx * gx + gy * gy < gradTol2);
+            const std::int64_t limit = (1 - diverged) & (1 - converged) & (L.k[i] >= maxSteps);
+            const std::int64_t stop =
+                diverged * kDiverged + converged * kConverged + limit * kStepLimit;
+            go = stop == kGoOn;
+            L.stop[i] = stop;
+        } else {
+            const bool stops = diverged | (gradRule & (gx * gx + gy * gy < gradTol2));
+            go = !stops;
+            L.stop[i] = stops;
+        }
         stopping += !go;
         L.px[i] = go ? x : L.px[i]; // a diverged lane keeps x_{k−1} there for record()
         L.py[i] = go ? y : L.py[i];
@@ -157,35 +168,7 @@ template <bool WithValue>
     return static_cast<int>(stopping);
 }
 
-// testAndStep() for a step at which no lane can reach the step limit, which is most of them:
-// each lane only asks whether it stops at all (diverged or, with the gradient rule, converged;
-// the exact reason is settled by stopReason() for the few that do), so the loop is shorter.
-// stop[i] is 1 for a lane that stops, 0 for one that stepped.
-template <bool WithValue>
-[[gnu::always_inline]] inline int stepUnlessStopping(Lanes& L, int n, double sign, double lr,
-                                                     const StopRules& r) {
-    const double gradTol2 = r.gradientTol * r.gradientTol, bound = r.bound;
-    const bool gradRule = r.gradientTol > 0;
-    std::int64_t stopping = 0;
-    for (int i = 0; i < n; ++i) {
-        const double x = L.x[i], y = L.y[i];
-        const double f = WithValue ? sign * L.f[i] : 0.0, gx = sign * L.gx[i], gy = sign * L.gy[i];
-        const double nonFinite = ((f - f) + (x - x)) + ((y - y) + ((gx - gx) + (gy - gy)));
-        const double largest = std::max(std::abs(f), std::max(std::abs(x), std::abs(y)));
-        const bool stops =
-            !(nonFinite == 0) | (largest > bound) | (gradRule & (gx * gx + gy * gy < gradTol2));
-        L.stop[i] = stops;
-        stopping += stops;
-        L.px[i] = stops ? L.px[i] : x; // a diverged lane keeps x_{k−1} there for record()
-        L.py[i] = stops ? L.py[i] : y;
-        L.x[i] = stops ? x : x - lr * gx; // x ← x − λ ∇f(x)
-        L.y[i] = stops ? y : y - lr * gy;
-        L.k[i] += !stops;
-    }
-    return static_cast<int>(stopping);
-}
-
-// Why a lane that stepUnlessStopping() stopped stops (its x, f and ∇f are as tested).
+// Why a lane that testAndStep<…, false>() stopped stops (its x, f and ∇f are as tested).
 Stop stopReason(const Lanes& L, int i, double sign, bool withValue, const StopRules& r) {
     const double x = L.x[i], y = L.y[i];
     const double f = withValue ? sign * L.f[i] : 0.0, gx = sign * L.gx[i], gy = sign * L.gy[i];
@@ -198,23 +181,23 @@ Stop stopReason(const Lanes& L, int i, double sign, bool withValue, const StopRu
 
 GS_LANE_CLONES
 int stepUnlessStoppingLanes(Lanes& L, int n, double sign, double lr, const StopRules& r) {
-    return stepUnlessStopping<true>(L, n, sign, lr, r);
+    return testAndStep<true, false>(L, n, sign, lr, r);
 }
 
 GS_LANE_CLONES
 int stepUnlessStoppingLanesGradientOnly(Lanes& L, int n, double sign, double lr,
                                         const StopRules& r) {
-    return stepUnlessStopping<false>(L, n, sign, lr, r);
+    return testAndStep<false, false>(L, n, sign, lr, r);
 }
 
 GS_LANE_CLONES
 int testAndStepLanes(Lanes& L, int n, double sign, double lr, const StopRules& r) {
-    return testAndStep<true>(L, n, sign, lr, r);
+    return testAndStep<true, true>(L, n, sign, lr, r);
 }
 
 GS_LANE_CLONES
 int testAndStepLanesGradientOnly(Lanes& L, int n, double sign, double lr, const StopRules& r) {
-    return testAndStep<false>(L, n, sign, lr, r);
+    return testAndStep<false, true>(L, n, sign, lr, r);
 }
 
 // One step of every lane: x ← x − λ ∇f(x), remembering x and f for the step and value rules.
