@@ -25,9 +25,7 @@ FieldMap::FieldMap(QCustomPlot* plot, QCPAxisRect* rect) : QObject(plot), plot_(
     QCPAxis* y = yAxis();
     x->setLabel(QStringLiteral("x"));
     y->setLabel(QStringLiteral("y"));
-    colorMap_ = new QCPColorMap(x, y);
-    colorMap_->setInterpolate(true);
-    colorMap_->setGradient(viridisGradient());
+    colorMap_ = makeHeatMap(x, y);
     isolines_ = new IsolinePlottable(x, y);
     field_ = new VectorFieldPlottable(x, y);
     field_->setUphill(true); // the article draws ∇f
@@ -51,14 +49,8 @@ QCPAxis* FieldMap::yAxis() const {
 void FieldMap::setObjective(const ObjectivePtr& f, const Box& box) {
     box_ = box;
     const Grid grid = sampleGrid(*f, box, kResolution, kResolution);
-    QCPColorMapData* data = colorMap_->data();
-    data->setSize(grid.nx, grid.ny);
-    data->setRange(QCPRange(grid.xMin, grid.xMax), QCPRange(grid.yMin, grid.yMax));
-    for (int j = 0; j < grid.ny; ++j)
-        for (int i = 0; i < grid.nx; ++i)
-            data->setCell(i, j, grid.value(i, j));
+    showGrid(*colorMap_, grid);
     const double lo = grid.minValue(), hi = grid.maxValue();
-    if (std::isfinite(lo) && hi > lo) colorMap_->setDataRange(QCPRange(lo, hi));
     isolines_->setIsolines(gs::isolines(grid, chooseLevels(lo, hi, kLevels, LevelSpacing::Linear)));
     field_->setArrows(gradientArrows(*f, box, kArrowCells, kArrowCells),
                       (box.hi[0] - box.lo[0]) / kArrowCells, (box.hi[1] - box.lo[1]) / kArrowCells);

@@ -1,5 +1,7 @@
 #include "plot/viridis.h"
 
+#include <cmath>
+
 #include <array>
 
 namespace gs::app {
@@ -17,6 +19,25 @@ QCPColorGradient viridisGradient() {
     g.setColorInterpolation(QCPColorGradient::ciRGB);
     g.setLevelCount(256);
     return g;
+}
+
+QCPColorMap* makeHeatMap(QCPAxis* x, QCPAxis* y) {
+    auto* map = new QCPColorMap(x, y);
+    map->setInterpolate(true);
+    map->setGradient(viridisGradient());
+    return map;
+}
+
+void showGrid(QCPColorMap& map, const Grid& grid, double offset, bool spanColors) {
+    QCPColorMapData* data = map.data();
+    data->setSize(grid.nx, grid.ny);
+    data->setRange(QCPRange(grid.xMin, grid.xMax), QCPRange(grid.yMin, grid.yMax));
+    for (int j = 0; j < grid.ny; ++j)
+        for (int i = 0; i < grid.nx; ++i)
+            data->setCell(i, j, grid.value(i, j) - offset);
+    const double lo = grid.minValue(), hi = grid.maxValue();
+    if (spanColors && std::isfinite(lo) && std::isfinite(hi) && hi > lo)
+        map.setDataRange(QCPRange(lo - offset, hi - offset));
 }
 
 } // namespace gs::app

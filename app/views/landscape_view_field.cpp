@@ -6,6 +6,7 @@
 #include "field/grid.h"
 #include "field/isolines.h"
 #include "plot/isoline_plottable.h"
+#include "plot/viridis.h"
 
 #include <qcustomplot.h>
 
@@ -98,12 +99,7 @@ void LandscapeView::sampleField() {
     const bool log = colorScaleType_ == ColorScale::Log;
     // On the log scale the colors follow f − min, so the valley floor is not one flat color.
     const double floor = log ? lo - 1e-6 * std::max(hi - lo, 1e-300) : 0.0;
-    QCPColorMapData* data = colorMap_->data();
-    data->setSize(grid.nx, grid.ny);
-    data->setRange(QCPRange(grid.xMin, grid.xMax), QCPRange(grid.yMin, grid.yMax));
-    for (int j = 0; j < grid.ny; ++j)
-        for (int i = 0; i < grid.nx; ++i)
-            data->setCell(i, j, grid.value(i, j) - floor);
+    showGrid(*colorMap_, grid, floor, false); // the range is set below, with the scale
     colorMap_->setDataScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     QCPAxis* scale = colorScale_->axis();
     scale->setScaleType(log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);

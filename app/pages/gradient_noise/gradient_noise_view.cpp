@@ -44,9 +44,7 @@ GradientNoiseView::GradientNoiseView(QWidget* parent) : QWidget(parent) {
     QCPAxis* b = mapRect_->axis(QCPAxis::atLeft);
     w->setLabel(tr("weight w"));
     b->setLabel(tr("bias b"));
-    map_ = new QCPColorMap(w, b);
-    map_->setInterpolate(true);
-    map_->setGradient(viridisGradient());
+    map_ = makeHeatMap(w, b);
     isolines_ = new IsolinePlottable(w, b);
     gdPath_ = new PathPlottable(w, b);
     sgdPath_ = new PathPlottable(w, b);
@@ -95,14 +93,7 @@ void GradientNoiseView::setTitle(const QString& title) {
 }
 
 void GradientNoiseView::setMap(const Grid& grid, std::vector<Isoline> lines) {
-    QCPColorMapData* data = map_->data();
-    data->setSize(grid.nx, grid.ny);
-    data->setRange(QCPRange(grid.xMin, grid.xMax), QCPRange(grid.yMin, grid.yMax));
-    for (int j = 0; j < grid.ny; ++j)
-        for (int i = 0; i < grid.nx; ++i)
-            data->setCell(i, j, grid.value(i, j));
-    const double lo = grid.minValue(), hi = grid.maxValue();
-    if (std::isfinite(lo) && std::isfinite(hi) && hi > lo) map_->setDataRange(QCPRange(lo, hi));
+    showGrid(*map_, grid);
     isolines_->setIsolines(std::move(lines));
     mapRect_->axis(QCPAxis::atBottom)->setRange(grid.xMin, grid.xMax);
     mapRect_->axis(QCPAxis::atLeft)->setRange(grid.yMin, grid.yMax);
