@@ -50,20 +50,10 @@ void HessianPlottable::draw(QCPPainter* painter) {
     applyDefaultAntialiasingHint(painter);
     painter->setBrush(Qt::NoBrush);
     // The model's level curves, dashed: a model, not the function.
-    QPolygonF px;
     for (const QPen& pen :
          {QPen(kCasing, 3.0 * scale_), QPen(curvesColor_, 1.4 * scale_, Qt::DashLine)}) {
         painter->setPen(pen);
-        for (const Isoline& iso : picture_->curves)
-            for (const Polyline& line : iso.lines) {
-                px.resize(static_cast<int>(line.points.size()));
-                for (int i = 0; i < px.size(); ++i)
-                    px[i] = coordsToPixels(line.points[size_t(i)].x, line.points[size_t(i)].y);
-                if (line.closed)
-                    painter->drawPolygon(px);
-                else
-                    painter->drawPolyline(px);
-            }
+        drawIsolines(painter, picture_->curves);
     }
     for (const Axis& a : picture_->axes)
         drawAxis(painter, a);

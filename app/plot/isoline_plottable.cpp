@@ -29,17 +29,7 @@ void IsolinePlottable::draw(QCPPainter* painter) {
     applyDefaultAntialiasingHint(painter);
     painter->setPen(mPen);
     painter->setBrush(Qt::NoBrush);
-    QPolygonF px;
-    for (const Isoline& iso : lines_)
-        for (const Polyline& line : iso.lines) {
-            px.resize(static_cast<int>(line.points.size()));
-            for (int i = 0; i < px.size(); ++i)
-                px[i] = coordsToPixels(line.points[size_t(i)].x, line.points[size_t(i)].y);
-            if (line.closed)
-                painter->drawPolygon(px);
-            else
-                painter->drawPolyline(px);
-        }
+    drawIsolines(painter, lines_);
 }
 
 void IsolinePlottable::drawLegendIcon(QCPPainter* painter, const QRectF& rect) const {

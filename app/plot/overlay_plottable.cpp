@@ -33,4 +33,18 @@ void OverlayPlottable::drawArrowHead(QCPPainter* painter, QPointF tip, QPointF u
     painter->drawPolygon(head, 3);
 }
 
+void OverlayPlottable::drawIsolines(QCPPainter* painter, const std::vector<Isoline>& lines) const {
+    QPolygonF px;
+    for (const Isoline& iso : lines)
+        for (const Polyline& line : iso.lines) {
+            px.resize(static_cast<int>(line.points.size()));
+            for (int i = 0; i < px.size(); ++i)
+                px[i] = coordsToPixels(line.points[size_t(i)].x, line.points[size_t(i)].y);
+            if (line.closed)
+                painter->drawPolygon(px);
+            else
+                painter->drawPolyline(px);
+        }
+}
+
 } // namespace gs::app

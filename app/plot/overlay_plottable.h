@@ -3,7 +3,11 @@
 // not selectable, with the data's bounds kept up to date as data is set (so rescaling the axes
 // costs nothing), and the one arrowhead they all draw.
 
+#include "field/isolines.h"
+
 #include <qcustomplot.h>
+
+#include <vector>
 
 namespace gs::app {
 
@@ -28,6 +32,8 @@ protected:
     /// A filled arrowhead in pixels: tip at `tip`, pointing along the unit vector `u`, `size` long
     /// and 0.9·size wide.
     static void drawArrowHead(QCPPainter* painter, QPointF tip, QPointF u, double size);
+    /// Every polyline of `lines` (plot coordinates) in the painter's pen, closed ones as polygons.
+    void drawIsolines(QCPPainter* painter, const std::vector<Isoline>& lines) const;
 
 private:
     bool hasBounds_ = false;

@@ -10,7 +10,6 @@
 
 #include <QBuffer>
 #include <QFileInfo>
-#include <QSvgGenerator>
 #include <QTemporaryFile>
 
 #include <algorithm>
@@ -189,18 +188,9 @@ QString deliver(QTemporaryFile& tmp, const QString& path) {
 }
 
 QString exportSvg(QCustomPlot& plot, const QString& path, QSize size) {
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    QSvgGenerator svg;
-    svg.setOutputDevice(&buffer);
-    svg.setSize(size);
-    svg.setViewBox(QRect(QPoint(0, 0), size));
-    svg.setTitle(QStringLiteral("Gradscape"));
-    {
-        QCPPainter painter(&svg);
-        plot.toPainter(&painter, size.width(), size.height());
-    }
-    return writeFile(path, buffer.data());
+    return writeFile(path, svgOf(size, [&](QCPPainter& painter) {
+                         plot.toPainter(&painter, size.width(), size.height());
+                     }));
 }
 
 /// A PNG is encoded in memory, so the only write that can fail is ours, with the system's reason

@@ -24,7 +24,7 @@ QImage pictureImage(Page& page, QSize size, double scale) {
     return image;
 }
 
-QByteArray pictureSvg(Page& page, QSize size) {
+QByteArray svgOf(QSize size, const std::function<void(QCPPainter&)>& paint) {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QSvgGenerator svg;
@@ -34,11 +34,17 @@ QByteArray pictureSvg(Page& page, QSize size) {
     svg.setTitle(QStringLiteral("Gradscape"));
     {
         QCPPainter painter(&svg);
+        paint(painter);
+    }
+    return buffer.data();
+}
+
+QByteArray pictureSvg(Page& page, QSize size) {
+    return svgOf(size, [&](QCPPainter& painter) {
         painter.setMode(QCPPainter::pmVectorized);
         painter.setMode(QCPPainter::pmNoCaching);
         page.paintPicture(painter, QRect(QPoint(0, 0), size));
-    }
-    return buffer.data();
+    });
 }
 
 bool picturePdf(Page& page, const QString& file, QSize size) {

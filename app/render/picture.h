@@ -7,6 +7,10 @@
 #include <QSize>
 #include <QString>
 
+#include <functional>
+
+class QCPPainter;
+
 namespace gs::app {
 
 class Page;
@@ -14,6 +18,8 @@ class Page;
 /// `size` × `scale` pixels, drawn at `size` (fonts and lines scale with it).
 QImage pictureImage(Page& page, QSize size, double scale);
 QByteArray pictureSvg(Page& page, QSize size);
+/// An SVG document `size` pixels large of what `paint` draws (plots and pictures alike).
+QByteArray svgOf(QSize size, const std::function<void(QCPPainter&)>& paint);
 /// A one-page PDF as many points large as `size` has pixels, written to `file`; false on failure.
 bool picturePdf(Page& page, const QString& file, QSize size);
 
