@@ -101,7 +101,7 @@ void HessianPlottable::drawAxis(QCPPainter* painter, const Axis& a) const {
     // small map (a projector's window) it shrinks with the picture rather than cover it.
     QFont font = labelFont_;
     const double longest = std::max(axisPixels(picture_->axes[0]), axisPixels(picture_->axes[1]));
-    const double cap = std::max(8.0, longest / 4);
+    const double cap = std::max(8.0, longest / 3);
     if (QFontInfo(font).pixelSize() > cap) font.setPixelSize(static_cast<int>(cap));
     painter->setFont(font);
     const QFontMetricsF fm(font);

@@ -131,7 +131,7 @@ void LandscapePage::showHessian(int k) {
         a.negative = l < 0;
     }
     hessianPlot_->setColors(Qt::white, QColor(235, 235, 235), style_.scale);
-    hessianPlot_->setLabelFont(style_.font(font(), 0.8));
+    hessianPlot_->setLabelFont(style_.font(font(), 1.0));
     hessianPlot_->setPicture(std::move(pic));
 
     const double cap = kStepCap * radius;
