@@ -28,7 +28,7 @@ struct TrainSettings {
     bool evaluateTrainSet = true; ///< a full pass over the training set after each epoch
     double bound = 1e8;           ///< diverged when the loss or any |parameter| exceeds this
     /// Threads each batch's pass is shared among; 0 picks by the work (passThreadsFor), 1 keeps
-    /// it on the calling thread. The parameters a run reaches do not depend on it.
+    /// it on the calling thread. The parameters a run reaches agree to float rounding.
     int threads = 0;
 
     /// Message naming the first bad field (or hyperparameter), or nothing when all are valid.
