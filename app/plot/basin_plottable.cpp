@@ -94,38 +94,15 @@ void BasinPlottable::drawLegendIcon(QCPPainter* painter, const QRectF& rect) con
 }
 
 BasinLegendItem::BasinLegendItem(QCPLegend* legend, const QString& text, const QColor& color)
-    : QCPAbstractLegendItem(legend), text_(text), color_(color) {}
+    : IconLegendItem(legend, text, color.isValid()), color_(color) {}
 
-QSize BasinLegendItem::minimumOuterSizeHint() const {
-    const QFontMetrics metrics(mParentLegend->font());
-    const QSize icon = color_.isValid() ? mParentLegend->iconSize() : QSize(0, 0);
-    const int padding = color_.isValid() ? mParentLegend->iconTextPadding() : 0;
-    const QRect text = metrics.boundingRect(0, 0, 0, icon.height(), Qt::TextDontClip, text_);
-    return QSize(icon.width() + padding + text.width(), std::max(icon.height(), text.height())) +
-           QSize(mMargins.left() + mMargins.right(), mMargins.top() + mMargins.bottom());
-}
-
-void BasinLegendItem::draw(QCPPainter* painter) {
-    const QRect inner = mRect;
-    painter->setFont(mParentLegend->font());
-    painter->setPen(mParentLegend->textColor());
-    if (!color_.isValid()) { // a heading: text only
-        painter->drawText(inner, Qt::AlignLeft | Qt::AlignVCenter, text_);
-        return;
-    }
-    const QSize icon = mParentLegend->iconSize();
-    const QRectF swatch(inner.left(), inner.top() + (inner.height() - icon.height()) / 2.0,
-                        icon.height() * 1.4, icon.height());
+// A swatch of the basin's overlay color, as wide as 1.4 times its height.
+void BasinLegendItem::drawIcon(QCPPainter* painter, const QRectF& rect) {
     QColor fill = color_;
     fill.setAlpha(kAlpha);
     painter->setPen(QPen(mParentLegend->borderPen().color(), 1));
     painter->setBrush(fill);
-    painter->drawRect(swatch);
-    painter->setFont(mParentLegend->font());
-    painter->setPen(mParentLegend->textColor());
-    const QRect text(inner.left() + icon.width() + mParentLegend->iconTextPadding(), inner.top(),
-                     inner.width(), inner.height());
-    painter->drawText(text, Qt::AlignLeft | Qt::AlignVCenter, text_);
+    painter->drawRect(QRectF(rect.topLeft(), QSizeF(rect.height() * 1.4, rect.height())));
 }
 
 } // namespace gs::app

@@ -5,6 +5,7 @@
 // their own. BasinLegendItem is a row of its own legend: a swatch and a text.
 
 #include "analysis/basin_map.h"
+#include "plot/icon_legend_item.h"
 #include "plot/overlay_plottable.h"
 
 #include <QImage>
@@ -39,18 +40,16 @@ private:
     QRectF cells_; // the image's extent in plot coordinates: the grid ± half a cell
 };
 
-class BasinLegendItem : public QCPAbstractLegendItem {
+/// An invalid color makes the row a heading (text alone).
+class BasinLegendItem : public IconLegendItem {
     Q_OBJECT
 public:
     BasinLegendItem(QCPLegend* legend, const QString& text, const QColor& color);
-    QString text() const { return text_; }
 
 protected:
-    void draw(QCPPainter* painter) override;
-    QSize minimumOuterSizeHint() const override;
+    void drawIcon(QCPPainter* painter, const QRectF& rect) override;
 
 private:
-    QString text_;
     QColor color_;
 };
 
