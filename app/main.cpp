@@ -8,6 +8,7 @@
 #include "render/exporter.h"
 #include "render/screenshot.h"
 #include "scene/builtin_scenes.h"
+#include "scene/quote.h"
 #include "window/main_window.h"
 
 #include <QApplication>
@@ -17,6 +18,7 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QRegularExpression>
+#include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
@@ -29,6 +31,7 @@ namespace {
 
 constexpr int kFailure = 1;
 constexpr int kUsage = 2;
+constexpr int kAutosaveMs = 5000; // at most this much editing is lost to a crash
 
 /// Headless modes, and the ones that only print (help, version, lists), need no display: they
 /// must pick the offscreen platform before Qt starts.
@@ -134,8 +137,8 @@ int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::ap
         const QString suffix = QFileInfo(target).suffix().toLower();
         if (target != QLatin1String("-") && !kTypes.contains(suffix)) // '-': SVG to stdout
             return fail(kUsage, QStringLiteral("--screenshot takes a .png, .svg or .pdf file (or - "
-                                               "for SVG on standard output), not '%1'")
-                                    .arg(target));
+                                               "for SVG on standard output), not %1")
+                                    .arg(gs::app::quote(target)));
     }
     const bool gif = parser.isSet(o.gif);
     const QSize fallback = gif ? QSize(960, 600) : QSize(1600, 1000);
@@ -177,7 +180,9 @@ int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::ap
     }
 
     std::unique_ptr<Page> page = PageRegistry::instance().create(scene.page);
-    if (!page) return fail(kFailure, QStringLiteral("this build has no page '%1'").arg(scene.page));
+    if (!page)
+        return fail(kFailure,
+                    QStringLiteral("this build has no page %1").arg(gs::app::quote(scene.page)));
     if (const QString e = page->applyScene(scene); !e.isEmpty()) return fail(kFailure, e);
     page->finishWork();
     page->setStyle(style);
@@ -202,8 +207,7 @@ int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::ap
 int main(int argc, char** argv) {
     if (const auto name = lessonArgument(argc, argv);
         name && !gs::app::lessonNames().contains(*name))
-        return fail(kUsage, QStringLiteral("no lesson named '%1'; the lessons are: %2")
-                                .arg(*name, gs::app::lessonNames().join(QStringLiteral(", "))));
+        return fail(kUsage, gs::app::noSuchLesson(*name));
     if (wantsHeadless(argc, argv)) {
         if (qEnvironmentVariableIsEmpty("GRADSCAPE_VERBOSE")) qInstallMessageHandler(quietMessages);
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -293,9 +297,19 @@ int main(int argc, char** argv) {
     }
 
     gs::app::MainWindow window;
-    if (scene)
+    // A scene file named on the command line is the file Save writes back to.
+    if (!positional.isEmpty() && QFileInfo(positional.front()).isFile()) {
+        if (!window.openFile(positional.front())) return kFailure;
+    } else if (scene) {
         if (const QString e = window.openScene(*scene); !e.isEmpty()) return fail(kFailure, e);
+    }
     if (parser.isSet(o.presentation)) window.setPresentationMode(true);
     window.show();
+    // Unsaved changes are kept every few seconds; what a crashed or killed session kept is
+    // offered back once the window is on screen.
+    window.startAutosave(qEnvironmentVariableIntValue("GRADSCAPE_AUTOSAVE_MS") > 0
+                             ? qEnvironmentVariableIntValue("GRADSCAPE_AUTOSAVE_MS")
+                             : kAutosaveMs);
+    QTimer::singleShot(0, &window, [&window] { window.offerRecovery(); });
     return QApplication::exec();
 }

@@ -1,4 +1,5 @@
 #include "lessons/lesson.h"
+#include "scene/quote.h"
 
 #include <QDir>
 #include <QFile>
@@ -38,7 +39,7 @@ std::variant<Lesson, SceneError> loadLesson(const QString& name) {
         if (auto* e = std::get_if<SceneError>(&scene)) return *e;
         QFile text(stem + QStringLiteral(".md"));
         if (!text.open(QIODevice::ReadOnly))
-            return SceneError{{}, QStringLiteral("lesson '%1' has no text").arg(name)};
+            return SceneError{{}, QStringLiteral("lesson %1 has no text").arg(quote(name))};
         Lesson lesson;
         lesson.name = name;
         lesson.markdown = QString::fromUtf8(text.readAll());
@@ -50,9 +51,12 @@ std::variant<Lesson, SceneError> loadLesson(const QString& name) {
         lesson.scene.lesson = name;
         return lesson;
     }
-    return SceneError{{},
-                      QStringLiteral("no lesson named '%1'; the lessons are: %2")
-                          .arg(name, lessonNames().join(QStringLiteral(", ")))};
+    return SceneError{{}, noSuchLesson(name)};
+}
+
+QString noSuchLesson(const QString& name) {
+    return QStringLiteral("no lesson named %1; the lessons are: %2")
+        .arg(quote(name), lessonNames().join(QStringLiteral(", ")));
 }
 
 } // namespace gs::app

@@ -21,6 +21,8 @@ struct Lesson {
 
 /// The built-in lesson names in the article's order.
 QStringList lessonNames();
+/// "no lesson named 'x'; the lessons are: …", the name quoted short and escaped.
+QString noSuchLesson(const QString& name);
 /// Loads a built-in lesson; an unknown name's error lists the lesson names.
 std::variant<Lesson, SceneError> loadLesson(const QString& name);
 

@@ -1,6 +1,7 @@
 #include "render/exporter.h"
 
 #include "controls/playback_bar.h"
+#include "files/safe_write.h"
 #include "pages/page.h"
 #include "render/picture.h"
 #include "render/state_columns.h"
@@ -8,113 +9,16 @@
 #include <cgif.h>
 #include <qcustomplot.h>
 
-#include <QBuffer>
 #include <QFileInfo>
 #include <QTemporaryFile>
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <vector>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace gs::app {
 
 namespace {
-
-QString cannotWrite(const QString& path, const QString& why) {
-    return QStringLiteral("cannot write %1: %2")
-        .arg(path == QLatin1String("-") ? "stdout" : path, why);
-}
-
-/// The system's reason for `error` as the rest of a message: "no space left on device".
-QString reason(int error) {
-    if (error == ENXIO) return QStringLiteral("nothing is reading from it");
-    QString s = QString::fromLocal8Bit(std::strerror(error));
-    if (!s.isEmpty()) s[0] = s[0].toLower();
-    return s;
-}
-
-/// Writes all of `data` to `fd`, retrying short writes; empty on success, else the reason.
-QString writeAll(int fd, const char* data, qint64 size) {
-    while (size > 0) {
-        const ssize_t n = ::write(fd, data, static_cast<size_t>(size));
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return reason(n < 0 ? errno : ENOSPC);
-        data += n;
-        size -= n;
-    }
-    return {};
-}
-
-/// What an output path names. A regular file (or a new one) is replaced as a whole, so a failure
-/// leaves it untouched; a device or a FIFO (/dev/null, /dev/stdout, a pipe) is written into,
-/// never replaced; "-" is standard output.
-enum class Target { Replace, WriteInto, Refused };
-
-Target classify(const QString& path, QString& error) {
-    if (path == QLatin1String("-")) return Target::WriteInto;
-    struct stat st {};
-    if (::stat(QFile::encodeName(path).constData(), &st) != 0) {
-        if (errno == ENOENT) return Target::Replace;
-        error = cannotWrite(path, reason(errno));
-        return Target::Refused;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        error = cannotWrite(path, QStringLiteral("it is a directory"));
-        return Target::Refused;
-    }
-    if (!S_ISREG(st.st_mode)) return Target::WriteInto;
-    // Root may write anywhere, but a file without any write permission is still read-only.
-    if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0 ||
-        ::access(QFile::encodeName(path).constData(), W_OK) != 0) {
-        error = cannotWrite(path, QStringLiteral("the file is read-only"));
-        return Target::Refused;
-    }
-    return Target::Replace;
-}
-
-/// Opens a device, FIFO or "-" for writing without creating, truncating or blocking on a FIFO
-/// that nobody reads; -1 and `error` on failure.
-int openInto(const QString& path, QString& error) {
-    if (path == QLatin1String("-")) return ::dup(STDOUT_FILENO);
-    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
-        error = cannotWrite(path, reason(errno));
-        return -1;
-    }
-    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK); // then write as usual
-    return fd;
-}
-
-/// The final path of a replaced file: a symbolic link's target, so the link stays a link.
-QString resolved(const QString& path) {
-    const QString canonical = QFileInfo(path).canonicalFilePath();
-    return canonical.isEmpty() ? QFileInfo(path).absoluteFilePath() : canonical;
-}
-
-/// Moves a finished temporary file over `path` with the usual permissions (temporary files are
-/// private to their owner).
-QString replaceWith(QTemporaryFile& tmp, const QString& path) {
-    const QByteArray target = QFile::encodeName(resolved(path));
-    if (::rename(QFile::encodeName(tmp.fileName()).constData(), target.constData()) != 0)
-        return cannotWrite(path, reason(errno));
-    tmp.setAutoRemove(false);
-    QFile::setPermissions(QFile::decodeName(target),
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                              QFileDevice::ReadGroup | QFileDevice::ReadOther);
-    return {};
-}
-
-/// A temporary file beside the final path of `path`, for writing a replacement.
-bool openBeside(QTemporaryFile& tmp, const QString& path, const QString& suffix) {
-    tmp.setFileTemplate(QFileInfo(resolved(path)).absolutePath() +
-                        QStringLiteral("/.gradscape-XXXXXX") + suffix);
-    return tmp.open();
-}
 
 QByteArray statusName(RunStatus status) {
     switch (status) {
@@ -128,82 +32,18 @@ QByteArray statusName(RunStatus status) {
     return "step_limit";
 }
 
-/// A scratch file for a format that is written to a named file (PDF, GIF): beside a regular
-/// target, so delivering it is a rename; in the temporary directory for a device or FIFO. A target
-/// that would be refused is refused now, before any rendering. Empty on success.
-QString openScratch(QTemporaryFile& tmp, const QString& path, const QString& suffix) {
-    QString error;
-    const Target target = classify(path, error);
-    if (target == Target::Refused) return error;
-    const bool opened = target == Target::Replace ? openBeside(tmp, path, suffix) : tmp.open();
-    if (!opened) return cannotWrite(path, tmp.errorString());
-    tmp.close();
-    return {};
-}
-
-/// Writes `data` as the whole content of `path` (see Target). Empty on success, else one line.
-QString writeFile(const QString& path, const QByteArray& data) {
-    QString error;
-    const Target target = classify(path, error);
-    if (target == Target::Refused) return error;
-    if (target == Target::WriteInto) {
-        const int fd = openInto(path, error);
-        if (fd < 0) return error;
-        error = writeAll(fd, data.constData(), data.size());
-        if (::close(fd) != 0 && error.isEmpty()) error = reason(errno);
-        return error.isEmpty() ? QString() : cannotWrite(path, error);
-    }
-    QTemporaryFile tmp;
-    if (!openBeside(tmp, path, QString())) return cannotWrite(path, tmp.errorString());
-    error = writeAll(tmp.handle(), data.constData(), data.size());
-    if (error.isEmpty() && ::fsync(tmp.handle()) != 0) error = reason(errno);
-    if (!error.isEmpty()) return cannotWrite(path, error);
-    tmp.close();
-    return replaceWith(tmp, path);
-}
-
-/// Delivers a finished temporary file (a GIF, a PDF) to `path`: renamed over a regular file,
-/// copied into a device, FIFO or standard output.
-QString deliver(QTemporaryFile& tmp, const QString& path) {
-    QString error;
-    const Target target = classify(path, error);
-    if (target == Target::Refused) return error;
-    if (target == Target::Replace) {
-        if (QFileInfo(tmp.fileName()).absolutePath() == QFileInfo(resolved(path)).absolutePath())
-            return replaceWith(tmp, path);
-        QFile in(tmp.fileName());
-        if (!in.open(QIODevice::ReadOnly)) return cannotWrite(path, in.errorString());
-        return writeFile(path, in.readAll());
-    }
-    QFile in(tmp.fileName());
-    if (!in.open(QIODevice::ReadOnly)) return cannotWrite(path, in.errorString());
-    const int fd = openInto(path, error);
-    if (fd < 0) return error;
-    while (error.isEmpty() && !in.atEnd()) {
-        const QByteArray chunk = in.read(1 << 20);
-        error = writeAll(fd, chunk.constData(), chunk.size());
-    }
-    if (::close(fd) != 0 && error.isEmpty()) error = reason(errno);
-    return error.isEmpty() ? QString() : cannotWrite(path, error);
-}
-
 QString exportSvg(QCustomPlot& plot, const QString& path, QSize size) {
-    return writeFile(path, svgOf(size, [&](QCPPainter& painter) {
-                         plot.toPainter(&painter, size.width(), size.height());
-                     }));
+    return writeWhole(path, svgOf(size, [&](QCPPainter& painter) {
+                          plot.toPainter(&painter, size.width(), size.height());
+                      }));
 }
 
 /// A PNG is encoded in memory, so the only write that can fail is ours, with the system's reason
 /// (libpng's own complaint on a full disk never appears).
 QString exportPng(QCustomPlot& plot, const QString& path, QSize size, double scale) {
-    QImage image = plot.toPixmap(size.width(), size.height(), scale).toImage();
-    constexpr int kDotsPerMeter = 3780; // 96 dpi, as QCustomPlot::savePng writes
-    image.setDotsPerMeterX(kDotsPerMeter);
-    image.setDotsPerMeterY(kDotsPerMeter);
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    if (!image.save(&buffer, "PNG")) return cannotWrite(path, QStringLiteral("encoding failed"));
-    return writeFile(path, buffer.data());
+    const QByteArray png = pngOf(plot.toPixmap(size.width(), size.height(), scale).toImage());
+    if (png.isEmpty()) return cannotWrite(path, QStringLiteral("encoding failed"));
+    return writeWhole(path, png);
 }
 
 /// QCustomPlot writes a PDF only to a named file: it renders into a private temporary file that is
@@ -240,17 +80,11 @@ private:
 QString exportPicture(Page& page, const QString& path, const QString& suffix, QSize size,
                       double scale) {
     if (path == QLatin1String("-") || suffix == QLatin1String("svg"))
-        return writeFile(path, pictureSvg(page, size));
+        return writeWhole(path, pictureSvg(page, size));
     if (suffix == QLatin1String("png")) {
-        QImage image = pictureImage(page, size, scale);
-        constexpr int kDotsPerMeter = 3780; // 96 dpi, as for plots
-        image.setDotsPerMeterX(kDotsPerMeter);
-        image.setDotsPerMeterY(kDotsPerMeter);
-        QBuffer buffer;
-        buffer.open(QIODevice::WriteOnly);
-        if (!image.save(&buffer, "PNG"))
-            return cannotWrite(path, QStringLiteral("encoding failed"));
-        return writeFile(path, buffer.data());
+        const QByteArray png = pngOf(pictureImage(page, size, scale));
+        if (png.isEmpty()) return cannotWrite(path, QStringLiteral("encoding failed"));
+        return writeWhole(path, png);
     }
     if (suffix == QLatin1String("pdf")) {
         QTemporaryFile tmp;
@@ -362,7 +196,8 @@ QString exportGif(Page& page, const QString& path, const GifOptions& o) {
     }
     errno = 0;
     if (cgif_close(gif) != CGIF_OK && error.isEmpty())
-        error = cannotWrite(path, errno ? reason(errno) : QStringLiteral("writing the GIF failed"));
+        error = cannotWrite(path,
+                            errno ? systemReason(errno) : QStringLiteral("writing the GIF failed"));
     bar.setIndex(restore);
     if (!error.isEmpty()) return error;
     return deliver(tmp, path);
@@ -378,7 +213,7 @@ QByteArray tableCsv(const Table& table) {
 } // namespace
 
 QString exportCsv(const Page& page, const QString& path) {
-    if (const Table table = page.table(); !table.empty()) return writeFile(path, tableCsv(table));
+    if (const Table table = page.table(); !table.empty()) return writeWhole(path, tableCsv(table));
     const QVector<RunView> runs = page.runs();
     const StateColumns state(runs);
     QByteArray out =
@@ -401,7 +236,7 @@ QString exportCsv(const Page& page, const QString& path) {
                    ',' + (two ? num(s * g[1]) : QByteArray()) + status + state.row(t, k) + '\n';
         }
     }
-    return writeFile(path, out);
+    return writeWhole(path, out);
 }
 
 } // namespace gs::app

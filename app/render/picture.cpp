@@ -39,6 +39,16 @@ QByteArray svgOf(QSize size, const std::function<void(QCPPainter&)>& paint) {
     return buffer.data();
 }
 
+QByteArray pngOf(QImage image) {
+    constexpr int kDotsPerMeter = 3780; // 96 dpi
+    image.setDotsPerMeterX(kDotsPerMeter);
+    image.setDotsPerMeterY(kDotsPerMeter);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    if (!image.save(&buffer, "PNG")) return {};
+    return buffer.data();
+}
+
 QByteArray pictureSvg(Page& page, QSize size) {
     return svgOf(size, [&](QCPPainter& painter) {
         painter.setMode(QCPPainter::pmVectorized);

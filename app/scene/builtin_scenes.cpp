@@ -1,4 +1,5 @@
 #include "scene/builtin_scenes.h"
+#include "scene/quote.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -19,8 +20,8 @@ QStringList builtinSceneNames() {
 
 SceneResult builtinScene(const QString& name) {
     if (!builtinSceneNames().contains(name))
-        return SceneError{{},
-                          QStringLiteral("no built-in scene named '%1' (see --list)").arg(name)};
+        return SceneError{
+            {}, QStringLiteral("no built-in scene named %1 (see --list)").arg(quote(name))};
     return loadSceneFile(kRoot + name + QStringLiteral(".json"));
 }
 

@@ -2,6 +2,7 @@
 
 #include "objective/catalog.h"
 #include "objective/expression_objective.h"
+#include "scene/quote.h"
 
 #include <utility>
 #include <vector>
@@ -40,14 +41,14 @@ ResolvedFunction resolveFunction(const QString& catalog, const QString& formula,
     if (const CatalogEntry* e = findCatalogEntry(catalog.toStdString())) {
         if (e->dimension() != dimension)
             return {nullptr,
-                    QStringLiteral("'%1' is a function of %2 variable(s), this view needs %3")
-                        .arg(catalog)
+                    QStringLiteral("%1 is a function of %2 variable(s), this view needs %3")
+                        .arg(quote(catalog))
                         .arg(e->dimension())
                         .arg(dimension)};
         return {makeCatalogObjective(*e), {}};
     }
-    return {nullptr, QStringLiteral("unknown function '%1'; known: %2")
-                         .arg(catalog, catalogKeys(dimension).join(QStringLiteral(", ")))};
+    return {nullptr, QStringLiteral("unknown function %1; known: %2")
+                         .arg(quote(catalog), catalogKeys(dimension).join(QStringLiteral(", ")))};
 }
 
 void setFormulaDefaults(Objective& f) {

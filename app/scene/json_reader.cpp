@@ -1,11 +1,20 @@
 #include "scene/json_reader.h"
 
+#include "scene/quote.h"
+
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <cmath>
 
 namespace gs::app {
+
+QString JsonReader::at(const QString& key) const {
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_-]{1,40}$"));
+    const QString name = plain.match(key).hasMatch() ? key : quote(key);
+    return path_.isEmpty() ? name : path_ + '.' + name;
+}
 
 void JsonReader::allowOnly(std::initializer_list<const char*> keys) const {
     QSet<QString> allowed;

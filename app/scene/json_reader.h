@@ -19,8 +19,9 @@ class JsonReader {
 public:
     JsonReader(QJsonObject object, QString path) : o_(std::move(object)), path_(std::move(path)) {}
 
-    /// The JSON path of `key` in this object.
-    QString at(const QString& key) const { return path_.isEmpty() ? key : path_ + '.' + key; }
+    /// The JSON path of `key` in this object. A key that is not a short plain name (it came from
+    /// the file, and may be megabytes long or hold a newline) is quoted short and escaped.
+    QString at(const QString& key) const;
     [[noreturn]] void fail(const QString& key, const QString& message) const {
         throw SceneError{at(key), message};
     }

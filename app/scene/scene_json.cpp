@@ -1,25 +1,21 @@
 #include "scene/scene_json.h"
 
+#include "files/read_file.h"
+#include "files/safe_write.h"
 #include "optim/registry.h"
 #include "pages/page_registry.h"
 #include "scene/function_source.h"
 #include "scene/json_reader.h"
+#include "scene/quote.h"
 #include "scene/schedule_json.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
-#include <cerrno>
 #include <cmath>
-#include <cstring>
 #include <limits>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace gs::app {
 
@@ -47,7 +43,7 @@ SceneRun readRun(const JsonReader& r, int dimension) {
     auto opt = createOptimizer(run.optimizer.toStdString());
     if (!opt)
         r.fail(QStringLiteral("optimizer"),
-               QStringLiteral("unknown optimizer '%1'").arg(run.optimizer));
+               QStringLiteral("unknown optimizer %1").arg(quote(run.optimizer)));
     if (r.has(QStringLiteral("params"))) {
         const JsonReader p = r.object(QStringLiteral("params"));
         for (auto it = p.json().begin(); it != p.json().end(); ++it) {
@@ -114,8 +110,8 @@ Scene readScene(QJsonObject object) {
     const PageInfo* page = PageRegistry::instance().find(s.page);
     if (!page)
         r.fail(QStringLiteral("page"),
-               QStringLiteral("unknown page '%1'; the pages are %2")
-                   .arg(s.page, PageRegistry::instance().keys().join(QStringLiteral(", "))));
+               QStringLiteral("unknown page %1; the pages are %2")
+                   .arg(quote(s.page), PageRegistry::instance().keys().join(QStringLiteral(", "))));
     r.allowOnly({"format", "version", "title", "page", "function", "x_range", "y_range",
                  "direction", "start", "max_steps", "runs", "step", "theme", "lesson",
                  qPrintable(s.page)});
@@ -138,7 +134,7 @@ Scene readScene(QJsonObject object) {
     } else if (r.has(QStringLiteral("function")) &&
                !r.object(QStringLiteral("function")).json().isEmpty()) {
         r.fail(QStringLiteral("function"),
-               QStringLiteral("page '%1' shows no function of its own").arg(s.page));
+               QStringLiteral("page %1 shows no function of its own").arg(quote(s.page)));
     }
 
     s.xRange = range(r, QStringLiteral("x_range"));
@@ -242,60 +238,15 @@ QByteArray sceneToJson(const Scene& s) {
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
-namespace {
-
-// Opens a scene file on disk without blocking (a FIFO with no writer would wait forever) and only
-// when it is a regular file: a device such as /dev/zero never ends. Empty on success.
-QString openRegularFile(QFile& file, const QString& path) {
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0)
-        return QStringLiteral("cannot open %1: %2")
-            .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
-        return QStringLiteral("%1 is not a regular file (a scene is a .json file)").arg(path);
-    }
-    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
-        ::close(fd);
-        return QStringLiteral("cannot open %1: %2").arg(path, file.errorString());
-    }
-    return {};
-}
-
-} // namespace
-
 SceneResult loadSceneFile(const QString& path) {
-    QFile file(path);
-    if (path.startsWith(QLatin1Char(':'))) { // a built-in scene, compiled into the program
-        if (!file.open(QIODevice::ReadOnly))
-            return SceneError{{},
-                              QStringLiteral("cannot open %1: %2").arg(path, file.errorString())};
-    } else if (const QString e = openRegularFile(file, path); !e.isEmpty()) {
-        return SceneError{{}, e};
-    }
-    // A scene is a few kilobytes; read one byte past the limit to tell a file that is too large,
-    // even one that grows while it is read.
-    constexpr qint64 kMaxSize = 4 << 20;
-    const QByteArray data = file.read(kMaxSize + 1);
-    if (data.size() > kMaxSize)
-        return SceneError{{},
-                          QStringLiteral("%1 is too large to be a scene (more than %2 bytes)")
-                              .arg(path)
-                              .arg(kMaxSize)};
-    if (file.error() != QFileDevice::NoError)
-        return SceneError{{}, QStringLiteral("cannot read %1: %2").arg(path, file.errorString())};
-    return sceneFromJson(data);
+    constexpr qint64 kMaxSize = 4 << 20; // a scene is a few kilobytes
+    const FileRead read = readUserFile(path, kMaxSize, QStringLiteral("a scene"));
+    if (!read.ok()) return SceneError{{}, read.error};
+    return sceneFromJson(read.data);
 }
 
 QString saveSceneFile(const Scene& scene, const QString& path) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-    const QByteArray data = sceneToJson(scene);
-    if (file.write(data) != data.size() || !file.commit())
-        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-    return {};
+    return writeWhole(path, sceneToJson(scene));
 }
 
 } // namespace gs::app

@@ -22,8 +22,8 @@ QByteArray sceneToJson(const Scene& scene);
 
 /// Reads a file; I/O errors are SceneErrors too.
 SceneResult loadSceneFile(const QString& path);
-/// Writes atomically (QSaveFile): a failed save leaves any existing file as it was. Returns an
-/// empty string on success, else a one-line reason.
+/// Writes through writeWhole (files/safe_write.h): a failed save leaves any existing file as it
+/// was, a read-only file is refused. Returns an empty string on success, else a one-line reason.
 QString saveSceneFile(const Scene& scene, const QString& path);
 
 } // namespace gs::app

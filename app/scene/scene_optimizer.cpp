@@ -3,6 +3,7 @@
 #include <QObject>
 
 #include "optim/registry.h"
+#include "scene/quote.h"
 
 #include <QCoreApplication>
 
@@ -13,7 +14,7 @@ SceneOptimizer makeSceneOptimizer(const SceneRun& run) {
     SceneOptimizer out;
     out.optimizer = createOptimizer(run.optimizer.toStdString());
     if (!out.optimizer) {
-        out.error = tr("unknown optimizer '%1'").arg(run.optimizer);
+        out.error = tr("unknown optimizer %1").arg(quote(run.optimizer));
         return out;
     }
     for (auto it = run.params.begin(); it != run.params.end(); ++it)

@@ -7,6 +7,7 @@
 #include "pages/page.h"
 #include "pages/page_registry.h"
 #include "scene/builtin_scenes.h"
+#include "scene/quote.h"
 #include "scene/scene_json.h"
 
 #include <QAction>
@@ -77,6 +78,7 @@ Page* MainWindow::page(const QString& key) {
     p->setStyle(style_);
     stack_->addWidget(p); // the stack owns it
     pages_.insert(key, p);
+    markSaved(p); // a page as made has nothing unsaved
     connect(p, &Page::openSceneRequested, this, [this](const Scene& scene) {
         if (const QString e = openScene(scene); !e.isEmpty())
             showError(tr("Cannot open the scene"), e);
@@ -322,12 +324,13 @@ Page* MainWindow::currentPage() const {
 
 QString MainWindow::openScene(const Scene& scene) {
     Page* p = page(scene.page);
-    if (!p) return tr("this build has no page '%1'").arg(scene.page);
+    if (!p) return tr("this build has no page %1").arg(quote(scene.page));
     if (const QString error = p->applyScene(scene); !error.isEmpty()) return error;
     stack_->setCurrentWidget(p);
     navigator_->showCurrent(scene.lesson, scene.page);
     pageShown();
     setDarkTheme(scene.theme == Scene::Theme::Dark);
+    markSaved(p);
     return {};
 }
 
@@ -339,82 +342,15 @@ QString MainWindow::openLesson(const QString& name) {
     Scene scene = l.scene;
     scene.theme = style_.dark ? Scene::Theme::Dark : Scene::Theme::Light;
     if (const QString e = openScene(scene); !e.isEmpty()) return e;
-    currentFile_.clear();
+    setCurrentFile({});
     setWindowTitle(tr("%1 — Gradscape").arg(l.title));
     return {};
-}
-
-bool MainWindow::openFile(const QString& path) {
-    const SceneResult result = loadSceneFile(path);
-    QString error;
-    if (const auto* e = std::get_if<SceneError>(&result))
-        error = e->text();
-    else
-        error = openScene(std::get<Scene>(result));
-    if (!error.isEmpty()) {
-        showError(tr("Cannot open %1").arg(QFileInfo(path).fileName()), error);
-        return false;
-    }
-    currentFile_ = path;
-    setWindowTitle(tr("%1 — Gradscape").arg(QFileInfo(path).fileName()));
-    addRecentFile(path);
-    statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
-    return true;
-}
-
-void MainWindow::open() {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Scene"), QString(),
-        tr("Gradscape scenes (*.gradscape.json *.json);;All files (*)"));
-    if (!path.isEmpty()) openFile(path);
-}
-
-bool MainWindow::save() {
-    if (currentFile_.isEmpty()) return saveAs();
-    if (const QString error = saveSceneFile(currentPage()->scene(), currentFile_);
-        !error.isEmpty()) {
-        showError(tr("Scene not saved"), error);
-        return false;
-    }
-    statusBar()->showMessage(tr("Saved %1").arg(currentFile_), 5000);
-    return true;
-}
-
-bool MainWindow::saveAs() {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Save Scene"), QStringLiteral("scene.gradscape.json"),
-                                     tr("Gradscape scenes (*.gradscape.json *.json)"));
-    if (path.isEmpty()) return false;
-    currentFile_ = path;
-    setWindowTitle(tr("%1 — Gradscape").arg(QFileInfo(path).fileName()));
-    addRecentFile(path);
-    return save();
 }
 
 void MainWindow::showError(const QString& title, const QString& message) {
     statusBar()->showMessage(message, 10000);
     if (QApplication::platformName() != QLatin1String("offscreen"))
         QMessageBox::warning(this, title, message);
-}
-
-void MainWindow::addRecentFile(const QString& path) {
-    QSettings settings;
-    QStringList recent = settings.value("recentFiles").toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > 8)
-        recent.removeLast();
-    settings.setValue("recentFiles", recent);
-    updateRecentMenu();
-}
-
-void MainWindow::updateRecentMenu() {
-    recentMenu_->clear();
-    const QStringList recent = QSettings().value("recentFiles").toStringList();
-    for (const QString& path : recent)
-        recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); })
-            ->setStatusTip(path);
-    recentMenu_->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
@@ -453,7 +389,21 @@ void MainWindow::writeSettings() const {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    // A scene file with changes asks; a lesson or a page explored is the app's own, and closing
+    // leaves it (a crash would have offered it back through the autosave).
+    if (!currentFile_.isEmpty() && isModified() &&
+        QApplication::platformName() != QLatin1String("offscreen")) {
+        const auto answer = QMessageBox::question(
+            this, tr("Save the scene?"),
+            tr("%1 has changes that are not saved.").arg(QFileInfo(currentFile_).fileName()),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !save())) {
+            event->ignore();
+            return;
+        }
+    }
     writeSettings();
+    if (autosave_) autosave_->clear();
     event->accept();
 }
 

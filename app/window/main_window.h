@@ -1,15 +1,19 @@
 #pragma once
 // The main window only wires things together: actions, menus, pages, settings.
 
+#include "files/autosave.h"
 #include "plot/plot_style.h"
 #include "scene/scene.h"
 
 #include <QHash>
 #include <QMainWindow>
 
+#include <memory>
+
 class QDockWidget;
 class QMenu;
 class QStackedWidget;
+class QTimer;
 
 namespace gs::app {
 
@@ -34,6 +38,26 @@ public:
     LessonNavigator* navigator() const { return navigator_; }
     /// Loads a scene file; on error shows the reason and keeps the current scene.
     bool openFile(const QString& path);
+    /// The scene file that Save writes (empty: Save asks for a name).
+    QString currentFile() const { return currentFile_; }
+    /// Saves the page's scene to `path`; on failure says why (and offers Save As) and returns
+    /// false, the file on disk as it was.
+    bool saveTo(const QString& path);
+
+    /// From now on, every `intervalMs` an unsaved change of the page on show is kept in `folder`
+    /// (see Autosave); a clean close removes it. The GUI turns it on; headless renders do not.
+    void startAutosave(int intervalMs, const QString& folder = Autosave::defaultFolder());
+    /// Keeps the page's scene in the autosave now when it has unsaved changes; true if it wrote.
+    bool autosaveNow();
+    /// True when the page on show differs from what was last opened or saved on it.
+    bool isModified() const;
+    /// Offers the newest snapshot left by a session that ended without saving (a crash, a kill):
+    /// Restore opens it, Discard deletes it. Returns true if a scene was restored.
+    bool offerRecovery();
+    /// Opens a snapshot left by an earlier session as unsaved changes (of the file it came from,
+    /// if any) and deletes it; on error returns the reason.
+    QString restoreSnapshot(const Autosave::Entry& entry);
+    const Autosave* autosave() const { return autosave_.get(); }
 
 public Q_SLOTS:
     void setPresentationMode(bool on);
@@ -69,6 +93,13 @@ private:
     void addRecentFile(const QString& path);
     void updateRecentMenu();
     void showError(const QString& title, const QString& message);
+    /// After a failed save: says why and offers Save As; returns its result.
+    bool offerSaveAs(const QString& message);
+    /// The page's scene as the file would hold it, to tell unsaved changes.
+    QByteArray sceneBytes(const Page* page) const;
+    /// What was last opened or saved on `page` is what it shows now.
+    void markSaved(const Page* page);
+    void setCurrentFile(const QString& path);
     void applyStyle();
     void readSettings();
     void writeSettings() const;
@@ -88,6 +119,11 @@ private:
     QAction* controlsAction_ = nullptr; // pages with a side panel show it while checked
     QMenu* recentMenu_ = nullptr;
     QString currentFile_;
+    QString filePage_;                       ///< the page the current file was opened or saved on
+    QHash<QString, QByteArray> savedScenes_; ///< per page key: its scene when last opened or saved
+    std::unique_ptr<Autosave> autosave_;
+    QTimer* autosaveTimer_ = nullptr;
+    QByteArray autosaved_; ///< what the snapshot holds now
 };
 
 } // namespace gs::app

@@ -4,6 +4,7 @@
 #include "field/grid.h"
 #include "objective/expression_objective.h"
 #include "optim/registry.h"
+#include "text/quote.h"
 
 #include <cmath>
 #include <limits>
@@ -31,7 +32,7 @@ namespace {
 // A fresh optimizer with the settings' hyperparameters, or the message naming the bad one.
 std::optional<std::string> configure(const BasinMapSettings& s, std::unique_ptr<Optimizer>& opt) {
     opt = createOptimizer(s.optimizer);
-    if (!opt) return "optimizer: unknown key '" + s.optimizer + "'";
+    if (!opt) return "optimizer: unknown key " + quote(s.optimizer);
     for (const auto& [key, value] : s.hyperParams)
         if (auto e = opt->set(key, value)) return "hyperParams: " + *e;
     return std::nullopt;

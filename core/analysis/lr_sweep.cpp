@@ -2,6 +2,7 @@
 
 #include "field/grid.h"
 #include "optim/registry.h"
+#include "text/quote.h"
 
 #include <Eigen/Eigenvalues>
 
@@ -35,7 +36,7 @@ namespace {
 // A fresh optimizer with the sweep's hyperparameters, or the message naming the bad one.
 std::optional<std::string> configure(const LrSweepSettings& s, std::unique_ptr<Optimizer>& opt) {
     opt = createOptimizer(s.optimizer);
-    if (!opt) return "optimizer: unknown key '" + s.optimizer + "'";
+    if (!opt) return "optimizer: unknown key " + quote(s.optimizer);
     for (const auto& [key, value] : s.hyperParams)
         if (auto e = opt->set(key, value)) return "hyperParams: " + *e;
     // Both ends in the "lr" range, so every rate between them is too (set() never fails below).

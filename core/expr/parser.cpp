@@ -2,6 +2,7 @@
 
 #include "expr/functions.h"
 #include "expr/tokenizer.h"
+#include "text/quote.h"
 
 #include <algorithm>
 #include <array>
@@ -59,7 +60,7 @@ public:
                           "unexpected ')' without a matching '('");
         if (t.kind != TokenKind::End)
             return failAt(ErrorCode::TrailingText, t,
-                          "unexpected '" + t.text + "' after a complete expression");
+                          "unexpected " + quote(t.text) + " after a complete expression");
         return e;
     }
 
@@ -172,7 +173,7 @@ private:
             return failAt(ErrorCode::ExpectedOperand, t, "expected a value at the end");
         default:
             return failAt(ErrorCode::ExpectedOperand, t,
-                          "expected a value but found '" + t.text + "'");
+                          "expected a value but found " + quote(t.text));
         }
     }
 
@@ -189,7 +190,7 @@ private:
         if (const FunctionDef* f = findFunction(t.text)) {
             if (!call)
                 return fail(ErrorCode::MissingOpenParen, t,
-                            "function '" + t.text + "' at column " +
+                            "function " + quote(t.text) + " at column " +
                                 std::to_string(t.position + 1) +
                                 " needs its argument in parentheses, e.g. " + t.text +
                                 (f->arity == 2 ? "(x, y)" : "(x)"));
@@ -200,12 +201,12 @@ private:
             if (NodePtr p = splitProduct(t.text)) return p;
             if (conventionalVariable(t.text))
                 return fail(ErrorCode::NotAVariable, t,
-                            "'" + t.text + "' is not a variable here; this function has only " +
+                            quote(t.text) + " is not a variable here; this function has only " +
                                 listVariables(vars_));
         }
         const std::string guess = suggestName(t.text, call, vars_);
-        std::string msg = std::string(call ? "unknown function '" : "unknown name '") + t.text +
-                          "' at column " + std::to_string(t.position + 1);
+        std::string msg = std::string(call ? "unknown function " : "unknown name ") +
+                          quote(t.text) + " at column " + std::to_string(t.position + 1);
         if (!guess.empty()) msg += "; did you mean '" + guess + "'?";
         fail(ErrorCode::UnknownName, t, msg);
         error.suggestion = guess;
@@ -239,12 +240,12 @@ private:
         if (!accept(TokenKind::RParen)) {
             if (peek().kind == TokenKind::End) return missingClose(open);
             return failAt(ErrorCode::ExpectedOperand, peek(),
-                          "expected ',' or ')' but found '" + peek().text + "'");
+                          "expected ',' or ')' but found " + quote(peek().text));
         }
         if (static_cast<int>(args.size()) != f.arity) {
             const Token& last = toks_[pos_ - 1];
             return fail(ErrorCode::WrongArgumentCount, t,
-                        "'" + t.text + "' takes " + std::to_string(f.arity) + " argument" +
+                        quote(t.text) + " takes " + std::to_string(f.arity) + " argument" +
                             (f.arity == 1 ? "" : "s") + " but was given " +
                             std::to_string(args.size()) + " at column " +
                             std::to_string(t.position + 1),

@@ -1,5 +1,7 @@
 #include "expr/tokenizer.h"
 
+#include "text/quote.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -112,7 +114,7 @@ Error tokenize(std::string_view s, std::vector<Token>& out) {
             if (j < n && s[j] == '.')
                 return fail(ErrorCode::InvalidNumber, i, j + 1 - i,
                             std::string(s.substr(i, j + 1 - i)),
-                            "invalid number '" + std::string(s.substr(i, j + 1 - i)) + "'");
+                            "invalid number " + quote(s.substr(i, j + 1 - i)));
             Token t;
             t.kind = TokenKind::Number;
             t.position = i;

@@ -25,17 +25,19 @@ const std::vector<std::string>& fashionMnistClassNames() {
     return names;
 }
 
-DataResult loadFashionMnist(Split split, int maxExamples, const std::string& dir) {
-    DataResult r = loadIdxImages(fashionMnistImagesPath(split, dir),
-                                 fashionMnistLabelsPath(split, dir), 28, 28, 10, maxExamples);
+DataResult loadFashionMnist(Split split, int maxExamples, const std::string& dir,
+                            const std::atomic<bool>* cancel) {
+    DataResult r =
+        loadIdxImages(fashionMnistImagesPath(split, dir), fashionMnistLabelsPath(split, dir), 28,
+                      28, 10, maxExamples, cancel);
     if (r.ok()) r.data.classNames = fashionMnistClassNames();
     return r;
 }
 
 DataResult loadIdxImages(const std::string& imagesPath, const std::string& labelsPath, int rows,
-                         int cols, int classes, int maxExamples) {
+                         int cols, int classes, int maxExamples, const std::atomic<bool>* cancel) {
     DataResult r;
-    const IdxFile images = readIdx(imagesPath, 3, maxExamples);
+    const IdxFile images = readIdx(imagesPath, 3, maxExamples, cancel);
     if (!images.ok()) {
         r.error = images.error;
         return r;
@@ -46,7 +48,7 @@ DataResult loadIdxImages(const std::string& imagesPath, const std::string& label
                   " × " + std::to_string(cols);
         return r;
     }
-    const IdxFile labels = readIdx(labelsPath, 1, maxExamples);
+    const IdxFile labels = readIdx(labelsPath, 1, maxExamples, cancel);
     if (!labels.ok()) {
         r.error = labels.error;
         return r;

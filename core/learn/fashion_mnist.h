@@ -4,6 +4,7 @@
 
 #include "learn/dataset.h"
 
+#include <atomic>
 #include <string>
 
 namespace gs::learn {
@@ -21,13 +22,16 @@ std::string fashionMnistLabelsPath(Split split, const std::string& dir = kFashio
 const std::vector<std::string>& fashionMnistClassNames();
 
 /// Images (784 features, pixels scaled to [0, 1]) and labels of one split; at most `maxExamples`
-/// (all when negative), taken from the start of the files. Errors name the file at fault.
+/// (all when negative), taken from the start of the files. Errors name the file at fault. Raising
+/// `cancel` stops the reading promptly (see readIdx).
 DataResult loadFashionMnist(Split split, int maxExamples = -1,
-                            const std::string& dir = kFashionMnistDir);
+                            const std::string& dir = kFashionMnistDir,
+                            const std::atomic<bool>* cancel = nullptr);
 
 /// Any pair of IDX files in the MNIST layout: rows × cols images and labels below `classes`.
 /// Fails unless the images are `rows` × `cols` and there is one label per image.
 DataResult loadIdxImages(const std::string& imagesPath, const std::string& labelsPath, int rows,
-                         int cols, int classes, int maxExamples = -1);
+                         int cols, int classes, int maxExamples = -1,
+                         const std::atomic<bool>* cancel = nullptr);
 
 } // namespace gs::learn

@@ -4,6 +4,7 @@
 #include "learn/evaluation.h"
 #include "learn/network_kernel.h"
 #include "optim/registry.h"
+#include "text/quote.h"
 
 #include <algorithm>
 #include <array>
@@ -19,7 +20,7 @@ namespace {
 std::unique_ptr<Optimizer> makeOptimizer(const TrainSettings& s, std::string& error) {
     auto opt = createOptimizer(s.optimizer);
     if (!opt) {
-        error = "optimizer: unknown key '" + s.optimizer + "'";
+        error = "optimizer: unknown key " + quote(s.optimizer);
         return nullptr;
     }
     if (opt->usesHessian()) {

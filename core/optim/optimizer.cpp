@@ -1,5 +1,7 @@
 #include "optim/optimizer.h"
 
+#include "text/quote.h"
+
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -54,7 +56,7 @@ std::optional<std::string> Optimizer::set(std::string_view key, double value) {
         values_[i] = hp[i].integer ? std::round(value) : value;
         return std::nullopt;
     }
-    return "unknown hyperparameter '" + std::string(key) + "' for " + displayName();
+    return "unknown hyperparameter " + quote(key) + " for " + displayName();
 }
 
 double Optimizer::get(std::string_view key) const {

@@ -4,6 +4,8 @@
 
 #include "optim/schedule.h"
 
+#include "text/quote.h"
+
 #include <cmath>
 #include <limits>
 
@@ -139,7 +141,7 @@ double scheduleParam(const Schedule& s, std::string_view key) {
 
 std::optional<std::string> setScheduleParam(Schedule& s, std::string_view key, double value) {
     const HyperParam* p = descriptor(key);
-    if (!p) return "unknown schedule parameter '" + std::string(key) + "'";
+    if (!p) return "unknown schedule parameter " + quote(key);
     if (!std::isfinite(value) || value < p->min || value > p->max)
         return std::string(key) + " must be in [" + std::to_string(p->min) + ", " +
                std::to_string(p->max) + "], got " + std::to_string(value);

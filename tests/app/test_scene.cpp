@@ -315,13 +315,13 @@ void TestScene::onlyRegularFilesAreRead_data() {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("message");
     QTest::newRow("/dev/zero never ends") << "/dev/zero"
-                                          << "is not a regular file";
+                                          << "is a device, not a regular file";
     QTest::newRow("/dev/null") << "/dev/null"
-                               << "is not a regular file";
+                               << "is a device, not a regular file";
     QTest::newRow("FIFO without a writer") << "fifo"
-                                           << "is not a regular file";
+                                           << "is a FIFO (named pipe), not a regular file";
     QTest::newRow("directory") << "directory"
-                               << "is not a regular file";
+                               << "is a directory";
     QTest::newRow("missing") << "missing"
                              << "cannot open";
     QTest::newRow("larger than 4 MiB") << "large"

@@ -5,11 +5,15 @@
 #include "learn/idx_file.h"
 #include "learn/synthetic.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <zlib.h>
 
+#include <sys/stat.h>
+
+#include <atomic>
 #include <cstdint>
 #include <fstream>
 #include <string>
@@ -68,6 +72,8 @@ private slots:
     void idxReadsPlainAndGzip();
     void brokenFilesAreNamed_data();
     void brokenFilesAreNamed();
+    void readingStopsWhenCancelled_data();
+    void readingStopsWhenCancelled();
     void imagesAndLabelsMustAgree_data();
     void imagesAndLabelsMustAgree();
     void fashionMnistLoads();
@@ -130,6 +136,13 @@ void TestLearnData::brokenFilesAreNamed_data() {
                                            << "truncated";
     QTest::newRow("corrupt gzip") << "gzbad"
                                   << "corrupt gzip data";
+    // gzopen on a FIFO nobody writes to waited forever: the window froze on "Train again".
+    QTest::newRow("a FIFO without a writer (returns at once)") << "fifo"
+                                                               << "is a FIFO (named pipe)";
+    QTest::newRow("a device") << "device"
+                              << "is a device";
+    QTest::newRow("sizes whose product is 2^54 bytes") << "huge"
+                                                       << "implausible size";
 }
 
 void TestLearnData::brokenFilesAreNamed() {
@@ -153,11 +166,38 @@ void TestLearnData::brokenFilesAreNamed() {
                 z[i] ^= 0x5a;
         writePlain(path, z);
     }
+    if (kind == "fifo") QCOMPARE(::mkfifo(path.c_str(), 0600), 0);
+    if (kind == "device")
+        QVERIFY(QFile::link(QStringLiteral("/dev/zero"), QString::fromStdString(path)));
+    if (kind == "huge") writeGzip(path, idx(0x00000803, {1u << 26, 1u << 14, 1u << 14}, 30));
     const IdxFile f = readIdx(path, 3);
     QVERIFY(!f.ok());
     QVERIFY(f.bytes.empty());
     QVERIFY2(contains(f.error, path + ": "), f.error.c_str());
     QVERIFY2(contains(f.error, expected.toStdString()), f.error.c_str());
+}
+
+void TestLearnData::readingStopsWhenCancelled_data() {
+    QTest::addColumn<bool>("cancelled");
+    QTest::newRow("not cancelled: all of it") << false;
+    QTest::newRow("cancelled: stops with a reason") << true;
+}
+
+void TestLearnData::readingStopsWhenCancelled() {
+    QFETCH(bool, cancelled);
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("big.idx.gz").toStdString();
+    writeGzip(path, idx(0x00000803, {4000, 28, 28}, 4000 * 784, 251)); // 3 MB inflated
+    const std::atomic<bool> cancel{cancelled};
+    const IdxFile f = readIdx(path, 3, -1, &cancel);
+    QCOMPARE(f.ok(), !cancelled);
+    if (cancelled) {
+        QVERIFY2(contains(f.error, "reading cancelled"), f.error.c_str());
+        QVERIFY(f.bytes.empty());
+    } else {
+        QCOMPARE(f.bytes.size(), std::size_t(4000 * 784));
+        QCOMPARE(int(f.bytes.back()), (4000 * 784 - 1) % 251);
+    }
 }
 
 void TestLearnData::imagesAndLabelsMustAgree_data() {

@@ -17,13 +17,13 @@ using learn::Dataset;
 // One cache entry per (directory, split): the largest prefix loaded so far; smaller requests take
 // its head. Failures are not cached, so installing the data set mid-session works.
 std::shared_ptr<const Dataset> fashion(const std::string& dir, learn::Split split, int count,
-                                       QString& error) {
+                                       const std::atomic<bool>* cancel, QString& error) {
     static std::mutex mutex;
     static std::map<std::pair<std::string, int>, std::shared_ptr<const Dataset>> cache;
     const std::lock_guard lock(mutex);
     auto& entry = cache[{dir, static_cast<int>(split)}];
     if (!entry || entry->size() < count) {
-        DataResult r = learn::loadFashionMnist(split, count, dir);
+        DataResult r = learn::loadFashionMnist(split, count, dir, cancel);
         if (!r.ok()) {
             error = QString::fromStdString(r.error);
             return nullptr;
@@ -54,13 +54,13 @@ std::shared_ptr<const Dataset> synthetic(const ClassifierSettings& s, int count,
 
 } // namespace
 
-ClassifierData loadClassifierData(const ClassifierSettings& s) {
+ClassifierData loadClassifierData(const ClassifierSettings& s, const std::atomic<bool>* cancel) {
     ClassifierData d;
     if (s.images()) {
         const std::string dir =
             s.dataDir.isEmpty() ? std::string(learn::kFashionMnistDir) : s.dataDir.toStdString();
-        d.train = fashion(dir, learn::Split::Train, s.trainSize, d.error);
-        if (d.train) d.test = fashion(dir, learn::Split::Test, s.testSize, d.error);
+        d.train = fashion(dir, learn::Split::Train, s.trainSize, cancel, d.error);
+        if (d.train) d.test = fashion(dir, learn::Split::Test, s.testSize, cancel, d.error);
     } else {
         d.train = synthetic(s, s.trainSize, s.seed, d.error);
         if (d.train) d.test = synthetic(s, s.testSize, s.seed + 1000, d.error);

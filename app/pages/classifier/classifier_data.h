@@ -8,6 +8,7 @@
 
 #include <QString>
 
+#include <atomic>
 #include <memory>
 
 namespace gs::app {
@@ -20,6 +21,8 @@ struct ClassifierData {
 };
 
 /// The training and test sets the settings ask for: the first trainSize and testSize examples.
-ClassifierData loadClassifierData(const ClassifierSettings& settings);
+/// Raising `cancel` ends a read of the image files within a few milliseconds, with an error.
+ClassifierData loadClassifierData(const ClassifierSettings& settings,
+                                  const std::atomic<bool>* cancel = nullptr);
 
 } // namespace gs::app

@@ -90,7 +90,7 @@ void ClassifierTraining::run(const ClassifierSettings& which, const TrainSetting
         const std::lock_guard lock(mutex_);
         progress_.result = std::move(r);
     };
-    const ClassifierData data = loadClassifierData(which);
+    const ClassifierData data = loadClassifierData(which, &cancel_);
     if (!data.ok()) {
         TrainResult r;
         r.error = data.error.toStdString();

@@ -6,6 +6,7 @@
 #include "plot/plot_fit.h"
 #include "run/run.h"
 #include "scene/function_source.h"
+#include "scene/quote.h"
 #include "views/curve_view.h"
 #include "views/number_format.h"
 
@@ -93,8 +94,8 @@ QString LearningRatePage::applyScene(const Scene& s) {
     if (s.runs.isEmpty() || s.runs.size() > 8) return tr("the scene needs 1 to 8 runs");
     for (const SceneRun& run : s.runs) {
         if (run.optimizer != QLatin1String("gd"))
-            return tr("the learning-rate page runs gradient descent only, not '%1'")
-                .arg(run.optimizer);
+            return tr("the learning-rate page runs gradient descent only, not %1")
+                .arg(quote(run.optimizer));
         const double lr = run.params.value(QStringLiteral("lr"), 0.01);
         if (!(lr >= kMinRate && lr <= kMaxRate))
             return tr("lr must be in [%1, %2], got %3").arg(kMinRate).arg(kMaxRate).arg(lr);
