@@ -237,8 +237,15 @@ private:
         QLineEdit* edit = edits[pick(int(edits.size()))];
         edit->setFocus();
         edit->selectAll();
-        QTest::keyClicks(edit, QString::fromUtf8(kTexts[pick(int(std::size(kTexts)))]));
-        QTest::keyClick(edit, Qt::Key_Return);
+        QPointer<QLineEdit> guard(edit);
+        // Key events that carry their text, as a keyboard sends them (QTest::keyClicks knows
+        // only some ASCII characters).
+        for (const QChar c : QString::fromUtf8(kTexts[pick(int(std::size(kTexts)))])) {
+            if (!guard) break;
+            QKeyEvent press(QEvent::KeyPress, Qt::Key_unknown, Qt::NoModifier, QString(c));
+            QApplication::sendEvent(edit, &press);
+        }
+        if (guard) QTest::keyClick(edit, Qt::Key_Return);
         return "type";
     }
 
