@@ -167,13 +167,24 @@ void TestClassifierPage::stopCancelsTheWorker() {
                                           {{"trainSize", 60000}, {"epochs", 5}, {"batchSize", 1}})),
              QString());
     QVERIFY(timer.elapsed() < 2000); // applyScene returned: the work is on the worker
-    QTest::qWait(300);               // the GUI thread is free meanwhile
+    // The GUI thread is free while the images are read; wait until the steps have begun.
+    QTRY_VERIFY_WITH_TIMEOUT(!page.progress().epochIteration.empty(), 30000);
     QVERIFY(page.training());
     page.stop();
     page.finishWork();
     QVERIFY(!page.training());
     QVERIFY2(page.status().startsWith(QStringLiteral("Stopped at step")),
              qPrintable(page.status()));
+    QCOMPARE(int(page.progress().result->status), int(learn::TrainStatus::Cancelled));
+
+    // Stopped at once, most likely while the images are still being read: still a stop, not
+    // a missing data set.
+    QCOMPARE(page.applyScene(withSettings(lessonScene(),
+                                          {{"trainSize", 60000}, {"epochs", 5}, {"batchSize", 1}})),
+             QString());
+    page.stop();
+    page.finishWork();
+    QVERIFY2(page.status().startsWith(QStringLiteral("Stopped")), qPrintable(page.status()));
     QCOMPARE(int(page.progress().result->status), int(learn::TrainStatus::Cancelled));
 }
 

@@ -263,7 +263,10 @@ void ClassifierPage::runFinished() {
             true);
         break;
     case learn::TrainStatus::Cancelled:
-        showStatus(tr("Stopped at step %1%2").arg(r.stopIteration).arg(test), false);
+        if (progress_->epochIteration.empty())
+            showStatus(tr("Stopped while reading the data"), false);
+        else
+            showStatus(tr("Stopped at step %1%2").arg(r.stopIteration).arg(test), false);
         break;
     case learn::TrainStatus::Invalid:
         if (!progress_->dataError.isEmpty())

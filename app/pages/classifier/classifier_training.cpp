@@ -93,8 +93,14 @@ void ClassifierTraining::run(const ClassifierSettings& which, const TrainSetting
     const ClassifierData data = loadClassifierData(which, &cancel_);
     if (!data.ok()) {
         TrainResult r;
-        r.error = data.error.toStdString();
         const std::lock_guard lock(mutex_);
+        if (cancel_) {
+            // Stopped while the images were being read: not a data problem.
+            r.status = TrainStatus::Cancelled;
+            progress_.result = std::move(r);
+            return;
+        }
+        r.error = data.error.toStdString();
         progress_.dataError = data.error;
         progress_.result = std::move(r);
         return;
