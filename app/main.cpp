@@ -183,7 +183,8 @@ int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::ap
     if (!page)
         return fail(kFailure,
                     QStringLiteral("this build has no page %1").arg(gs::app::quote(scene.page)));
-    if (const QString e = page->applyScene(scene); !e.isEmpty()) return fail(kFailure, e);
+    page->setPresentation(parser.isSet(o.presentation)); // which focus the scene asks for
+    if (const QString e = page->showScene(scene); !e.isEmpty()) return fail(kFailure, e);
     page->finishWork();
     page->setStyle(style);
     if (*step >= 0 && page->playback()) page->playback()->setIndex(*step);

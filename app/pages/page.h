@@ -4,6 +4,7 @@
 // Playback, runs and a table of its own numbers are optional: a page without animation returns no
 // playback bar, and the window and the exporter make do without.
 
+#include "pages/picture_focus.h"
 #include "plot/plot_style.h"
 #include "run/trajectory.h"
 #include "scene/scene.h"
@@ -12,6 +13,8 @@
 #include <QVector>
 #include <QWidget>
 
+class QCPLayoutElement;
+class QCPLayoutGrid;
 class QCPPainter;
 class QCustomPlot;
 
@@ -74,10 +77,49 @@ public:
     virtual bool hasSidePanel() const { return false; }
     virtual void setSidePanelVisible(bool visible) { Q_UNUSED(visible); }
 
+    /// The pictures a page shows side by side, any of which focus can enlarge to the whole page
+    /// (View > Focus, keys 1–4, a double click); none for a page of one picture.
+    QVector<PictureInfo> pictures() const;
+    /// The focused picture's key; empty when every picture shows.
+    QString focusedPicture() const;
+    /// Focuses picture `key`, or shows every picture for an empty key; false for another key.
+    bool focusPicture(const QString& key);
+    /// Shows `scene` (applyScene) and focuses the picture it names for a projector or a desk
+    /// (setPresentation); on error returns a one-line reason.
+    QString showScene(const Scene& scene);
+    /// The page's scene() with its focus: the one shown for the current kind of screen, and the
+    /// scene's own for the other.
+    Scene sceneShown() const;
+    /// Presentation mode on or off: the focus follows the scene's for that kind of screen (what
+    /// was focused on the other is kept for when it comes back).
+    void setPresentation(bool on);
+
 Q_SIGNALS:
+    /// After the focused picture changed (`key` is empty when every picture shows).
+    void focusChanged(const QString& key);
+
     /// The page asks the window to show `scene` (on the page the scene names), e.g. a run picked
     /// in a sweep shown on the page it came from.
     void openSceneRequested(const gs::app::Scene& scene);
+
+protected:
+    /// Registers a picture: a widget of the page, or an element of a plot's layout focused
+    /// within `root` (see PictureFocus).
+    void addPicture(const QString& key, const QString& title, QWidget* picture);
+    void addPicture(const QString& key, const QString& title, QCustomPlot* plot,
+                    QCPLayoutElement* element, QCPLayoutGrid* root);
+    /// A widget that stays while a picture is focused (the playback bar, the numbers line).
+    void keepWithFocus(QWidget* widget);
+    /// What `plot` shows while no picture is focused: a group of its pictures (a narrow screen's
+    /// layout), or all of them for nullptr.
+    void setPictureBase(QCustomPlot* plot, QCPLayoutElement* base);
+
+private:
+    PictureFocus* focus();
+
+    PictureFocus* focus_ = nullptr;
+    SceneFocus sceneFocus_;
+    bool presentation_ = false;
 };
 
 } // namespace gs::app

@@ -15,15 +15,45 @@ constexpr double kLegendShare = 0.42;
 // Font sizes tried, relative to the theme's, before the legend hides.
 constexpr double kLegendScales[] = {1.0, 0.82, 0.68};
 
+// A title's room: its width less a margin on each side.
+int titleRoom(int width) {
+    return std::max(40, width - 16);
+}
+
+QVector<QCPTextElement*> titles(QCustomPlot& plot) {
+    QVector<QCPTextElement*> found;
+    for (int i = 0; i < plot.plotLayout()->elementCount(); ++i)
+        if (auto* title = qobject_cast<QCPTextElement*>(plot.plotLayout()->elementAt(i)))
+            found.push_back(title);
+    return found;
+}
+
+/// Before the layout: the title wrapped to the plot's width (the title row spans it), in one or
+/// two lines, with the height those lines need. The widget's width, not the viewport's: a hidden
+/// plot resized for an export has its old viewport until it is drawn.
+void wrapTitleRows(QCustomPlot& plot) {
+    for (QCPTextElement* title : titles(plot)) {
+        const QFontMetrics fm(title->font());
+        const QString text = wrapTitle(plotTitleText(*title), fm, titleRoom(plot.width()));
+        title->setText(text);
+        const QMargins m = title->margins();
+        const int lines = int(text.count(u'\n')) + 1;
+        title->setMinimumSize(1, lines * fm.height() + m.top() + m.bottom());
+    }
+}
+
+/// After the layout, with no minimum width of its own, a title's rect is the column it sits over:
+/// narrower than the plot when the layout has several columns; wrapped again to that, in no more
+/// lines than the height it was given.
 void fitTitle(QCustomPlot& plot) {
-    for (int i = 0; i < plot.plotLayout()->elementCount(); ++i) {
-        auto* title = qobject_cast<QCPTextElement*>(plot.plotLayout()->elementAt(i));
-        if (!title) continue;
-        const QString full = plotTitleText(*title);
-        // Laid out already (afterLayout), with no minimum width of its own: its rect is the
-        // column it sits over, and the text is elided to that.
-        const int room = std::max(40, title->outerRect().width() - 16);
-        title->setText(QFontMetrics(title->font()).elidedText(full, Qt::ElideRight, room));
+    for (QCPTextElement* title : titles(plot)) {
+        const QFontMetrics fm(title->font());
+        const int room = titleRoom(title->outerRect().width());
+        const int lines = int(title->text().count(u'\n')) + 1;
+        bool fits = true;
+        for (const QString& line : title->text().split(u'\n'))
+            fits = fits && fm.horizontalAdvance(line) <= room;
+        if (!fits) title->setText(wrapTitle(plotTitleText(*title), fm, room, lines));
     }
 }
 
@@ -68,11 +98,12 @@ void fitTicks(QCustomPlot& plot) {
 } // namespace
 
 void fitBeforeReplot(QCustomPlot& plot, const PlotStyle* style, const QWidget* view) {
-    // The legend before the layout (its font sets its size); the title after it (it is elided
-    // to the rect the layout gave it).
+    // The legend and the title's lines before the layout (they set their sizes); the title again
+    // after it (to the rect the layout gave it).
     QObject::connect(&plot, &QCustomPlot::beforeReplot, &plot, [&plot, style, view] {
         fitLegend(plot, *style, view->font());
         fitTicks(plot);
+        wrapTitleRows(plot);
     });
     QObject::connect(&plot, &QCustomPlot::afterLayout, &plot, [&plot] { fitTitle(plot); });
 }

@@ -12,6 +12,12 @@ namespace gs::app {
 
 struct PlotStyle {
     static constexpr double kPresentationScale = 1.6;
+    /// The smallest cell a picture may have in presentation mode, in pixels along its shorter
+    /// side: its axis labels and ticks take about a third of it at presentation sizes, leaving a
+    /// data area of about 160 pixels, the least that reads from the back of a room. Pages with
+    /// several pictures arrange them (two at a time, side by side instead of stacked) so that no
+    /// picture gets less on a narrow screen.
+    static constexpr int kMinPicture = 250;
 
     bool dark = false;
     double scale = 1.0; ///< 1 on a desk, ~1.6 on a projector

@@ -3,8 +3,73 @@
 #include <qcustomplot.h>
 
 #include <QFontMetrics>
+#include <QStringList>
+
+#include <algorithm>
+#include <utility>
 
 namespace gs::app {
+
+namespace {
+
+struct Wrapped {
+    QStringList lines;
+    bool elided = false;
+    int widest = 0;
+};
+
+Wrapped wrapLines(const QString& text, const QFontMetrics& fm, int room, int maxLines) {
+    const int width = fm.horizontalAdvance(text);
+    if (width <= room) return {{text}, false, width};
+    if (maxLines <= 1) return {{fm.elidedText(text, Qt::ElideRight, room)}, true, room};
+    // The first line ends at one of the spaces; of those whose first line fits, the one that
+    // makes the widest line narrowest (the rest wrapped the same way), so the lines look even;
+    // a layout that elides only when every one does.
+    Wrapped best;
+    bool found = false;
+    for (qsizetype at = text.indexOf(u' '); at >= 0; at = text.indexOf(u' ', at + 1)) {
+        const QString first = text.left(at);
+        const int w1 = fm.horizontalAdvance(first);
+        if (w1 > room) break;
+        Wrapped rest = wrapLines(text.mid(at + 1).trimmed(), fm, room, maxLines - 1);
+        rest.lines.prepend(first);
+        rest.widest = std::max(rest.widest, w1);
+        if (!found || std::pair(rest.elided, rest.widest) < std::pair(best.elided, best.widest)) {
+            best = rest;
+            found = true;
+        }
+    }
+    if (!found) return {{fm.elidedText(text, Qt::ElideRight, room)}, true, room};
+    return best;
+}
+
+/// A title row spans the plot only in a grid of one column: a layout of several (a map and its
+/// color scale, a curve and a panel beside it) moves, as it is, into a grid of its own.
+void spanColumns(QCPLayoutGrid& top) {
+    if (top.columnCount() <= 1) return;
+    const int rows = top.rowCount(), columns = top.columnCount();
+    const QList<double> rowStretch = top.rowStretchFactors();
+    const QList<double> columnStretch = top.columnStretchFactors();
+    QVector<QCPLayoutElement*> cells;
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < columns; ++c)
+            cells.push_back(top.element(r, c));
+    for (QCPLayoutElement* e : cells)
+        if (e) top.take(e);
+    top.simplify();
+    auto* body = new QCPLayoutGrid;
+    top.addElement(0, 0, body);
+    body->setColumnSpacing(top.columnSpacing());
+    body->setRowSpacing(top.rowSpacing());
+    body->expandTo(rows, columns);
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < columns; ++c)
+            if (QCPLayoutElement* e = cells[r * columns + c]) body->addElement(r, c, e);
+    body->setRowStretchFactors(rowStretch);
+    body->setColumnStretchFactors(columnStretch);
+}
+
+} // namespace
 
 QCPTextElement* updatePlotTitle(QCustomPlot& plot, QCPTextElement* current, const QString& title,
                                 const PlotStyle& style, const QFont& baseFont) {
@@ -16,6 +81,7 @@ QCPTextElement* updatePlotTitle(QCustomPlot& plot, QCPTextElement* current, cons
         return nullptr;
     }
     if (!current) {
+        spanColumns(*plot.plotLayout());
         plot.plotLayout()->insertRow(0);
         current = new QCPTextElement(&plot);
         plot.plotLayout()->addElement(0, 0, current);
@@ -23,12 +89,16 @@ QCPTextElement* updatePlotTitle(QCustomPlot& plot, QCPTextElement* current, cons
     current->setText(title);
     current->setProperty("fullText", title);
     current->setFont(style.font(baseFont, 1.25));
-    // Only its height is a minimum: a long title is elided to the width the plot has (plot_fit.h)
-    // instead of making the whole plot, and the window, wider.
+    // Only its height is a minimum: a long title is wrapped to two lines, then elided, to the
+    // width the plot has (plot_fit.h) instead of making the whole plot, and the window, wider.
     const QMargins m = current->margins();
     current->setMinimumSize(1, QFontMetrics(current->font()).height() + m.top() + m.bottom());
     current->setTextColor(style.foreground());
     return current;
+}
+
+QString wrapTitle(const QString& text, const QFontMetrics& fm, int room, int maxLines) {
+    return wrapLines(text, fm, room, maxLines).lines.join(u'\n');
 }
 
 QString plotTitleText(const QCPTextElement& title) {

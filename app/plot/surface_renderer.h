@@ -103,8 +103,8 @@ private:
     double floorZ(const SurfaceProjection& p) const;
     /// Where value v sits on the color scale, in [0, 1].
     double colorPosition(double v) const;
-    /// How much the labels shrink in a small `rect` (1 in a large one).
-    static double fontScale(const QRectF& rect);
+    /// How much the labels shrink in a small `rect` (1 in a large one, and on a projector).
+    double fontScale(const QRectF& rect) const;
     QFont labelFont(const QRectF& rect, double relative = 1.0) const;
 
     Grid grid_;

@@ -37,9 +37,11 @@ void drawLabel(QPainter& painter, QPointF at, const QString& text, Qt::Alignment
 
 } // namespace
 
-double SurfaceRenderer::fontScale(const QRectF& rect) {
-    // Labels shrink with a small picture (a side of a splitter, a projector's large fonts), so
-    // the surface keeps most of it; never below 60%.
+double SurfaceRenderer::fontScale(const QRectF& rect) const {
+    // On a desk, labels shrink with a small picture (a side of a splitter), so the surface keeps
+    // most of it; never below 60%. On a projector they keep the presentation's size, the same as
+    // every plot's: read from the back of the room matters more than room for the mesh.
+    if (style_.scale > 1) return 1.0;
     return std::clamp(std::min(rect.width() / 700, rect.height() / 450), 0.6, 1.0);
 }
 

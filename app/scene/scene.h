@@ -28,6 +28,13 @@ struct SceneRun {
     bool operator==(const SceneRun&) const = default;
 };
 
+/// The picture a scene focuses (enlarged to the whole page, see Page::pictures), for a desk and
+/// for a projector (presentation mode); empty: every picture shows.
+struct SceneFocus {
+    QString desk, presentation;
+    bool operator==(const SceneFocus&) const = default;
+};
+
 struct Scene {
     /// 2: the page is named by its registry key and page settings live in their own section.
     static constexpr int kVersion = 2;
@@ -56,6 +63,7 @@ struct Scene {
     /// The page's own settings: the scene file's section named after the page, as the page wrote
     /// it; validated on load by the page's settings reader (see PageInfo).
     QJsonObject settings;
+    SceneFocus focus;
 
     bool operator==(const Scene&) const = default;
 };

@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <cmath>
 #include <limits>
@@ -87,6 +88,37 @@ QJsonObject migrateFromVersion1(QJsonObject o) {
     return o;
 }
 
+// "focus": "surface" (on every screen), or {"desk": "map", "presentation": "surface"}; which
+// pictures a page has is the page's to check (Page::showScene).
+SceneFocus readFocus(const JsonReader& r) {
+    const QString key = QStringLiteral("focus");
+    if (!r.has(key)) return {};
+    auto picture = [](const JsonReader& at, const QString& name) {
+        const QString v = at.string(name);
+        static const QRegularExpression kKey(QStringLiteral("^[a-z][a-z0-9-]{0,31}$"));
+        if (!v.isEmpty() && !kKey.match(v).hasMatch())
+            at.fail(
+                name,
+                QStringLiteral("%1 is not a picture's name (such as \"surface\")").arg(quote(v)));
+        return v;
+    };
+    if (r.value(key).isString()) {
+        const QString both = picture(r, key);
+        return {both, both};
+    }
+    const JsonReader o = r.object(key);
+    o.allowOnly({"desk", "presentation"});
+    return {picture(o, QStringLiteral("desk")), picture(o, QStringLiteral("presentation"))};
+}
+
+QJsonValue focusToJson(const SceneFocus& f) {
+    if (f.desk == f.presentation) return f.desk;
+    QJsonObject o;
+    if (!f.desk.isEmpty()) o[QStringLiteral("desk")] = f.desk;
+    if (!f.presentation.isEmpty()) o[QStringLiteral("presentation")] = f.presentation;
+    return o;
+}
+
 Scene readScene(QJsonObject object) {
     const JsonReader top(object, {});
     if (top.string(QStringLiteral("format")) != QLatin1String(kFormat))
@@ -113,7 +145,7 @@ Scene readScene(QJsonObject object) {
                QStringLiteral("unknown page %1; the pages are %2")
                    .arg(quote(s.page), PageRegistry::instance().keys().join(QStringLiteral(", "))));
     r.allowOnly({"format", "version", "title", "page", "function", "x_range", "y_range",
-                 "direction", "start", "max_steps", "runs", "step", "theme", "lesson",
+                 "direction", "start", "max_steps", "runs", "step", "theme", "lesson", "focus",
                  qPrintable(s.page)});
     s.title = r.string(QStringLiteral("title"));
     const int dim = page->dimension;
@@ -160,6 +192,7 @@ Scene readScene(QJsonObject object) {
     s.step = r.integer(QStringLiteral("step"), -1, 100000, s.step);
     s.theme = static_cast<Scene::Theme>(r.choice(QStringLiteral("theme"), kThemes, 0));
     s.lesson = r.string(QStringLiteral("lesson"));
+    s.focus = readFocus(r);
     if (r.has(s.page)) {
         const JsonReader section = r.object(s.page);
         if (page->checkSettings)
@@ -234,6 +267,7 @@ QByteArray sceneToJson(const Scene& s) {
     o[QStringLiteral("step")] = s.step;
     o[QStringLiteral("theme")] = kThemes[static_cast<int>(s.theme)];
     if (!s.lesson.isEmpty()) o[QStringLiteral("lesson")] = s.lesson;
+    if (s.focus != SceneFocus{}) o[QStringLiteral("focus")] = focusToJson(s.focus);
     if (!s.settings.isEmpty()) o[s.page] = s.settings;
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }

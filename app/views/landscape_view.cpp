@@ -1,5 +1,7 @@
 #include "views/landscape_view.h"
 
+#include "plot/arrow_head.h"
+
 #include "plot/arrow_legend_item.h"
 #include "plot/isoline_plottable.h"
 #include "plot/path_plottable.h"
@@ -255,10 +257,13 @@ void LandscapeView::setStepArrows(const QVector<StepArrow>& arrows) {
     while (stepArrows_.size() < arrows.size()) {
         auto* line = new QCPItemLine(plot_);
         line->setLayer(kPathsLayer);
-        line->setHead(
-            QCPLineEnding(QCPLineEnding::esSpikeArrow, 10 * style_.scale, 13 * style_.scale));
         stepArrows_ << line;
     }
+    // Sized to the map as last laid out (the inspector's arrows move with the step, so a resize
+    // is followed at the next one).
+    const QCPLineEnding head = arrowHead(*plot_->axisRect(), style_, 0.72);
+    for (QCPItemLine* line : stepArrows_)
+        line->setHead(head);
     for (int i = 0; i < arrows.size(); ++i) {
         const StepArrow& a = arrows[i];
         stepArrows_[i]->start->setCoords(a.from);

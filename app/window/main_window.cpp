@@ -76,9 +76,13 @@ Page* MainWindow::page(const QString& key) {
     if (!made) return nullptr;
     Page* p = made.release();
     p->setStyle(style_);
+    p->setPresentation(style_.scale > 1);
     stack_->addWidget(p); // the stack owns it
     pages_.insert(key, p);
     markSaved(p); // a page as made has nothing unsaved
+    connect(p, &Page::focusChanged, this, [this, p] {
+        if (p == currentPage()) updateFocusMenu();
+    });
     connect(p, &Page::openSceneRequested, this, [this](const Scene& scene) {
         if (const QString e = openScene(scene); !e.isEmpty())
             showError(tr("Cannot open the scene"), e);
@@ -103,7 +107,8 @@ void MainWindow::pageShown() {
     for (QAction* a : playbackActions_)
         a->setEnabled(p->playback() != nullptr);
     controlsAction_->setEnabled(p->hasSidePanel());
-    p->setSidePanelVisible(controlsAction_->isChecked());
+    fitControls();
+    updateFocusMenu();
 }
 
 void MainWindow::stepLesson(int delta) {
@@ -119,15 +124,20 @@ void MainWindow::stepLesson(int delta) {
 
 // Every action is built by one recipe: text, shortcut, status tip, slot, menu.
 QAction* MainWindow::addAction(QMenu* menu, const QString& text, const QKeySequence& key,
-                               const QString& tip, auto slot) {
+                               const QString& tip, std::function<void(bool)> slot) {
     auto* action = new QAction(text, this);
     action->setShortcut(key);
     action->setStatusTip(tip);
     action->setShortcutContext(Qt::WindowShortcut);
-    connect(action, &QAction::triggered, this, slot);
+    connect(action, &QAction::triggered, this, std::move(slot));
     menu->addAction(action);
     QMainWindow::addAction(action); // shortcuts work in full screen too, with the menu bar hidden
     return action;
+}
+
+QAction* MainWindow::addAction(QMenu* menu, const QString& text, const QKeySequence& key,
+                               const QString& tip, std::function<void()> slot) {
+    return addAction(menu, text, key, tip, [slot = std::move(slot)](bool) { slot(); });
 }
 
 void MainWindow::createActions() {
@@ -198,11 +208,13 @@ void MainWindow::createActions() {
     controlsAction_ = addAction(
         view, tr("&Controls Panel"), Qt::Key_F8,
         tr("Show or hide the page's settings, to give the pictures the room"), [this](bool on) {
-            currentPage()->setSidePanelVisible(on);
+            controlsChoice_ = on ? PanelChoice::Shown : PanelChoice::Hidden;
+            fitControls();
             if (!on) statusBar()->showMessage(tr("Controls hidden: F8 brings them back"), 5000);
         });
     controlsAction_->setCheckable(true);
     controlsAction_->setChecked(true);
+    createFocusMenu(view);
     QAction* lessons = navigatorDock_->toggleViewAction();
     lessons->setText(tr("&Lessons Panel"));
     lessons->setShortcut(Qt::Key_F9);
@@ -275,9 +287,27 @@ void MainWindow::setPresentationMode(bool on) {
     style_.scale = on ? PlotStyle::kPresentationScale : 1.0;
     presentationAction_->setChecked(on);
     applyStyle();
-    constexpr int kNarrow = 1400; // below this, large fonts leave a side panel's page cramped
-    if (on && width() < kNarrow && currentPage()->hasSidePanel() && controlsAction_->isChecked())
-        statusBar()->showMessage(tr("F8 hides the controls to give the pictures more room"), 8000);
+    fitControls();
+    if (on && narrow() && currentPage()->hasSidePanel() && !controlsAction_->isChecked())
+        statusBar()->showMessage(tr("Controls hidden to give the pictures the room: F8 shows "
+                                    "them"),
+                                 8000);
+}
+
+bool MainWindow::narrow() const {
+    // Below this width, presentation sizes leave the pictures of a page with its settings beside
+    // or under them below a readable size (see the pages' own minimum sizes).
+    constexpr int kRoomyWidth = 1400;
+    return style_.scale > 1 && width() < kRoomyWidth;
+}
+
+void MainWindow::fitControls() {
+    // Until F8 says otherwise, a projector's narrow screen gives the controls' room to the
+    // pictures; the lessons panel does the same (fitNavigator).
+    const bool shown = controlsChoice_ == PanelChoice::Shown ||
+                       (controlsChoice_ == PanelChoice::Auto && !narrow());
+    controlsAction_->setChecked(shown);
+    if (Page* p = currentPage()) p->setSidePanelVisible(shown);
 }
 
 void MainWindow::setDarkTheme(bool on) {
@@ -295,16 +325,17 @@ void MainWindow::applyStyle() {
     QFont f = baseFont_;
     f.setPointSizeF(baseFont_.pointSizeF() * style_.scale);
     setFont(f);
-    for (Page* p : std::as_const(pages_))
+    for (Page* p : std::as_const(pages_)) {
         p->setStyle(style_);
+        p->setPresentation(style_.scale > 1);
+    }
     fitNavigator();
 }
 
 void MainWindow::fitNavigator() {
-    constexpr int kRoomyWidth = 1400; // narrower, presentation mode gives the lessons' room away
-    const bool shown =
-        navigatorChoice_ == PanelChoice::Shown ||
-        (navigatorChoice_ == PanelChoice::Auto && !(style_.scale > 1 && width() < kRoomyWidth));
+    // Narrow, presentation mode gives the lessons' room away.
+    const bool shown = navigatorChoice_ == PanelChoice::Shown ||
+                       (navigatorChoice_ == PanelChoice::Auto && !narrow());
     navigatorDock_->setVisible(shown);
     if (!shown) return;
     // About a quarter of the window for the lessons, never below the text's readable minimum.
@@ -315,7 +346,10 @@ void MainWindow::fitNavigator() {
 
 void MainWindow::resizeEvent(QResizeEvent* event) {
     QMainWindow::resizeEvent(event);
-    if (event->size().width() != event->oldSize().width()) fitNavigator();
+    if (event->size().width() != event->oldSize().width()) {
+        fitNavigator();
+        fitControls();
+    }
 }
 
 Page* MainWindow::currentPage() const {
@@ -325,7 +359,7 @@ Page* MainWindow::currentPage() const {
 QString MainWindow::openScene(const Scene& scene) {
     Page* p = page(scene.page);
     if (!p) return tr("this build has no page %1").arg(quote(scene.page));
-    if (const QString error = p->applyScene(scene); !error.isEmpty()) return error;
+    if (const QString error = p->showScene(scene); !error.isEmpty()) return error;
     stack_->setCurrentWidget(p);
     navigator_->showCurrent(scene.lesson, scene.page);
     pageShown();

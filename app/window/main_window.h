@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 
 class QDockWidget;
@@ -74,12 +75,22 @@ private:
     void createActions();
     void createGoMenu();
     void createExamplesMenu(QMenu* menu);
+    /// View > Focus: a picture of the page on show enlarged to the whole page (keys 1–4, Esc).
+    void createFocusMenu(QMenu* view);
+    /// The Focus menu for the page on show: its pictures' names, which one is focused.
+    void updateFocusMenu();
     /// After the page on show changed: keyboard focus, actions that need playback, navigator.
     void pageShown();
     void stepLesson(int delta);
     void fitNavigator();
+    /// Shows the page's controls panel as F8 last chose, or (until it does) unless narrow().
+    void fitControls();
+    /// Presentation mode on a screen too narrow for pictures and panels side by side.
+    bool narrow() const;
     QAction* addAction(QMenu* menu, const QString& text, const QKeySequence& key,
-                       const QString& tip, auto slot);
+                       const QString& tip, std::function<void(bool)> slot);
+    QAction* addAction(QMenu* menu, const QString& text, const QKeySequence& key,
+                       const QString& tip, std::function<void()> slot);
     void showShortcuts();
     void showAbout();
     void saveScreenshot();
@@ -117,6 +128,9 @@ private:
     QAction* presentationAction_ = nullptr;
     QAction* darkAction_ = nullptr;
     QAction* controlsAction_ = nullptr; // pages with a side panel show it while checked
+    PanelChoice controlsChoice_ = PanelChoice::Auto; // as the lessons panel, for the controls
+    QList<QAction*> focusActions_;                   // the page's first pictures, keys 1–4
+    QAction* unfocusAction_ = nullptr;               // every picture again, Esc
     QMenu* recentMenu_ = nullptr;
     QString currentFile_;
     QString filePage_;                       ///< the page the current file was opened or saved on

@@ -66,7 +66,7 @@ bool MainWindow::saveAs() {
 }
 
 bool MainWindow::saveTo(const QString& path) {
-    if (const QString error = saveSceneFile(currentPage()->scene(), path); !error.isEmpty())
+    if (const QString error = saveSceneFile(currentPage()->sceneShown(), path); !error.isEmpty())
         return offerSaveAs(
             tr("%1.\nThe file on disk is as it was before, and the scene is still open.")
                 .arg(error));
@@ -111,7 +111,7 @@ void MainWindow::updateRecentMenu() {
 }
 
 QByteArray MainWindow::sceneBytes(const Page* page) const {
-    return page ? sceneToJson(page->scene()) : QByteArray();
+    return page ? sceneToJson(page->sceneShown()) : QByteArray();
 }
 
 void MainWindow::markSaved(const Page* page) {

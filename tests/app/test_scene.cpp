@@ -117,7 +117,10 @@ void TestScene::version1ScenesStillLoad() {
         QVERIFY2(std::holds_alternative<Scene>(old), qPrintable(file + ": " + errorText(old)));
         const SceneResult now = builtinScene(QFileInfo(file).completeBaseName());
         QVERIFY2(std::holds_alternative<Scene>(now), qPrintable(file + ": " + errorText(now)));
-        QVERIFY2(std::get<Scene>(old) == std::get<Scene>(now), qPrintable(file));
+        // Settings the built-ins took up after version 1 (the loss panel's scale) aside.
+        Scene newer = std::get<Scene>(now);
+        newer.settings.remove(QStringLiteral("loss_scale"));
+        QVERIFY2(std::get<Scene>(old) == newer, qPrintable(file));
     }
     // The landscape's settings moved into their own section on the way.
     const Scene race = std::get<Scene>(loadSceneFile(dir.filePath("race-rosenbrock.json")));

@@ -3,6 +3,7 @@
 #include "analysis/slices.h"
 #include "controls/param_slider.h"
 #include "pages/point/surface_marks.h"
+#include "plot/arrow_head.h"
 #include "plot/field_map.h"
 #include "plot/slice_panel.h"
 #include "plot/surface_element.h"
@@ -43,6 +44,8 @@ DirectionalPage::DirectionalPage(QWidget* parent)
     profilePanel_ = std::make_unique<SlicePanel>(plot());
     side()->addElement(0, 0, cut_->rect());
     side()->addElement(0, 1, profilePanel_->rect());
+    addPanelPicture(QStringLiteral("cut"), tr("Slice along e"), cut_->rect());
+    addPanelPicture(QStringLiteral("profile"), tr("Slope over the angle"), profilePanel_->rect());
     cut_->setLabels(tr("t"), tr("f(p + t e)"));
     profilePanel_->setLabels(tr("angle θ of e (degrees)"), tr("e · ∇f"));
     QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
@@ -60,6 +63,7 @@ DirectionalPage::DirectionalPage(QWidget* parent)
     descent_ = mapArrow(plot(), map());
     ascent_ = mapArrow(plot(), map());
     direction_ = mapArrow(plot(), map());
+    fitArrowHeads(*plot(), map()->rect(), {direction_, ascent_, descent_}, &style());
     auto label = [this](const QString& text) {
         auto* item = new QCPItemText(plot());
         item->setClipAxisRect(map()->rect());
@@ -245,13 +249,9 @@ void DirectionalPage::restyle() {
     cut_->setStyle(style(), font());
     profilePanel_->setColor(style().curve());
     profilePanel_->setStyle(style(), font());
-    const QCPLineEnding head(QCPLineEnding::esSpikeArrow, 12 * style().scale, 16 * style().scale);
     direction_->setPen(QPen(e, w * 1.6));
-    direction_->setHead(head);
     ascent_->setPen(QPen(up, w * 1.3));
-    ascent_->setHead(head);
     descent_->setPen(QPen(down, w * 1.3));
-    descent_->setHead(head);
     levelLine_->setPen(QPen(Qt::white, w, Qt::DashLine));
     cutLine_->setPen(QPen(e, w * 0.6, Qt::DotLine));
     angleMark_->setPen(QPen(e, w * 0.6, Qt::DashLine));

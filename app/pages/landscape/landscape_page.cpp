@@ -18,6 +18,7 @@
 #include "views/loss_view.h"
 #include "views/state_view.h"
 #include "views/step_inspector.h"
+#include "views/surface_view.h"
 
 #include <qcustomplot.h>
 
@@ -53,16 +54,16 @@ LandscapePage::LandscapePage(QWidget* parent) : Page(parent) {
     playback_ = new PlaybackBar(this);
     inspector_ = new StepInspector(this);
 
-    auto* plots = new QSplitter(Qt::Vertical, this);
-    plots->addWidget(surface_->widget()); // the map, and the surface beside it when shown
-    plots->addWidget(createLowerTabs());
-    plots->setStretchFactor(0, 3);
-    plots->setStretchFactor(1, 1);
-    plots->setSizes({640, 300});
+    plots_ = new QSplitter(Qt::Vertical, this);
+    plots_->addWidget(surface_->widget()); // the map, and the surface beside it when shown
+    plots_->addWidget(createLowerTabs());
+    plots_->setStretchFactor(0, 3);
+    plots_->setStretchFactor(1, 1);
+    plots_->setSizes({640, 300});
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(plots, 1);
+    leftLayout->addWidget(plots_, 1);
     leftLayout->addWidget(loss_->statusLabel());
     leftLayout->addWidget(playback_);
     // The panel scrolls vertically only; it is as wide as its content wants when there is room,
@@ -80,6 +81,12 @@ LandscapePage::LandscapePage(QWidget* parent) : Page(parent) {
     fitControls();
     auto* layout = new QHBoxLayout(this);
     layout->addWidget(sides_);
+    addPicture(QStringLiteral("map"), tr("Map"), view_);
+    addPicture(QStringLiteral("surface"), tr("3D surface"), surface_->view());
+    addPicture(QStringLiteral("loss"), tr("Loss over the steps"), loss_);
+    addPicture(QStringLiteral("state"), tr("State over the steps"), state_);
+    keepWithFocus(loss_->statusLabel());
+    keepWithFocus(playback_);
 
     view_->setEqualAspect(true); // a landscape reads right when circles look round
     connect(view_, &LandscapeView::startPicked, this, &LandscapePage::setStart);
@@ -167,6 +174,18 @@ void LandscapePage::fitControls() {
 void LandscapePage::resizeEvent(QResizeEvent* event) {
     Page::resizeEvent(event);
     if (!event->oldSize().isValid() || event->oldSize().width() <= 0) fitControls();
+    fitPlots();
+}
+
+void LandscapePage::fitPlots() {
+    // Stacked, the lower tabs get about a third of the height (the splitter's 640 : 300).
+    constexpr double kLowerShare = 0.32;
+    const bool beside = style_.scale > 1 && height() * kLowerShare < PlotStyle::kMinPicture;
+    const Qt::Orientation o = beside ? Qt::Horizontal : Qt::Vertical;
+    if (plots_->orientation() == o) return;
+    plots_->setOrientation(o);
+    // Shares, not pixels: the splitter scales them to the room it has.
+    plots_->setSizes(beside ? QList<int>{620, 380} : QList<int>{640, 300});
 }
 
 void LandscapePage::changeEvent(QEvent* event) {
@@ -192,6 +211,7 @@ void LandscapePage::setStyle(const PlotStyle& style) {
     }
     updateLoss();
     showStep(playback_->index());
+    fitPlots();
 }
 
 void LandscapePage::setStart(QPointF start) {

@@ -110,6 +110,9 @@ public Q_SLOTS:
 protected:
     void changeEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    /// Stacks the lower tabs under the map, or on a projector where that leaves them under
+    /// PlotStyle::kMinPicture puts them beside it.
+    void fitPlots();
 
 private:
     /// One optimizer on the page: its run (method, start, last trajectory; owned by runSet_),
@@ -192,6 +195,7 @@ private:
     QVBoxLayout* panels_ = nullptr;
     QScrollArea* controlsScroll_ = nullptr;
     QSplitter* sides_ = nullptr; // the plots | the control panel
+    QSplitter* plots_ = nullptr; // the map (and surface) over the loss and state tabs
     BasinPanel* basins_ = nullptr;
 };
 

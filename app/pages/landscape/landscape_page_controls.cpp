@@ -183,6 +183,7 @@ LandscapeSettings LandscapePage::settingsShown() const {
     s.view = surface_->mode();
     s.camera = surface_->view()->camera();
     s.statePanel = lowerTabs_->currentIndex() == 1;
+    s.logLoss = logLoss_->isChecked();
     s.state = state_->selection();
     return s;
 }
@@ -199,6 +200,7 @@ void LandscapePage::showSettings(const LandscapeSettings& s) {
     surface_->setMode(s.view);
     surface_->view()->setCamera(s.camera);
     lowerTabs_->setCurrentIndex(s.statePanel ? 1 : 0);
+    logLoss_->setChecked(s.logLoss);
     state_->select(s.state); // resolved against the runs as they come
 }
 

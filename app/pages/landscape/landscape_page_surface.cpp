@@ -1,10 +1,14 @@
 // LandscapePage and its 3D surface: the runs as points (x, y, f), and the picture export draws
-// when the surface is shown.
+// when the surface is shown (or the focused picture).
 
 #include "pages/landscape/landscape_page.h"
 
 #include "pages/landscape/landscape_surface.h"
 #include "plot/path_plottable.h"
+#include "plot/plot_paint.h"
+#include "views/loss_view.h"
+#include "views/state_view.h"
+#include "views/surface_view.h"
 
 namespace gs::app {
 
@@ -26,16 +30,32 @@ void LandscapePage::showSurfacePaths() {
     surface_->setPaths(paths);
 }
 
+// With a picture focused, export draws that one picture, as the page shows it.
 bool LandscapePage::paintsPicture() const {
-    return surface_->paintsPicture();
+    const QString f = focusedPicture();
+    if (f == QLatin1String("map")) return false;
+    return !f.isEmpty() || surface_->paintsPicture();
 }
 
 QSize LandscapePage::pictureSize() const {
+    const QString f = focusedPicture();
+    if (f == QLatin1String("surface")) return surface_->view()->size();
+    if (f == QLatin1String("loss")) return loss_->plot()->size();
+    if (f == QLatin1String("state")) return state_->plot()->size();
+    if (f == QLatin1String("map")) return Page::pictureSize();
     return surface_->paintsPicture() ? surface_->widget()->size() : Page::pictureSize();
 }
 
 void LandscapePage::paintPicture(QCPPainter& painter, const QRect& rect) {
-    surface_->paintPicture(painter, rect);
+    const QString f = focusedPicture();
+    if (f == QLatin1String("surface"))
+        surface_->view()->render(painter, rect);
+    else if (f == QLatin1String("loss"))
+        paintPlot(*loss_->plot(), painter, rect);
+    else if (f == QLatin1String("state"))
+        paintPlot(*state_->plot(), painter, rect);
+    else
+        surface_->paintPicture(painter, rect);
 }
 
 } // namespace gs::app

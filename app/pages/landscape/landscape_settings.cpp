@@ -13,7 +13,8 @@ const QStringList kPanels = {QStringLiteral("loss"), QStringLiteral("state")};
 
 LandscapeSettings LandscapeSettings::read(const JsonReader& r) {
     r.allowOnly({"isolines", "gradient_field", "levels", "color_scale", "field_direction",
-                 "arrow_length", "hessian", "basins", "view", "camera", "panel", "state"});
+                 "arrow_length", "hessian", "basins", "view", "camera", "panel", "state",
+                 "loss_scale"});
     LandscapeSettings s;
     s.isolines = r.boolean(QStringLiteral("isolines"), s.isolines);
     s.gradientField = r.boolean(QStringLiteral("gradient_field"), s.gradientField);
@@ -37,6 +38,7 @@ LandscapeSettings LandscapeSettings::read(const JsonReader& r) {
         s.camera = s.camera.normalized();
     }
     s.statePanel = r.choice(QStringLiteral("panel"), kPanels, 0) == 1;
+    s.logLoss = r.choice(QStringLiteral("loss_scale"), kScales, 0) == 1;
     if (r.has(QStringLiteral("state")))
         s.state = StateSelection::read(r.object(QStringLiteral("state")));
     return s;
@@ -57,6 +59,7 @@ QJsonObject LandscapeSettings::toJson() const {
                                               {QStringLiteral("elevation"), camera.elevation},
                                               {QStringLiteral("zoom"), camera.zoom}};
     o[QStringLiteral("panel")] = kPanels[statePanel ? 1 : 0];
+    o[QStringLiteral("loss_scale")] = kScales[logLoss ? 1 : 0];
     o[QStringLiteral("state")] = state.toJson();
     return o;
 }

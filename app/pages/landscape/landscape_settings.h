@@ -26,6 +26,7 @@ struct LandscapeSettings {
     /// The surface's camera ("camera": {"azimuth", "elevation", "zoom"}).
     SurfaceCamera camera;
     bool statePanel = false; ///< the panel under the map shows state, not loss ("panel")
+    bool logLoss = false;    ///< the loss panel's value axis on a log scale ("loss_scale")
     StateSelection state;    ///< what the state panel shows ("state")
 
     /// Reads and validates a scene's "landscape" section (throws SceneError through the reader).

@@ -1,5 +1,6 @@
 #include "pages/landscape/landscape_surface.h"
 
+#include "plot/plot_paint.h"
 #include "views/landscape_view.h"
 #include "views/surface_view.h"
 
@@ -84,16 +85,7 @@ void LandscapeSurface::paintPicture(QCPPainter& painter, const QRect& rect) {
     const QRect left(rect.topLeft(), QSize(rect.width() / 2, rect.height()));
     const QRect right(QPoint(left.right() + 1, rect.top()),
                       QSize(rect.width() - left.width(), rect.height()));
-    QCustomPlot& plot = *map_->plot();
-    const QSize old = plot.size();
-    plot.resize(left.size()); // the map keeps its equal aspect at the size it is drawn
-    plot.replot(QCustomPlot::rpImmediateRefresh);
-    painter.save();
-    painter.translate(left.topLeft());
-    plot.toPainter(&painter, left.width(), left.height());
-    painter.restore();
-    plot.resize(old);
-    plot.replot(QCustomPlot::rpQueuedReplot);
+    paintPlot(*map_->plot(), painter, left);
     surface_->render(painter, right);
 }
 

@@ -12,11 +12,13 @@
 #include <QPointF>
 
 class QCPGraph;
+class QCPLayoutElement;
 class QCPLayoutGrid;
 class QCPTextElement;
 class QGridLayout;
 class QLabel;
 class QMouseEvent;
+class QTabBar;
 
 namespace gs::app {
 
@@ -70,6 +72,8 @@ protected:
 
     /// The grid under the surface and the map where the panels go (one row, a column each).
     QCPLayoutGrid* side() const { return side_; }
+    /// A panel of side() as a picture that focus can enlarge to the whole plot.
+    void addPanelPicture(const QString& key, const QString& title, QCPLayoutElement* panel);
     /// The controls grid under the plot: row 0 holds the picker, row 1 the point's sliders.
     QGridLayout* controls() const { return controls_; }
     /// The point's marker on the map.
@@ -82,6 +86,9 @@ protected:
 
 private:
     void showFunction(const ObjectivePtr& f);
+    /// The layout for the room the plot has: the four pictures in a grid, or (on a projector
+    /// where that leaves a picture under PlotStyle::kMinPicture) two at a time, with tabs.
+    void fitGroups();
     void mousePress(QMouseEvent* event);
     void mouseMove(QMouseEvent* event);
     void mouseRelease(QMouseEvent* event);
@@ -93,7 +100,10 @@ private:
     QCustomPlot* plot_;
     FieldMap* map_;
     SurfaceElement* surface_;
+    QCPLayoutGrid* body_; // under the title: the surface and the map, the panels under them
+    QCPLayoutGrid* top_;  // the surface and the map
     QCPLayoutGrid* side_;
+    QTabBar* groups_; // the surface and the map | the panels, on a narrow screen
     QCPGraph* marker_;
     QCPTextElement* title_ = nullptr;
     FunctionPicker* picker_;

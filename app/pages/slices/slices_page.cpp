@@ -25,6 +25,8 @@ SlicesPage::SlicesPage(QWidget* parent) : PointPage(QStringLiteral("slices"), pa
     panelY_ = std::make_unique<SlicePanel>(plot());
     side()->addElement(0, 0, panelX_->rect());
     side()->addElement(0, 1, panelY_->rect());
+    addPanelPicture(QStringLiteral("slice-x"), tr("Slice along x"), panelX_->rect());
+    addPanelPicture(QStringLiteral("slice-y"), tr("Slice along y"), panelY_->rect());
     panelX_->setLabels(QStringLiteral("x"), tr("f(x, y₀)"));
     panelY_->setLabels(QStringLiteral("y"), tr("f(x₀, y)"));
     QCPAxisRect* mapRect = map()->rect();

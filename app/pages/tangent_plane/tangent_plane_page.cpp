@@ -5,6 +5,7 @@
 #include "field/grid.h"
 #include "field/isolines.h"
 #include "pages/point/surface_marks.h"
+#include "plot/arrow_head.h"
 #include "plot/field_map.h"
 #include "plot/isoline_plottable.h"
 #include "plot/slice_panel.h"
@@ -27,8 +28,9 @@ constexpr int kGapPoints = 41;
 constexpr double kGapMin = 1e-4, kGapMax = 2; // radii of the log–log panel
 constexpr int kPatchSamples = 80;             // f's contours near p, per side
 constexpr int kContourSteps = 3;              // plane contours on each side of f(p)
-// The gradient arrow on the map is ∇f scaled by this, and never longer than kArrowMax units.
-constexpr double kArrowScale = 0.2, kArrowMax = 1.6;
+// The gradient arrow on the map is ∇f scaled by this, and never longer than kArrowShare of the
+// map's shorter side, so it points without covering the map.
+constexpr double kArrowScale = 0.2, kArrowShare = 0.22;
 
 // "(x − 2)", "(x + 1)" or "x": a coordinate shifted by −v, as one would write it.
 QString shifted(const QString& name, double v) {
@@ -54,6 +56,8 @@ TangentPlanePage::TangentPlanePage(QWidget* parent)
     gap_ = std::make_unique<SlicePanel>(plot());
     side()->addElement(0, 0, cut_->rect());
     side()->addElement(0, 1, gap_->rect());
+    addPanelPicture(QStringLiteral("cut"), tr("Slice along the gradient"), cut_->rect());
+    addPanelPicture(QStringLiteral("gap"), tr("Gap to the plane"), gap_->rect());
     cut_->setLabels(tr("t (along ĝ = ∇f / |∇f|)"), tr("f(p + tĝ)"));
     gap_->setLabels(tr("r = |q − p|"), tr("|f − T|"));
     setLogAxis(gap_->rect()->axis(QCPAxis::atBottom));
@@ -72,7 +76,7 @@ TangentPlanePage::TangentPlanePage(QWidget* parent)
     gradient_->setClipAxisRect(map()->rect());
     for (QCPItemPosition* p : {gradient_->start, gradient_->end})
         p->setAxes(mx, my);
-    gradient_->setHead(QCPLineEnding::esSpikeArrow);
+    fitArrowHeads(*plot(), map()->rect(), {gradient_}, &style(), 1.2);
     gradientLabel_ = new QCPItemText(plot());
     gradientLabel_->setClipAxisRect(map()->rect());
     gradientLabel_->position->setAxes(mx, my);
@@ -125,7 +129,8 @@ void TangentPlanePage::update() {
     map()->setArrowsVisible(settings_.field);
 
     // The gradient at p, scaled to read on the map.
-    const double scale = norm > 0 ? std::min(kArrowScale, kArrowMax / norm) : 0;
+    const double side = std::min(map()->xAxis()->range().size(), map()->yAxis()->range().size());
+    const double scale = norm > 0 ? std::min(kArrowScale, kArrowShare * side / norm) : 0;
     const Vec tip = at + scale * g;
     gradient_->start->setCoords(at[0], at[1]);
     gradient_->end->setCoords(tip[0], tip[1]);
@@ -234,8 +239,6 @@ void TangentPlanePage::restyle() {
     surfaceLines_->setPen(QPen(surface, style().lineWidth() * 0.7));
     const QColor arrow = style().pathColor(5); // vermillion: reads on every viridis hue
     gradient_->setPen(QPen(arrow, style().lineWidth() * 1.5));
-    gradient_->setHead(
-        QCPLineEnding(QCPLineEnding::esSpikeArrow, 14 * style().scale, 18 * style().scale));
     gradientLabel_->setColor(Qt::white);
     gradientLabel_->setFont(style().font(font(), 1.2));
 }

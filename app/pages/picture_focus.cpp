@@ -1,0 +1,152 @@
+#include "pages/picture_focus.h"
+
+#include "plot/layout_focus.h"
+
+#include <qcustomplot.h>
+
+#include <QEvent>
+#include <QMouseEvent>
+#include <QSplitterHandle>
+#include <QStackedWidget>
+#include <QTabWidget>
+
+#include <algorithm>
+
+namespace gs::app {
+
+PictureFocus::PictureFocus(QWidget* page) : QObject(page), page_(page) {}
+
+PictureFocus::~PictureFocus() = default;
+
+void PictureFocus::addWidget(const QString& key, const QString& title, QWidget* picture) {
+    pictures_.push_back({{key, title}, picture, nullptr, nullptr});
+    watch(picture);
+}
+
+void PictureFocus::addElement(const QString& key, const QString& title, QCustomPlot* plot,
+                              QCPLayoutElement* element, QCPLayoutGrid* root) {
+    std::unique_ptr<LayoutFocus>& layout = layouts_[plot];
+    if (!layout) {
+        layout = std::make_unique<LayoutFocus>(*plot, root);
+        watch(plot);
+    }
+    pictures_.push_back({{key, title}, plot, element, layout.get()});
+}
+
+void PictureFocus::setBase(QCustomPlot* plot, QCPLayoutElement* base) {
+    QCPLayoutElement*& current = bases_[plot];
+    if (current == base) return;
+    current = base;
+    const auto it = layouts_.find(plot);
+    if (it == layouts_.end()) return;
+    const bool focusedHere = std::any_of(pictures_.begin(), pictures_.end(), [&](const Picture& p) {
+        return p.info.key == focused_ && p.layout == it->second.get();
+    });
+    if (!focusedHere) it->second->focus(base);
+}
+
+void PictureFocus::watch(QWidget* widget) {
+    // The event goes to the innermost widget under the mouse: a view's plot, say.
+    widget->installEventFilter(this);
+    for (QWidget* child : widget->findChildren<QWidget*>())
+        child->installEventFilter(this);
+}
+
+QVector<PictureInfo> PictureFocus::pictures() const {
+    QVector<PictureInfo> list;
+    for (const Picture& p : pictures_)
+        list.push_back(p.info);
+    return list;
+}
+
+bool PictureFocus::focus(const QString& key) {
+    const auto it = std::find_if(pictures_.begin(), pictures_.end(),
+                                 [&](const Picture& p) { return p.info.key == key; });
+    if (!key.isEmpty() && it == pictures_.end()) return false;
+    if (key == focused_) return true;
+    // Back to the page as built, then hide around the new picture.
+    restoreWidgets();
+    focused_ = key;
+    const Picture* picture = it != pictures_.end() && it->widget ? &*it : nullptr;
+    for (auto& [plot, layout] : layouts_) {
+        layout->focus(picture && picture->layout == layout.get() ? picture->element : bases_[plot]);
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+    if (picture) hideAround(picture->widget);
+    Q_EMIT changed(focused_);
+    return true;
+}
+
+void PictureFocus::hideAround(QWidget* picture) {
+    for (QWidget* w = picture; w && w != page_; w = w->parentWidget()) {
+        QWidget* parent = w->parentWidget();
+        if (!parent) break;
+        if (!w->isVisibleTo(parent) && !qobject_cast<QStackedWidget*>(parent)) {
+            w->show(); // a picture the page hides now (the surface while only the map shows)
+            shown_.push_back(w);
+        }
+        if (auto* stack = qobject_cast<QStackedWidget*>(parent)) {
+            // A tab: make it the current one; its siblings are the other tabs.
+            if (auto* tabs = qobject_cast<QTabWidget*>(stack->parentWidget()))
+                tabs->setCurrentWidget(w);
+            else
+                stack->setCurrentWidget(w);
+            continue;
+        }
+        for (QObject* o : parent->children()) {
+            auto* sibling = qobject_cast<QWidget*>(o);
+            if (sibling && sibling != w && !sibling->isWindow()) hideUnlessKept(sibling);
+        }
+    }
+}
+
+void PictureFocus::hideUnlessKept(QWidget* widget) {
+    if (!widget->isVisibleTo(widget->parentWidget())) return;
+    if (qobject_cast<QSplitterHandle*>(widget)) return; // its splitter hides it with its widget
+    for (const QPointer<QWidget>& k : kept_) {
+        if (k == widget) return;
+        if (k && widget->isAncestorOf(k)) {
+            // A panel holding what stays: hide the rest of it.
+            for (QObject* o : widget->children())
+                if (auto* child = qobject_cast<QWidget*>(o); child && !child->isWindow())
+                    hideUnlessKept(child);
+            return;
+        }
+    }
+    widget->hide();
+    hidden_.push_back(widget);
+}
+
+void PictureFocus::restoreWidgets() {
+    for (const QPointer<QWidget>& w : std::as_const(shown_))
+        if (w) w->hide();
+    for (const QPointer<QWidget>& w : std::as_const(hidden_))
+        if (w) w->show();
+    shown_.clear();
+    hidden_.clear();
+}
+
+const PictureFocus::Picture* PictureFocus::pictureAt(QObject* watched, QPointF position) const {
+    auto* widget = qobject_cast<QWidget*>(watched);
+    if (!widget) return nullptr;
+    for (const Picture& p : pictures_) {
+        if (!p.widget || (p.widget != widget && !p.widget->isAncestorOf(widget))) continue;
+        if (!p.element) return &p;
+        const QPoint at = widget->mapTo(p.widget, position.toPoint());
+        if (p.element->outerRect().contains(at)) return &p;
+    }
+    return nullptr;
+}
+
+bool PictureFocus::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() != QEvent::MouseButtonDblClick || pictures_.size() < 2)
+        return QObject::eventFilter(watched, event);
+    const auto* mouse = static_cast<QMouseEvent*>(event);
+    if (mouse->button() != Qt::LeftButton) return QObject::eventFilter(watched, event);
+    const Picture* p = pictureAt(watched, mouse->position());
+    if (!p) return QObject::eventFilter(watched, event);
+    focus(focused_ == p->info.key ? QString() : p->info.key);
+    return true;
+}
+
+} // namespace gs::app

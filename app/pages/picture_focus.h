@@ -1,0 +1,85 @@
+#pragma once
+// The pictures of a page and which one is focused. A picture is a widget of the page (in its
+// layouts, splitters or tabs) or an element of a plot's layout (the surface, the map and the panels
+// that share one QCustomPlot). Focus gives one picture the page's whole area: everything else on
+// the page is hidden (the settings too) except what must stay, such as the playback bar and the
+// line of numbers, and comes back as it was. A double click on a picture focuses it, and a double
+// click on the focused picture brings the others back.
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QVector>
+#include <QWidget>
+
+#include <map>
+#include <memory>
+
+class QCPLayoutElement;
+class QCPLayoutGrid;
+class QCustomPlot;
+
+namespace gs::app {
+
+class LayoutFocus;
+
+/// A picture as the View menu and the scene name it.
+struct PictureInfo {
+    QString key;   ///< the scene's name for it ("surface", "map", "loss")
+    QString title; ///< for people ("3D surface")
+};
+
+class PictureFocus : public QObject {
+    Q_OBJECT
+public:
+    /// Focus within `page` (the picture takes the room of the page's whole layout).
+    explicit PictureFocus(QWidget* page);
+    ~PictureFocus() override;
+
+    void addWidget(const QString& key, const QString& title, QWidget* picture);
+    /// A picture that is `element` of `plot`'s layout, focused within `root` (a grid of that
+    /// layout: the body under the title, say); the plot widget takes the page's area meanwhile.
+    void addElement(const QString& key, const QString& title, QCustomPlot* plot,
+                    QCPLayoutElement* element, QCPLayoutGrid* root);
+    /// A widget that stays visible while a picture is focused (a playback bar, a status line).
+    void keep(QWidget* widget) { kept_.push_back(widget); }
+    /// What `plot` shows while no picture is focused: `base` (a group of its pictures, for a
+    /// narrow screen), or its whole layout for nullptr.
+    void setBase(QCustomPlot* plot, QCPLayoutElement* base);
+
+    QVector<PictureInfo> pictures() const;
+    QString focused() const { return focused_; }
+    /// Focuses picture `key`, or shows every picture again for an empty key; false, with nothing
+    /// changed, for a key that is not one of the pictures.
+    bool focus(const QString& key);
+
+Q_SIGNALS:
+    /// After every change of focus; `key` is empty when every picture shows.
+    void changed(const QString& key);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    struct Picture {
+        PictureInfo info;
+        QPointer<QWidget> widget; // the picture, or the plot an element belongs to
+        QCPLayoutElement* element = nullptr;
+        LayoutFocus* layout = nullptr; // the plot's, for an element
+    };
+    void watch(QWidget* widget);
+    void hideAround(QWidget* picture);
+    void hideUnlessKept(QWidget* widget);
+    void restoreWidgets();
+    const Picture* pictureAt(QObject* watched, QPointF position) const;
+
+    QWidget* page_;
+    QVector<Picture> pictures_;
+    std::map<QCustomPlot*, std::unique_ptr<LayoutFocus>> layouts_;
+    std::map<QCustomPlot*, QCPLayoutElement*> bases_;
+    QVector<QPointer<QWidget>> kept_;
+    QVector<QPointer<QWidget>> hidden_, shown_; // what focus hid, and what it had to show
+    QString focused_;
+};
+
+} // namespace gs::app
