@@ -4,6 +4,7 @@
 
 #include <qcustomplot.h>
 
+#include <QCoreApplication>
 #include <QEvent>
 #include <QMouseEvent>
 #include <QSplitterHandle>
@@ -73,6 +74,9 @@ bool PictureFocus::focus(const QString& key) {
         plot->replot(QCustomPlot::rpQueuedReplot);
     }
     if (picture) hideAround(picture->widget);
+    // Lay the page out now: a plot shown again must have its size (and paint buffers of that
+    // size) before the replot queued for it draws.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     Q_EMIT changed(focused_);
     return true;
 }

@@ -54,6 +54,10 @@ public:
     QRectF plotArea(const QRectF& rect) const;
     /// The projection used for `rect`.
     SurfaceProjection projection(const QRectF& rect) const;
+    const PlotStyle& style() const { return style_; }
+    /// The labels' font for a picture drawn in `rect` (`relative` to the tick labels'): the
+    /// style's size, less in a small picture on a desk.
+    QFont labelFont(const QRectF& rect, double relative = 1.0) const;
     /// Draws everything into `rect` of `painter`.
     void render(QPainter& painter, const QRectF& rect);
     /// Indices of the faces (j·(nx−1) + i for the cell at sample (i, j)) in the order the last
@@ -105,7 +109,6 @@ private:
     double colorPosition(double v) const;
     /// How much the labels shrink in a small `rect` (1 in a large one, and on a projector).
     double fontScale(const QRectF& rect) const;
-    QFont labelFont(const QRectF& rect, double relative = 1.0) const;
 
     Grid grid_;
     SurfaceBox box_;
