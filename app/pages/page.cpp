@@ -31,8 +31,9 @@ void Page::keepWithFocus(QWidget* widget) {
     focus()->keep(widget);
 }
 
-void Page::setPictureBase(QCustomPlot* plot, QCPLayoutElement* base) {
-    focus()->setBase(plot, base);
+void Page::addPictureGroups(QCustomPlot* plot, std::function<QVector<PictureGroup>()> groups,
+                            std::function<bool(QSize)> tooSmall) {
+    focus()->addGroups(plot, std::move(groups), std::move(tooSmall));
 }
 
 QVector<PictureInfo> Page::pictures() const {

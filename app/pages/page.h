@@ -110,9 +110,10 @@ protected:
                     QCPLayoutElement* element, QCPLayoutGrid* root);
     /// A widget that stays while a picture is focused (the playback bar, the numbers line).
     void keepWithFocus(QWidget* widget);
-    /// What `plot` shows while no picture is focused: a group of its pictures (a narrow screen's
-    /// layout), or all of them for nullptr.
-    void setPictureBase(QCustomPlot* plot, QCPLayoutElement* base);
+    /// On a narrow projector, `plot`'s pictures in groups shown one at a time (see
+    /// PictureFocus::addGroups).
+    void addPictureGroups(QCustomPlot* plot, std::function<QVector<PictureGroup>()> groups,
+                          std::function<bool(QSize)> tooSmall);
 
 private:
     PictureFocus* focus();

@@ -4,11 +4,14 @@
 
 #include <qcustomplot.h>
 
+#include <QBoxLayout>
 #include <QCoreApplication>
 #include <QEvent>
 #include <QMouseEvent>
+#include <QSignalBlocker>
 #include <QSplitterHandle>
 #include <QStackedWidget>
+#include <QTabBar>
 #include <QTabWidget>
 
 #include <algorithm>
@@ -20,7 +23,7 @@ PictureFocus::PictureFocus(QWidget* page) : QObject(page), page_(page) {}
 PictureFocus::~PictureFocus() = default;
 
 void PictureFocus::addWidget(const QString& key, const QString& title, QWidget* picture) {
-    pictures_.push_back({{key, title}, picture, nullptr, nullptr});
+    pictures_.push_back({{key, title}, picture, nullptr, false, nullptr});
     watch(picture);
 }
 
@@ -31,7 +34,50 @@ void PictureFocus::addElement(const QString& key, const QString& title, QCustomP
         layout = std::make_unique<LayoutFocus>(*plot, root);
         watch(plot);
     }
-    pictures_.push_back({{key, title}, plot, element, layout.get()});
+    // A page that builds a panel again (new data) registers it again under its key.
+    for (Picture& p : pictures_)
+        if (p.info.key == key) {
+            if (focused_ == key) focus({});
+            p = {{key, title}, plot, element, true, layout.get()};
+            return;
+        }
+    pictures_.push_back({{key, title}, plot, element, true, layout.get()});
+}
+
+void PictureFocus::addGroups(QCustomPlot* plot, std::function<QVector<PictureGroup>()> groups,
+                             std::function<bool(QSize)> tooSmall) {
+    // The tabs go over the plot, in the layout that holds it.
+    auto* tabs = new QTabBar(plot->parentWidget());
+    tabs->setDocumentMode(true);
+    tabs->setExpanding(false);
+    tabs->setFocusPolicy(Qt::NoFocus);
+    tabs->hide();
+    if (auto* box = qobject_cast<QBoxLayout*>(plot->parentWidget()->layout()))
+        box->insertWidget(std::max(0, box->indexOf(plot)), tabs);
+    groups_[plot] = {std::move(groups), std::move(tooSmall), tabs};
+    connect(plot, &QCustomPlot::beforeReplot, this, [this, plot] { fitGroups(plot); });
+    connect(tabs, &QTabBar::currentChanged, this, [this, plot] {
+        fitGroups(plot);
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    });
+}
+
+void PictureFocus::fitGroups(QCustomPlot* plot) {
+    const Groups& g = groups_[plot];
+    const QVector<PictureGroup> groups = g.groups();
+    // The plot's size as if the tabs were hidden, so showing them does not undo the choice.
+    const QSize size = plot->size() + QSize(0, g.tabs->isVisible() ? g.tabs->height() : 0);
+    const bool narrow = groups.size() >= 2 && g.tooSmall(size);
+    if (narrow && g.tabs->count() != groups.size()) {
+        const QSignalBlocker block(g.tabs);
+        while (g.tabs->count() > 0)
+            g.tabs->removeTab(0);
+        for (const PictureGroup& group : groups)
+            g.tabs->addTab(group.title);
+    }
+    g.tabs->setVisible(narrow && !page_->isHidden() && focused_.isEmpty());
+    const int current = std::clamp(g.tabs->currentIndex(), 0, int(groups.size()) - 1);
+    setBase(plot, narrow ? groups[current].element : nullptr);
 }
 
 void PictureFocus::setBase(QCustomPlot* plot, QCPLayoutElement* base) {
@@ -56,13 +102,14 @@ void PictureFocus::watch(QWidget* widget) {
 QVector<PictureInfo> PictureFocus::pictures() const {
     QVector<PictureInfo> list;
     for (const Picture& p : pictures_)
-        list.push_back(p.info);
+        if (!p.isElement || p.element) list.push_back(p.info); // a panel taken away is not
     return list;
 }
 
 bool PictureFocus::focus(const QString& key) {
-    const auto it = std::find_if(pictures_.begin(), pictures_.end(),
-                                 [&](const Picture& p) { return p.info.key == key; });
+    const auto it = std::find_if(pictures_.begin(), pictures_.end(), [&](const Picture& p) {
+        return p.info.key == key && (!p.isElement || p.element);
+    });
     if (!key.isEmpty() && it == pictures_.end()) return false;
     if (key == focused_) return true;
     // Back to the page as built, then hide around the new picture.
@@ -70,7 +117,8 @@ bool PictureFocus::focus(const QString& key) {
     focused_ = key;
     const Picture* picture = it != pictures_.end() && it->widget ? &*it : nullptr;
     for (auto& [plot, layout] : layouts_) {
-        layout->focus(picture && picture->layout == layout.get() ? picture->element : bases_[plot]);
+        layout->focus(picture && picture->layout == layout.get() ? picture->element.data()
+                                                                 : bases_[plot]);
         plot->replot(QCustomPlot::rpQueuedReplot);
     }
     if (picture) hideAround(picture->widget);
@@ -135,8 +183,9 @@ const PictureFocus::Picture* PictureFocus::pictureAt(QObject* watched, QPointF p
     if (!widget) return nullptr;
     for (const Picture& p : pictures_) {
         if (!p.widget || (p.widget != widget && !p.widget->isAncestorOf(widget))) continue;
-        if (!p.element) return &p;
-        const QPoint at = widget->mapTo(p.widget, position.toPoint());
+        if (!p.isElement) return &p;
+        if (!p.element) continue;
+        const QPoint at = widget->mapTo(p.widget.data(), position.toPoint());
         if (p.element->outerRect().contains(at)) return &p;
     }
     return nullptr;

@@ -12,12 +12,14 @@
 #include <QVector>
 #include <QWidget>
 
+#include <functional>
 #include <map>
 #include <memory>
 
 class QCPLayoutElement;
 class QCPLayoutGrid;
 class QCustomPlot;
+class QTabBar;
 
 namespace gs::app {
 
@@ -27,6 +29,12 @@ class LayoutFocus;
 struct PictureInfo {
     QString key;   ///< the scene's name for it ("surface", "map", "loss")
     QString title; ///< for people ("3D surface")
+};
+
+/// Pictures shown together on a narrow screen (a row of a plot's layout), named on their tab.
+struct PictureGroup {
+    QString title;
+    QCPLayoutElement* element;
 };
 
 class PictureFocus : public QObject {
@@ -46,6 +54,12 @@ public:
     /// What `plot` shows while no picture is focused: `base` (a group of its pictures, for a
     /// narrow screen), or its whole layout for nullptr.
     void setBase(QCustomPlot* plot, QCPLayoutElement* base);
+    /// Groups of `plot`'s pictures (a row of its layout each, inside the root of addElement)
+    /// shown one at a time, with tabs over the plot, while `tooSmall` says the whole layout at
+    /// the plot's size would leave a picture under PlotStyle::kMinPicture (on a projector). The
+    /// groups are asked for each time (a page may build a row later); fewer than two: no tabs.
+    void addGroups(QCustomPlot* plot, std::function<QVector<PictureGroup>()> groups,
+                   std::function<bool(QSize)> tooSmall);
 
     QVector<PictureInfo> pictures() const;
     QString focused() const { return focused_; }
@@ -64,19 +78,27 @@ private:
     struct Picture {
         PictureInfo info;
         QPointer<QWidget> widget; // the picture, or the plot an element belongs to
-        QCPLayoutElement* element = nullptr;
+        QPointer<QCPLayoutElement> element;
+        bool isElement = false;
         LayoutFocus* layout = nullptr; // the plot's, for an element
     };
     void watch(QWidget* widget);
     void hideAround(QWidget* picture);
     void hideUnlessKept(QWidget* widget);
     void restoreWidgets();
+    void fitGroups(QCustomPlot* plot);
     const Picture* pictureAt(QObject* watched, QPointF position) const;
 
     QWidget* page_;
     QVector<Picture> pictures_;
     std::map<QCustomPlot*, std::unique_ptr<LayoutFocus>> layouts_;
     std::map<QCustomPlot*, QCPLayoutElement*> bases_;
+    struct Groups {
+        std::function<QVector<PictureGroup>()> groups;
+        std::function<bool(QSize)> tooSmall;
+        QTabBar* tabs;
+    };
+    std::map<QCustomPlot*, Groups> groups_;
     QVector<QPointer<QWidget>> kept_;
     QVector<QPointer<QWidget>> hidden_, shown_; // what focus hid, and what it had to show
     QString focused_;

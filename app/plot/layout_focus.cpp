@@ -18,11 +18,13 @@ void LayoutFocus::focus(QCPLayoutElement* element) {
             for (int c = 0; c < saved.columns; ++c)
                 saved.cells.push_back(grid->element(r, c));
         for (const QPointer<QCPLayoutElement>& other : saved.cells)
-            if (other && other != child) {
+            // A text row of the root (a title, a status line) names what is shown: it stays.
+            if (other && other != child &&
+                !(grid == root_ && qobject_cast<QCPTextElement*>(other.data()))) {
                 grid->take(other);
                 hide(other);
             }
-        grid->simplify(); // one cell: the child's
+        grid->simplify(); // the child's cell (and the root's text rows)
         saved_.push_back(std::move(saved));
     }
     focused_ = element;

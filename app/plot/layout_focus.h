@@ -3,6 +3,7 @@
 // panels) takes the room of a whole subtree of the layout, and back. The other elements are taken
 // out of their grids and hidden with what they draw (their axes, grids, legends and titles), so the
 // plot's plottables and items stay where they are and keep working when the layout comes back.
+// Text rows of the root (a title, a status line) stay: they name what is shown.
 
 #include <QPointer>
 #include <QRect>

@@ -22,6 +22,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -83,6 +84,7 @@ bool finiteAndSane(const QCPRange& r, double maxSize) {
 class TestLandscapeView : public QObject {
     Q_OBJECT
 private slots:
+    void removedRunIgnoresItsHeldSlider();
     void draggingDrawsInDraftQuality();
     void fieldAndPathsHaveTheirOwnBufferedLayers();
     void overlayOptions();
@@ -508,6 +510,32 @@ void TestLandscapeView::draggingDrawsInDraftQuality() {
     QVERIFY(v->draft());
     QTest::mouseRelease(v->plot(), Qt::LeftButton, {}, start + QPoint(30, 0));
     QVERIFY(!v->draft());
+}
+
+// A slider held down repeats its step on a timer: when its run is removed meanwhile (a click
+// on its ×, a scene opened), the panel waiting for deletion must not set the run that is gone
+// (found by the monkey test: a crash in Optimizer::set).
+void TestLandscapeView::removedRunIgnoresItsHeldSlider() {
+    LandscapePage page;
+    page.resize(1400, 900);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    const int runs = page.optimizerCount();
+    QPointer<QSlider> slider = page.panel(0)->slider(QStringLiteral("lr"))->slider();
+    QVERIFY(slider && slider->isVisible());
+    // Pressed on the groove away from the handle: the slider pages towards the press, again
+    // and again while the button is held.
+    const QPoint groove(
+        slider->value() > (slider->minimum() + slider->maximum()) / 2 ? 2 : slider->width() - 3,
+        slider->height() / 2);
+    const int before = slider->value();
+    QTest::mousePress(slider, Qt::LeftButton, {}, groove);
+    QTest::qWait(700); // the repeat has begun: it would go on setting the run
+    QVERIFY2(slider->value() != before, "holding the slider down does not repeat");
+    page.removeOptimizer(0);
+    QTest::qWait(900); // past the repeat's first delay and several repeats
+    if (slider) QTest::mouseRelease(slider, Qt::LeftButton, {}, groove);
+    QCOMPARE(page.optimizerCount(), runs - 1);
 }
 
 QTEST_MAIN(TestLandscapeView)

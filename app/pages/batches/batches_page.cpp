@@ -109,6 +109,25 @@ BatchesPage::BatchesPage(QWidget* parent) : Page(parent) {
     layout->addWidget(view_, 1);
     layout->addWidget(status_);
     buildControls();
+    // Pictures: each region panel with its title, and the loss; on a narrow projector the
+    // panels and the loss take turns, where both rows would leave the loss under the minimum.
+    QCPLayoutGrid* root = plot->plotLayout();
+    addPicture(QStringLiteral("full-batch"), tr("Full batch"), plot,
+               view_->panel(FullBatch)->layout(), root);
+    addPicture(QStringLiteral("mini-batch"), tr("Mini-batches"), plot,
+               view_->panel(MiniBatch)->layout(), root);
+    addPicture(QStringLiteral("loss"), tr("Loss"), plot, lossRect_, root);
+    keepWithFocus(status_);
+    addPictureGroups(
+        plot,
+        [this] {
+            return QVector<PictureGroup>{{tr("Full batch · Mini-batches"), view_->panelRow()},
+                                         {tr("Loss"), lossRect_}};
+        },
+        [this](QSize size) {
+            constexpr double kLossShare = 2.0 / 5; // the rows' stretch, 3 : 2
+            return style_.scale > 1 && size.height() * kLossShare < PlotStyle::kMinPicture;
+        });
     restyle();
 
     Scene initial;

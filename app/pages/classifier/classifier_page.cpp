@@ -103,6 +103,29 @@ ClassifierPage::ClassifierPage(QWidget* parent)
     statusLabel_->hide(); // the plot's top row shows the status; the label serves accessibility
     layout->addLayout(controls);
 
+    // Pictures: each panel with its title; on a narrow projector the curves and the images take
+    // turns, where both rows would leave the images' row under a picture's minimum.
+    QCustomPlot* plot = plots_->plot();
+    addPicture(QStringLiteral("loss"), tr("Loss per step"), plot, plots_->lossRect()->layout(),
+               plot->plotLayout());
+    addPicture(QStringLiteral("accuracy"), tr("Accuracy"), plot, plots_->accuracyRect()->layout(),
+               plot->plotLayout());
+    addPicture(QStringLiteral("confusion"), tr("Confusion matrix"), plot,
+               plots_->confusionRect()->layout(), plot->plotLayout());
+    keepWithFocus(statusLabel_);
+    addPictureGroups(
+        plot,
+        [this] {
+            QVector<PictureGroup> groups{{tr("Loss · Accuracy · Confusion"), plots_->topRow()}};
+            if (plots_->bottomRow())
+                groups.push_back({tr("Test images · Weights"), plots_->bottomRow()});
+            return groups;
+        },
+        [this](QSize size) {
+            constexpr double kImagesShare = 1 / 2.4; // the rows' stretch, 1.4 : 1
+            return style_.scale > 1 && size.height() * kImagesShare < PlotStyle::kMinPicture;
+        });
+
     auto later = [this] {
         if (!loading_) restartTimer_->start();
     };
@@ -165,6 +188,7 @@ void ClassifierPage::buildOptimizerPanel() {
     if (panel_) {
         optimizerSlot_->removeWidget(panel_);
         panel_->hide(); // until deleteLater runs, it must not paint over the plot
+        QObject::disconnect(panel_, nullptr, this, nullptr); // nor set the optimizer it showed
         panel_->deleteLater();
         panel_ = nullptr;
     }
@@ -215,10 +239,21 @@ bool ClassifierPage::training() const {
     return training_->running();
 }
 
+void ClassifierPage::showData(const std::shared_ptr<const learn::Dataset>& test) {
+    plots_->setData(test, classNamesOf(*test), settings_.samples);
+    // The image panels are made (again) for the data: they are pictures while they exist.
+    QCustomPlot* plot = plots_->plot();
+    if (QCPAxisRect* samples = plots_->samplesRect())
+        addPicture(QStringLiteral("images"), tr("Test images"), plot, samples->layout(),
+                   plot->plotLayout());
+    if (QCPAxisRect* weights = plots_->weightsRect())
+        addPicture(QStringLiteral("weights"), tr("Weights"), plot, weights->layout(),
+                   plot->plotLayout());
+}
+
 void ClassifierPage::poll() {
     ClassifierProgress p = training_->snapshot();
-    if (p.test && p.test != progress_->test)
-        plots_->setData(p.test, classNamesOf(*p.test), settings_.samples);
+    if (p.test && p.test != progress_->test) showData(p.test);
     *progress_ = std::move(p);
     plots_->show(*progress_);
     if (progress_->result) return runFinished();
@@ -236,8 +271,7 @@ void ClassifierPage::runFinished() {
     if (!p.result) return; // a newer run is under way; its own end will come
     finishedShown_ = true;
     pollTimer_->stop();
-    if (p.test && p.test != progress_->test)
-        plots_->setData(p.test, classNamesOf(*p.test), settings_.samples);
+    if (p.test && p.test != progress_->test) showData(p.test);
     *progress_ = std::move(p);
     plots_->show(*progress_);
     const learn::TrainResult& r = *progress_->result;

@@ -19,7 +19,10 @@ class QVBoxLayout;
 
 namespace gs {
 class Optimizer;
+namespace learn {
+struct Dataset;
 }
+} // namespace gs
 
 namespace gs::app {
 
@@ -57,6 +60,8 @@ public:
     OptimizerPanel* optimizerPanel() const { return panel_; }
 
 private:
+    /// The test set the plots show, and its image panels as pictures.
+    void showData(const std::shared_ptr<const learn::Dataset>& test);
     void buildOptimizerPanel();
     void poll();
     void runFinished();

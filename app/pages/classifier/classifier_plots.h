@@ -41,6 +41,13 @@ public:
     void setStatus(const QString& text, bool bad);
 
     QCPAxisRect* lossRect() const { return loss_; }
+    QCPAxisRect* confusionRect() const { return confusionRect_; }
+    /// The image panels (test images, weights); null without images.
+    QCPAxisRect* samplesRect() const { return samplesRect_; }
+    QCPAxisRect* weightsRect() const { return weightsRect_; }
+    /// The rows of panels: the curves and the confusion matrix; the images (null without).
+    QCPLayoutGrid* topRow() const { return top_; }
+    QCPLayoutGrid* bottomRow() const { return bottom_; }
     QCPAxisRect* accuracyRect() const { return accuracy_; }
     QCPColorMap* confusionMap() const { return confusion_; }
     /// Labels under the test images, in order; red ones are wrong predictions.

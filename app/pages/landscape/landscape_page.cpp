@@ -330,7 +330,10 @@ void LandscapePage::removeOptimizer(int index) {
     runs_.erase(runs_.begin() + index);
     runSet_.remove(index);
     view_->removePath(r->path);
-    r->panel->deleteLater(); // it may be the sender of the click that got us here
+    // Deleted later (it may be the sender of the click that got us here), and deaf meanwhile: a
+    // slider still held down repeats its step, and the run it would set is gone.
+    QObject::disconnect(r->panel, nullptr, this, nullptr);
+    r->panel->deleteLater();
     r->panel->hide();
     updateInspectorNames();
     recompute();

@@ -13,7 +13,6 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QSignalBlocker>
-#include <QTabBar>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -47,21 +46,6 @@ PointPage::PointPage(QString key, QWidget* parent) : Page(parent), key_(std::mov
     side_->setColumnSpacing(16);
     body_->setRowStretchFactors({kTopShare, 1 - kTopShare});
     body_->setRowSpacing(4);
-    // The map wants a square: its column gets about the top row's height, the surface the rest.
-    connect(plot_, &QCustomPlot::beforeReplot, this, [this] {
-        fitGroups();
-        if (top_->columnCount() != 2) return; // one of them focused
-        // Before the layout, so estimated: the title and the axes take about a tenth. The
-        // widget's size, not the viewport's: a hidden plot resized for an export has its old
-        // viewport until it is drawn.
-        // The top row's share of the body: all of it while the panels are out of the layout
-        // (two pictures at a time on a narrow screen).
-        const double share = side_->layout() ? kTopShare : 1.0;
-        const double w = plot_->width(), h = 0.9 * share * plot_->height();
-        // Alone in the body (a narrow screen), the surface keeps at least half the width.
-        const double surface = std::max(w - h, share < 1 ? 0.8 * h : 0.5 * w);
-        if (w > 0 && h > 0) top_->setColumnStretchFactors({surface, h});
-    });
     map_ = new FieldMap(plot_, mapRect);
     marker_ = plot_->addGraph(map_->xAxis(), map_->yAxis());
     marker_->setLineStyle(QCPGraph::lsNone);
@@ -84,22 +68,43 @@ PointPage::PointPage(QString key, QWidget* parent) : Page(parent), key_(std::mov
     controls_->setColumnStretch(0, 1);
     controls_->setColumnStretch(1, 1);
     controls_->setColumnStretch(2, 1);
-    groups_ = new QTabBar(this);
-    groups_->setDocumentMode(true);
-    groups_->setExpanding(false);
-    groups_->setFocusPolicy(Qt::NoFocus);
-    groups_->hide();
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(groups_);
     layout->addWidget(plot_, 1);
     layout->addWidget(readout_);
     layout->addWidget(controlsBox_);
     addPicture(QStringLiteral("surface"), tr("3D surface"), plot_, surface_, body_);
     addPicture(QStringLiteral("map"), tr("Map"), plot_, mapRect, body_);
     keepWithFocus(readout_);
-    connect(groups_, &QTabBar::currentChanged, this, [this] {
-        fitGroups();
-        plot_->replot(QCustomPlot::rpQueuedReplot);
+    // Where the grid of four would give the panels' row less than a picture's minimum (on a
+    // projector), two pictures at a time: the surface and the map, or the panels.
+    addPictureGroups(
+        plot_,
+        [this] {
+            QStringList top, rest;
+            const QVector<PictureInfo> shown = pictures();
+            for (int i = 0; i < shown.size(); ++i)
+                (i < 2 ? top : rest) << shown[i].title;
+            return QVector<PictureGroup>{{top.join(QStringLiteral(" · ")), top_},
+                                         {rest.join(QStringLiteral(" · ")), side_}};
+        },
+        [this](QSize size) {
+            const int title = title_ ? title_->outerRect().height() : 0;
+            return style_.scale > 1 &&
+                   (size.height() - title) * (1 - kTopShare) < PlotStyle::kMinPicture;
+        });
+    // The map wants a square: its column gets about the top row's height, the surface the rest.
+    connect(plot_, &QCustomPlot::beforeReplot, this, [this] {
+        if (top_->columnCount() != 2) return; // one of them focused
+        // Before the layout, so estimated: the title and the axes take about a tenth. The
+        // widget's size, not the viewport's: a hidden plot resized for an export has its old
+        // viewport until it is drawn.
+        // The top row's share of the body: all of it while the panels are out of the layout
+        // (two pictures at a time on a narrow screen).
+        const double share = side_->layout() ? kTopShare : 1.0;
+        const double w = plot_->width(), h = 0.9 * share * plot_->height();
+        // Alone in the body (a narrow screen), the surface keeps at least half the width.
+        const double surface = std::max(w - h, share < 1 ? 0.8 * h : 0.5 * w);
+        if (w > 0 && h > 0) top_->setColumnStretchFactors({surface, h});
     });
 
     connect(x0_, &ParamSlider::valueChanged, this, [this] { update(); });
@@ -119,28 +124,6 @@ PointPage::PointPage(QString key, QWidget* parent) : Page(parent), key_(std::mov
 
 void PointPage::addPanelPicture(const QString& key, const QString& title, QCPLayoutElement* panel) {
     addPicture(key, title, plot_, panel, body_);
-}
-
-void PointPage::fitGroups() {
-    // The plot's height as if the tabs were hidden, so showing them does not undo the choice.
-    const int height = plot_->height() + (groups_->isVisible() ? groups_->height() : 0);
-    const int title = title_ ? title_->outerRect().height() : 0;
-    const double panels = (height - title) * (1 - kTopShare);
-    // Where the grid of four would give the panels' row less than a picture's minimum, two
-    // pictures at a time.
-    const bool narrow = style_.scale > 1 && panels < PlotStyle::kMinPicture;
-    if (narrow && groups_->count() == 0) {
-        // Named after the pictures: the first two, then the panels the page added.
-        const QVector<PictureInfo> shown = pictures();
-        QStringList top, rest;
-        for (int i = 0; i < shown.size(); ++i)
-            (i < 2 ? top : rest) << shown[i].title;
-        const QSignalBlocker block(groups_);
-        groups_->addTab(top.join(QStringLiteral(" · ")));
-        groups_->addTab(rest.join(QStringLiteral(" · ")));
-    }
-    groups_->setVisible(narrow && !isHidden() && focusedPicture().isEmpty());
-    setPictureBase(plot_, !narrow ? nullptr : groups_->currentIndex() == 1 ? side_ : top_);
 }
 
 void PointPage::setSidePanelVisible(bool visible) {

@@ -18,7 +18,6 @@ class QCPTextElement;
 class QGridLayout;
 class QLabel;
 class QMouseEvent;
-class QTabBar;
 
 namespace gs::app {
 
@@ -86,9 +85,6 @@ protected:
 
 private:
     void showFunction(const ObjectivePtr& f);
-    /// The layout for the room the plot has: the four pictures in a grid, or (on a projector
-    /// where that leaves a picture under PlotStyle::kMinPicture) two at a time, with tabs.
-    void fitGroups();
     void mousePress(QMouseEvent* event);
     void mouseMove(QMouseEvent* event);
     void mouseRelease(QMouseEvent* event);
@@ -103,7 +99,6 @@ private:
     QCPLayoutGrid* body_; // under the title: the surface and the map, the panels under them
     QCPLayoutGrid* top_;  // the surface and the map
     QCPLayoutGrid* side_;
-    QTabBar* groups_; // the surface and the map | the panels, on a narrow screen
     QCPGraph* marker_;
     QCPTextElement* title_ = nullptr;
     FunctionPicker* picker_;
