@@ -63,6 +63,8 @@ void PictureFocus::addGroups(QCustomPlot* plot, std::function<QVector<PictureGro
 }
 
 void PictureFocus::fitGroups(QCustomPlot* plot) {
+    // A focused picture has the plot (and the tabs' room) to itself: the choice waits for Esc.
+    if (!focused_.isEmpty()) return;
     const Groups& g = groups_[plot];
     const QVector<PictureGroup> groups = g.groups();
     // The plot's size as if the tabs were hidden, so showing them does not undo the choice.
@@ -125,6 +127,10 @@ bool PictureFocus::focus(const QString& key) {
     // Lay the page out now: a plot shown again must have its size (and paint buffers of that
     // size) before the replot queued for it draws.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    // Once at once and once queued: a map's equal aspect and its tick labels' margins settle
+    // over two layouts, and a focus change should not show the first.
+    for (auto& [plot, layout] : layouts_)
+        if (plot->isVisible()) plot->replot(QCustomPlot::rpImmediateRefresh);
     Q_EMIT changed(focused_);
     return true;
 }

@@ -99,12 +99,11 @@ PointPage::PointPage(QString key, QWidget* parent) : Page(parent), key_(std::mov
         // widget's size, not the viewport's: a hidden plot resized for an export has its old
         // viewport until it is drawn.
         // The top row's share of the body: all of it while the panels are out of the layout
-        // (two pictures at a time on a narrow screen).
-        const double share = side_->layout() ? kTopShare : 1.0;
-        const double w = plot_->width(), h = 0.9 * share * plot_->height();
-        // Alone in the body (a narrow screen), the surface keeps at least half the width.
-        const double surface = std::max(w - h, share < 1 ? 0.8 * h : 0.5 * w);
-        if (w > 0 && h > 0) top_->setColumnStretchFactors({surface, h});
+        // (two pictures at a time on a narrow screen), less the title and the map's axes.
+        const double w = plot_->width();
+        const double h =
+            side_->layout() ? 0.9 * kTopShare * plot_->height() : 0.78 * plot_->height();
+        if (w > 0 && h > 0) top_->setColumnStretchFactors({std::max(w - h, 0.8 * h), h});
     });
 
     connect(x0_, &ParamSlider::valueChanged, this, [this] { update(); });
