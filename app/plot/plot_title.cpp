@@ -16,15 +16,15 @@ struct Wrapped {
     QStringList lines;
     bool elided = false;
     int widest = 0;
+    int first = 0; // the first line's width
 };
 
 Wrapped wrapLines(const QString& text, const QFontMetrics& fm, int room, int maxLines) {
     const int width = fm.horizontalAdvance(text);
     if (width <= room) return {{text}, false, width};
     if (maxLines <= 1) return {{fm.elidedText(text, Qt::ElideRight, room)}, true, room};
-    // The first line ends at one of the spaces; of those whose first line fits, the one that
-    // makes the widest line narrowest (the rest wrapped the same way), so the lines look even;
-    // a layout that elides only when every one does.
+    // The first line ends at one of the spaces whose first line fits; the rest is wrapped the
+    // same way. A layout that elides only when every one does.
     Wrapped best;
     bool found = false;
     for (qsizetype at = text.indexOf(u' '); at >= 0; at = text.indexOf(u' ', at + 1)) {
@@ -34,7 +34,13 @@ Wrapped wrapLines(const QString& text, const QFontMetrics& fm, int room, int max
         Wrapped rest = wrapLines(text.mid(at + 1).trimmed(), fm, room, maxLines - 1);
         rest.lines.prepend(first);
         rest.widest = std::max(rest.widest, w1);
-        if (!found || std::pair(rest.elided, rest.widest) < std::pair(best.elided, best.widest)) {
+        rest.first = w1;
+        // Even lines when every word fits; when the last line is elided anyway, the fullest
+        // first line (the most words shown).
+        const auto key = [](const Wrapped& w) {
+            return std::pair(w.elided, w.elided ? -w.first : w.widest);
+        };
+        if (!found || key(rest) < key(best)) {
             best = rest;
             found = true;
         }

@@ -388,6 +388,9 @@ void TestPresentationFit::titlesWrapBeforeTheyElide() {
     const QString three = wrapTitle(title, fm, fm.horizontalAdvance(title) / 3);
     QCOMPARE(three.count(u'\n'), 1);
     QVERIFY(three.endsWith(QChar(0x2026)));
+    // ...after a full first line, not after a short one ("The" / "article's landscape…").
+    QVERIFY(fm.horizontalAdvance(three.section(u'\n', 0, 0)) >
+            fm.horizontalAdvance(title) / 3 - fm.horizontalAdvance(QStringLiteral("optimizers ")));
     // One word too long for a line is elided, not broken.
     QVERIFY(wrapTitle(QStringLiteral("Supercalifragilistic"), fm, 60).endsWith(QChar(0x2026)));
 }
