@@ -29,7 +29,7 @@ void MainWindow::showShortcuts() {
     };
     QString keys;
     for (QAction* a : actions())
-        if (!a->shortcut().isEmpty())
+        if (!a->shortcut().isEmpty() && a->isVisible()) // the page's own pictures only
             keys += row(a->shortcut().toString(QKeySequence::NativeText),
                         a->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")));
     const QString mouse =
@@ -38,7 +38,8 @@ void MainWindow::showShortcuts() {
         row(tr("Shift+click"), tr("on a map: a start of its own for the run in the inspector")) +
         row(tr("Drag a point"), tr("on the derivative page: move x, or y = x + h")) +
         row(tr("Drag"), tr("elsewhere on a plot: pan")) + row(tr("Wheel"), tr("on a plot: zoom")) +
-        row(tr("Double-click"), tr("on a plot: back to the whole function")) +
+        row(tr("Double-click"), tr("on a picture of several: focus it (again: all of them); "
+                                   "on a lone plot: back to the whole function")) +
         row(tr("Wheel over a control"),
             tr("scrolls the panel; click the control first to change it with the wheel"));
     QMessageBox box(this);
