@@ -31,7 +31,7 @@ void PictureFocus::addElement(const QString& key, const QString& title, QCustomP
                               QCPLayoutElement* element, QCPLayoutGrid* root) {
     std::unique_ptr<LayoutFocus>& layout = layouts_[plot];
     if (!layout) {
-        layout = std::make_unique<LayoutFocus>(*plot, root);
+        layout = std::make_unique<LayoutFocus>(root);
         watch(plot);
     }
     // A page that builds a panel again (new data) registers it again under its key.

@@ -17,8 +17,8 @@ namespace gs::app {
 
 class LayoutFocus {
 public:
-    /// Focus works within `root` (a grid of `plot`'s layout, such as the body under the title).
-    LayoutFocus(QCustomPlot& plot, QCPLayoutGrid* root) : plot_(plot), root_(root) {}
+    /// Focus works within `root` (a grid of a plot's layout, such as the body under the title).
+    explicit LayoutFocus(QCPLayoutGrid* root) : root_(root) {}
     ~LayoutFocus() { restore(); }
     LayoutFocus(const LayoutFocus&) = delete;
     LayoutFocus& operator=(const LayoutFocus&) = delete;
@@ -38,7 +38,6 @@ private:
     void restore();
     void hide(QCPLayoutElement* element);
 
-    QCustomPlot& plot_;
     QCPLayoutGrid* root_;
     QCPLayoutElement* focused_ = nullptr;
     QVector<SavedGrid> saved_;
