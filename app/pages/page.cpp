@@ -31,6 +31,10 @@ void Page::keepWithFocus(QWidget* widget) {
     focus()->keep(widget);
 }
 
+void Page::expectPictures(const QStringList& keys) {
+    focus()->expect(keys);
+}
+
 void Page::addPictureGroups(QCustomPlot* plot, std::function<QVector<PictureGroup>()> groups,
                             std::function<bool(QSize)> tooSmall) {
     focus()->addGroups(plot, std::move(groups), std::move(tooSmall));
@@ -52,9 +56,7 @@ bool Page::focusPicture(const QString& key) {
 QString Page::showScene(const Scene& scene) {
     for (const QString& key : {scene.focus.desk, scene.focus.presentation}) {
         if (key.isEmpty()) continue;
-        QStringList keys;
-        for (const PictureInfo& p : pictures())
-            keys << p.key;
+        const QStringList keys = focus_ ? focus_->names() : QStringList();
         if (!keys.contains(key))
             return keys.isEmpty()
                        ? tr("this page has one picture, there is none to focus (focus %1)")

@@ -110,6 +110,8 @@ protected:
                     QCPLayoutElement* element, QCPLayoutGrid* root);
     /// A widget that stays while a picture is focused (the playback bar, the numbers line).
     void keepWithFocus(QWidget* widget);
+    /// Pictures the page adds later (with its data): a scene may focus them already.
+    void expectPictures(const QStringList& keys);
     /// On a narrow projector, `plot`'s pictures in groups shown one at a time (see
     /// PictureFocus::addGroups).
     void addPictureGroups(QCustomPlot* plot, std::function<QVector<PictureGroup>()> groups,

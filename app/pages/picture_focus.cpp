@@ -37,11 +37,27 @@ void PictureFocus::addElement(const QString& key, const QString& title, QCustomP
     // A page that builds a panel again (new data) registers it again under its key.
     for (Picture& p : pictures_)
         if (p.info.key == key) {
-            if (focused_ == key) focus({});
+            const QString keep = focused_;
+            focus({}); // the layout as it was, before the old panel goes
             p = {{key, title}, plot, element, true, layout.get()};
+            if (!keep.isEmpty()) focus(keep);
             return;
         }
     pictures_.push_back({{key, title}, plot, element, true, layout.get()});
+    refocus(key);
+}
+
+void PictureFocus::refocus(const QString& added) {
+    if (pending_ == added) focus(added);
+}
+
+QStringList PictureFocus::names() const {
+    QStringList keys;
+    for (const PictureInfo& p : pictures())
+        keys << p.key;
+    for (const QString& k : expected_)
+        if (!keys.contains(k)) keys << k;
+    return keys;
 }
 
 void PictureFocus::addGroups(QCustomPlot* plot, std::function<QVector<PictureGroup>()> groups,
@@ -112,7 +128,12 @@ bool PictureFocus::focus(const QString& key) {
     const auto it = std::find_if(pictures_.begin(), pictures_.end(), [&](const Picture& p) {
         return p.info.key == key && (!p.isElement || p.element);
     });
-    if (!key.isEmpty() && it == pictures_.end()) return false;
+    pending_.clear();
+    if (!key.isEmpty() && it == pictures_.end()) {
+        if (!expected_.contains(key)) return false;
+        pending_ = key; // it comes with the data
+        return true;
+    }
     if (key == focused_) return true;
     // Back to the page as built, then hide around the new picture.
     restoreWidgets();

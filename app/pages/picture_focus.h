@@ -47,6 +47,7 @@ public:
     void addWidget(const QString& key, const QString& title, QWidget* picture);
     /// A picture that is `element` of `plot`'s layout, focused within `root` (a grid of that
     /// layout: the body under the title, say); the plot widget takes the page's area meanwhile.
+    /// A page changes the layout only with every picture shown (focus({}) first).
     void addElement(const QString& key, const QString& title, QCustomPlot* plot,
                     QCPLayoutElement* element, QCPLayoutGrid* root);
     /// A widget that stays visible while a picture is focused (a playback bar, a status line).
@@ -62,6 +63,11 @@ public:
                    std::function<bool(QSize)> tooSmall);
 
     QVector<PictureInfo> pictures() const;
+    /// Names of pictures a page builds later (panels made when data arrives): focusing one
+    /// waits until it is added.
+    void expect(const QStringList& keys) { expected_ = keys; }
+    /// Every name focus takes: the pictures' and the expected ones.
+    QStringList names() const;
     QString focused() const { return focused_; }
     /// Focuses picture `key`, or shows every picture again for an empty key; false, with nothing
     /// changed, for a key that is not one of the pictures.
@@ -87,6 +93,8 @@ private:
     void hideUnlessKept(QWidget* widget);
     void restoreWidgets();
     void fitGroups(QCustomPlot* plot);
+    /// After picture `added` was registered: focus it if it was waited for.
+    void refocus(const QString& added);
     const Picture* pictureAt(QObject* watched, QPointF position) const;
 
     QWidget* page_;
@@ -102,6 +110,8 @@ private:
     QVector<QPointer<QWidget>> kept_;
     QVector<QPointer<QWidget>> hidden_, shown_; // what focus hid, and what it had to show
     QString focused_;
+    QStringList expected_;
+    QString pending_; // an expected picture to focus once it is added
 };
 
 } // namespace gs::app

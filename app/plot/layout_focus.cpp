@@ -52,6 +52,11 @@ void LayoutFocus::hide(QCPLayoutElement* element) {
             }
             for (QCPLayoutElement* inset : rect->insetLayout()->elements(true))
                 hideOne(inset);
+            // What is placed by its axes: an empty rect maps them anywhere.
+            for (QCPAbstractItem* item : rect->items())
+                hideOne(item);
+            for (QCPAbstractPlottable* plottable : rect->plottables())
+                hideOne(plottable);
         }
     }
 }

@@ -113,6 +113,7 @@ ClassifierPage::ClassifierPage(QWidget* parent)
     addPicture(QStringLiteral("confusion"), tr("Confusion matrix"), plot,
                plots_->confusionRect()->layout(), plot->plotLayout());
     keepWithFocus(statusLabel_);
+    expectPictures({QStringLiteral("images"), QStringLiteral("weights")}); // with the images
     addPictureGroups(
         plot,
         [this] {
@@ -240,6 +241,9 @@ bool ClassifierPage::training() const {
 }
 
 void ClassifierPage::showData(const std::shared_ptr<const learn::Dataset>& test) {
+    // The panels are built (again) with every picture in the layout, then focused as they were.
+    const QString focused = focusedPicture();
+    if (!focused.isEmpty()) focusPicture({});
     plots_->setData(test, classNamesOf(*test), settings_.samples);
     // The image panels are made (again) for the data: they are pictures while they exist.
     QCustomPlot* plot = plots_->plot();
@@ -249,6 +253,7 @@ void ClassifierPage::showData(const std::shared_ptr<const learn::Dataset>& test)
     if (QCPAxisRect* weights = plots_->weightsRect())
         addPicture(QStringLiteral("weights"), tr("Weights"), plot, weights->layout(),
                    plot->plotLayout());
+    if (!focused.isEmpty()) focusPicture(focused);
 }
 
 void ClassifierPage::poll() {
