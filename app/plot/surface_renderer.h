@@ -16,6 +16,7 @@
 #include <QPen>
 #include <QRectF>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 #include <utility>
@@ -109,6 +110,8 @@ private:
     double colorPosition(double v) const;
     /// How much the labels shrink in a small `rect` (1 in a large one, and on a projector).
     double fontScale(const QRectF& rect) const;
+    /// The title in the lines it takes over `rect` (one or two).
+    QStringList titleLines(const QRectF& rect) const;
 
     Grid grid_;
     SurfaceBox box_;

@@ -1,8 +1,10 @@
 // What surrounds the surface: the layout of the picture, the box's back panes with grid lines,
 // floor isolines, tick labels and axis names, the color bar and the key.
 
-#include "field/levels.h"
 #include "plot/surface_renderer.h"
+
+#include "field/levels.h"
+#include "plot/plot_title.h"
 #include "plot/viridis.h"
 #include "views/number_format.h"
 
@@ -49,9 +51,17 @@ QFont SurfaceRenderer::labelFont(const QRectF& rect, double relative) const {
     return style_.font(font_, relative * fontScale(rect));
 }
 
+QStringList SurfaceRenderer::titleLines(const QRectF& rect) const {
+    // As every plot's title: two lines before an ellipsis.
+    const QFont font = labelFont(rect, 1.15);
+    const QFontMetrics fm(font);
+    return wrapTitle(title_, fm, int(rect.width()) - fm.height()).split(u'\n');
+}
+
 QRectF SurfaceRenderer::plotArea(const QRectF& rect) const {
     const QFontMetricsF fm(labelFont(rect));
-    const double top = title_.isEmpty() ? fm.height() * 0.5 : fm.height() * 2.0;
+    const double top =
+        title_.isEmpty() ? fm.height() * 0.5 : fm.height() * (0.8 + 1.2 * titleLines(rect).size());
     // The color bar and its widest tick label.
     double labels = 0;
     const QFontMetricsF tm(labelFont(rect, 0.9));
@@ -227,9 +237,11 @@ void SurfaceRenderer::drawColorBar(QPainter& painter, const QRectF& rect,
     if (!title_.isEmpty()) {
         painter.setFont(labelFont(rect_, 1.15));
         const QFontMetricsF tm(painter.font());
-        const QString text = tm.elidedText(title_, Qt::ElideRight, rect.width() - tm.height());
-        drawLabel(painter, QPointF(rect.center().x(), rect.top() + fm.height()), text,
-                  Qt::AlignCenter);
+        const QStringList lines = titleLines(rect);
+        for (int i = 0; i < lines.size(); ++i)
+            drawLabel(painter,
+                      QPointF(rect.center().x(), rect.top() + fm.height() + i * tm.height()),
+                      lines[i], Qt::AlignCenter);
     }
 }
 
