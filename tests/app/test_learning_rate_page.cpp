@@ -22,7 +22,27 @@ private slots:
     void lessonRunsFollowTheRecurrence();
     void everyPathIsInFrame();
     void quadraticShowsTheStabilityRule();
+    void startWhereTheFunctionIsUndefined();
 };
+
+// A typed function not finite at the start gives runs of no point: each says why, and nothing
+// reads past their end (found by the monkey test under AddressSanitizer).
+void TestLearningRatePage::startWhereTheFunctionIsUndefined() {
+    const auto lesson = loadLesson(QStringLiteral("learning-rate"));
+    QVERIFY(std::holds_alternative<Lesson>(lesson));
+    Scene s = std::get<Lesson>(lesson).scene;
+    s.catalog.clear();
+    s.formula = QStringLiteral("log(x)");
+    s.start = {-1.0};
+    LearningRatePage page;
+    QCOMPARE(page.applyScene(s), QString());
+    QCOMPARE(page.runCount(), 4);
+    for (int i = 0; i < page.runCount(); ++i)
+        QCOMPARE(page.trajectory(i).size(), 0);
+    const QString text = page.readout()->text();
+    QCOMPARE(text.count(QStringLiteral("α = ")), 4);
+    QVERIFY2(!text.contains(QStringLiteral("x<sub>-1</sub>")), qPrintable(text));
+}
 
 void TestLearningRatePage::lessonRunsFollowTheRecurrence() {
     const auto lesson = loadLesson(QStringLiteral("learning-rate"));

@@ -186,6 +186,12 @@ void LearningRatePage::recompute() {
         g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, style_.markerSize() * 0.45));
         g->setData(n, x, true);
         const int last = t.size() - 1;
+        if (last < 0) { // stopped before its first point (f is not finite at the start)
+            lines << QStringLiteral("<span style='color:%1'>■</span> α = <b>%2</b>: %3")
+                         .arg(runColor(style_, i).name(), formatNumber(lr, 3),
+                              QString::fromStdString(describeStatus(t)).toHtmlEscaped());
+            continue;
+        }
         lines << QStringLiteral("<span style='color:%1'>■</span> α = <b>%2</b>: x<sub>%3</sub> = "
                                 "<b>%4</b> &nbsp;·&nbsp; f′ = %5%6")
                      .arg(runColor(style_, i).name(), formatNumber(lr, 3))

@@ -364,7 +364,7 @@ void LrSweepPage::computeLimit() {
             rules.maxSteps = scene_.maxSteps;
             rules.gradientTol = kGradientTol;
             const Trajectory t = run(*f_, *opt, startOf(gd), rules);
-            at = t.x(t.size() - 1);
+            if (!t.empty()) at = t.x(t.size() - 1);
         }
     }
     if (!at) return;
