@@ -148,10 +148,13 @@ bool PictureFocus::focus(const QString& key) {
     // Lay the page out now: a plot shown again must have its size (and paint buffers of that
     // size) before the replot queued for it draws.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    // Once at once and once queued: a map's equal aspect and its tick labels' margins settle
-    // over two layouts, and a focus change should not show the first.
-    for (auto& [plot, layout] : layouts_)
-        if (plot->isVisible()) plot->replot(QCustomPlot::rpImmediateRefresh);
+    // Every plot of the page that shows, drawn twice at once: a map's equal aspect and a plot's
+    // tick count follow the size of the previous layout, so they settle on the second, and a
+    // focus change (a rare event) should not show the first.
+    for (QCustomPlot* plot : page_->findChildren<QCustomPlot*>())
+        if (plot->isVisible())
+            for (int i = 0; i < 2; ++i)
+                plot->replot(QCustomPlot::rpImmediateRefresh);
     Q_EMIT changed(focused_);
     return true;
 }
