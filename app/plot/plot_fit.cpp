@@ -28,20 +28,6 @@ QVector<QCPTextElement*> titles(QCustomPlot& plot) {
     return found;
 }
 
-/// Before the layout: the title wrapped to the plot's width (the title row spans it), in one or
-/// two lines, with the height those lines need. The widget's width, not the viewport's: a hidden
-/// plot resized for an export has its old viewport until it is drawn.
-void wrapTitleRows(QCustomPlot& plot) {
-    for (QCPTextElement* title : titles(plot)) {
-        const QFontMetrics fm(title->font());
-        const QString text = wrapTitle(plotTitleText(*title), fm, titleRoom(plot.width()));
-        title->setText(text);
-        const QMargins m = title->margins();
-        const int lines = int(text.count(u'\n')) + 1;
-        title->setMinimumSize(1, lines * fm.height() + m.top() + m.bottom());
-    }
-}
-
 /// After the layout, with no minimum width of its own, a title's rect is the column it sits over:
 /// narrower than the plot when the layout has several columns; wrapped again to that, in no more
 /// lines than the height it was given.
@@ -96,6 +82,20 @@ void fitTicks(QCustomPlot& plot) {
 }
 
 } // namespace
+
+// Before the layout: the title wrapped to the plot's width (the title row spans it), in one or
+// two lines, with the height those lines need. The widget's width, not the viewport's: a hidden
+// plot resized for an export has its old viewport until it is drawn.
+void wrapTitleRows(QCustomPlot& plot) {
+    for (QCPTextElement* title : titles(plot)) {
+        const QFontMetrics fm(title->font());
+        const QString text = wrapTitle(plotTitleText(*title), fm, titleRoom(plot.width()));
+        title->setText(text);
+        const QMargins m = title->margins();
+        const int lines = int(text.count(u'\n')) + 1;
+        title->setMinimumSize(1, lines * fm.height() + m.top() + m.bottom());
+    }
+}
 
 void fitBeforeReplot(QCustomPlot& plot, const PlotStyle* style, const QWidget* view) {
     // The legend and the title's lines before the layout (they set their sizes); the title again

@@ -15,5 +15,8 @@ namespace gs::app {
 /// is given and fits its legend, with the view's style (a member whose address stays valid) and
 /// the view's font.
 void fitBeforeReplot(QCustomPlot& plot, const PlotStyle* style, const QWidget* view);
+/// The text rows of `plot`'s top layout (a title, a status line) wrapped to the plot's width in
+/// at most two lines; for a plot that fits its legends itself (fitBeforeReplot does this too).
+void wrapTitleRows(QCustomPlot& plot);
 
 } // namespace gs::app

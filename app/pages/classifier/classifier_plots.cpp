@@ -1,5 +1,7 @@
 #include "pages/classifier/classifier_plots.h"
 
+#include "plot/plot_fit.h"
+
 #include "views/number_format.h"
 
 #include <qcustomplot.h>
@@ -93,7 +95,10 @@ ClassifierPlots::ClassifierPlots(QWidget* parent) : plot_(new QCustomPlot(parent
     plot_->plotLayout()->insertRow(0);
     plot_->plotLayout()->addElement(0, 0, status_);
     QObject::connect(plot_, &QCustomPlot::afterLayout, plot_, [this] { fitAfterLayout(); });
-    QObject::connect(plot_, &QCustomPlot::beforeReplot, plot_, [this] { fitTicks(); });
+    QObject::connect(plot_, &QCustomPlot::beforeReplot, plot_, [this] {
+        fitTicks();
+        wrapTitleRows(*plot_); // a long status (a file's reason) in two lines
+    });
     restyle();
 }
 
@@ -305,6 +310,7 @@ void ClassifierPlots::showConfusion(const ClassifierProgress& p) {
 
 void ClassifierPlots::setStatus(const QString& text, bool bad) {
     status_->setText(text);
+    status_->setProperty("fullText", text); // what wrapTitleRows wraps
     statusBad_ = bad;
     status_->setTextColor(bad ? style_.errorColor() : style_.foreground());
     plot_->replot(QCustomPlot::rpQueuedReplot);
