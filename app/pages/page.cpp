@@ -67,22 +67,22 @@ QString Page::showScene(const Scene& scene) {
     focusPicture({}); // the page as built while it takes the scene
     if (const QString error = applyScene(scene); !error.isEmpty()) return error;
     sceneFocus_ = scene.focus;
-    focusPicture(presentation_ ? sceneFocus_.presentation : sceneFocus_.desk);
+    focusPicture(sceneFocus_.on(presentation_));
     return {};
 }
 
 Scene Page::sceneShown() const {
     Scene s = scene();
     s.focus = sceneFocus_;
-    (presentation_ ? s.focus.presentation : s.focus.desk) = focusedPicture();
+    s.focus.on(presentation_) = focusedPicture();
     return s;
 }
 
 void Page::setPresentation(bool on) {
     if (on == presentation_) return;
-    (presentation_ ? sceneFocus_.presentation : sceneFocus_.desk) = focusedPicture();
+    sceneFocus_.on(presentation_) = focusedPicture();
     presentation_ = on;
-    focusPicture(presentation_ ? sceneFocus_.presentation : sceneFocus_.desk);
+    focusPicture(sceneFocus_.on(presentation_));
 }
 
 } // namespace gs::app

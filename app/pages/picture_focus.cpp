@@ -44,11 +44,7 @@ void PictureFocus::addElement(const QString& key, const QString& title, QCustomP
             return;
         }
     pictures_.push_back({{key, title}, plot, element, true, layout.get()});
-    refocus(key);
-}
-
-void PictureFocus::refocus(const QString& added) {
-    if (pending_ == added) focus(added);
+    if (pending_ == key) focus(key); // a scene asked for it before it was built
 }
 
 QStringList PictureFocus::names() const {
@@ -93,7 +89,7 @@ void PictureFocus::fitGroups(QCustomPlot* plot) {
         for (const PictureGroup& group : groups)
             g.tabs->addTab(group.title);
     }
-    g.tabs->setVisible(narrow && !page_->isHidden() && focused_.isEmpty());
+    g.tabs->setVisible(narrow && !page_->isHidden());
     const int current = std::clamp(g.tabs->currentIndex(), 0, int(groups.size()) - 1);
     setBase(plot, narrow ? groups[current].element : nullptr);
 }
@@ -139,18 +135,17 @@ bool PictureFocus::focus(const QString& key) {
     restoreWidgets();
     focused_ = key;
     const Picture* picture = it != pictures_.end() && it->widget ? &*it : nullptr;
-    for (auto& [plot, layout] : layouts_) {
+    for (auto& [plot, layout] : layouts_)
         layout->focus(picture && picture->layout == layout.get() ? picture->element.data()
                                                                  : bases_[plot]);
-        plot->replot(QCustomPlot::rpQueuedReplot);
-    }
     if (picture) hideAround(picture->widget);
     // Lay the page out now: a plot shown again must have its size (and paint buffers of that
     // size) before the replot queued for it draws.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     // Every plot of the page that shows, drawn twice at once: a map's equal aspect and a plot's
     // tick count follow the size of the previous layout, so they settle on the second, and a
-    // focus change (a rare event) should not show the first.
+    // focus change (a rare event) should not show the first. A hidden plot is drawn when it
+    // shows again, or by an export (which lays it out at its own size).
     for (QCustomPlot* plot : page_->findChildren<QCustomPlot*>())
         if (plot->isVisible())
             for (int i = 0; i < 2; ++i)

@@ -93,8 +93,6 @@ private:
     void hideUnlessKept(QWidget* widget);
     void restoreWidgets();
     void fitGroups(QCustomPlot* plot);
-    /// After picture `added` was registered: focus it if it was waited for.
-    void refocus(const QString& added);
     const Picture* pictureAt(QObject* watched, QPointF position) const;
 
     QWidget* page_;

@@ -28,21 +28,6 @@ QVector<QCPTextElement*> titles(QCustomPlot& plot) {
     return found;
 }
 
-/// After the layout, with no minimum width of its own, a title's rect is the column it sits over:
-/// narrower than the plot when the layout has several columns; wrapped again to that, in no more
-/// lines than the height it was given.
-void fitTitle(QCustomPlot& plot) {
-    for (QCPTextElement* title : titles(plot)) {
-        const QFontMetrics fm(title->font());
-        const int room = titleRoom(title->outerRect().width());
-        const int lines = int(title->text().count(u'\n')) + 1;
-        bool fits = true;
-        for (const QString& line : title->text().split(u'\n'))
-            fits = fits && fm.horizontalAdvance(line) <= room;
-        if (!fits) title->setText(wrapTitle(plotTitleText(*title), fm, room, lines));
-    }
-}
-
 void fitLegend(QCustomPlot& plot, const PlotStyle& style, const QFont& baseFont) {
     QCPLegend* legend = plot.legend;
     if (!legend || legend->itemCount() == 0 || !plot.axisRect()) return;
@@ -98,14 +83,13 @@ void wrapTitleRows(QCustomPlot& plot) {
 }
 
 void fitBeforeReplot(QCustomPlot& plot, const PlotStyle* style, const QWidget* view) {
-    // The legend and the title's lines before the layout (they set their sizes); the title again
-    // after it (to the rect the layout gave it).
+    // Before the layout, as they set their sizes: the legend, the ticks, the title's lines (a
+    // title spans the plot, see updatePlotTitle, so the plot's width is its room).
     QObject::connect(&plot, &QCustomPlot::beforeReplot, &plot, [&plot, style, view] {
         fitLegend(plot, *style, view->font());
         fitTicks(plot);
         wrapTitleRows(plot);
     });
-    QObject::connect(&plot, &QCustomPlot::afterLayout, &plot, [&plot] { fitTitle(plot); });
 }
 
 } // namespace gs::app

@@ -32,6 +32,8 @@ struct SceneRun {
 /// for a projector (presentation mode); empty: every picture shows.
 struct SceneFocus {
     QString desk, presentation;
+    QString& on(bool projector) { return projector ? presentation : desk; }
+    const QString& on(bool projector) const { return projector ? presentation : desk; }
     bool operator==(const SceneFocus&) const = default;
 };
 
