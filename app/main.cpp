@@ -2,7 +2,8 @@
 // Exit status: 0 success, 1 failure, 2 usage error; the reason is one line on stderr.
 
 #include "controls/playback_bar.h"
-#include "lessons/lesson.h"
+#include "lessons/handout.h"
+#include "lessons/lesson_library.h"
 #include "pages/page.h"
 #include "pages/page_registry.h"
 #include "render/exporter.h"
@@ -38,7 +39,7 @@ constexpr int kAutosaveMs = 5000; // at most this much editing is lost to a cras
 bool wantsHeadless(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         // Prefixes: --list covers --list-lessons, and each option may be written --opt=value.
-        for (const char* opt : {"--screenshot", "--gif", "--csv", "--list"})
+        for (const char* opt : {"--screenshot", "--gif", "--csv", "--list", "--handout"})
             if (std::strncmp(argv[i], opt, std::strlen(opt)) == 0) return true;
         for (const char* opt : {"-h", "--help", "--help-all", "-v", "--version"})
             if (std::strcmp(argv[i], opt) == 0) return true;
@@ -46,15 +47,30 @@ bool wantsHeadless(int argc, char** argv) {
     return false;
 }
 
-/// The value of --lesson NAME or --lesson=NAME, if given: an unknown lesson is a usage error that
-/// must be reported before the GUI needs a display.
-std::optional<QString> lessonArgument(int argc, char** argv) {
+/// The values of `--name VALUE` or `--name=VALUE`, read before Qt starts: an unknown lesson is a
+/// usage error that must be reported before the GUI needs a display.
+QStringList argumentValues(int argc, char** argv, const char* name) {
+    QStringList values;
+    const std::size_t n = std::strlen(name);
     for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--lesson") == 0 && i + 1 < argc)
-            return QString::fromLocal8Bit(argv[i + 1]);
-        if (std::strncmp(argv[i], "--lesson=", 9) == 0) return QString::fromLocal8Bit(argv[i] + 9);
+        if (std::strcmp(argv[i], name) == 0 && i + 1 < argc)
+            values << QString::fromLocal8Bit(argv[++i]);
+        else if (std::strncmp(argv[i], name, n) == 0 && argv[i][n] == '=')
+            values << QString::fromLocal8Bit(argv[i] + n + 1);
     }
-    return std::nullopt;
+    return values;
+}
+
+/// The names of every lesson --lesson may open: the built-in ones, the user's, and those of the
+/// folders given with --lessons (no files are watched: there is no event loop yet).
+QStringList knownLessons(const QStringList& folders) {
+    using gs::app::LessonLibrary;
+    QStringList names;
+    for (const QString& folder :
+         QStringList{LessonLibrary::builtinFolder(), LessonLibrary::userFolder()} + folders)
+        for (const auto& e : LessonLibrary::readFolder(folder))
+            names << e.name;
+    return names;
 }
 
 /// In headless mode stderr carries only the one-line reason of a failure: Qt's own chatter about
@@ -103,6 +119,23 @@ struct Options {
         QStringLiteral("lesson"),
         QStringLiteral("Open the lesson NAME (see --list-lessons) instead of a scene."),
         QStringLiteral("NAME")};
+    QCommandLineOption lessons{
+        QStringLiteral("lessons"),
+        QStringLiteral("Add the lessons of folder DIR (for --handout: the lessons to print)."),
+        QStringLiteral("DIR")};
+    QCommandLineOption beat{QStringLiteral("beat"),
+                            QStringLiteral("With --lesson: show beat K (1 is the first)."),
+                            QStringLiteral("K")};
+    QCommandLineOption answer{QStringLiteral("answer"),
+                              QStringLiteral("With --beat: show a question beat with its answer.")};
+    QCommandLineOption handout{
+        QStringLiteral("handout"),
+        QStringLiteral("Write the lessons (built-in, or --lessons DIR, or --lesson NAME) as one "
+                       "PDF handout and exit."),
+        QStringLiteral("FILE")};
+    QCommandLineOption pageSize{QStringLiteral("page-size"),
+                                QStringLiteral("The handout's paper: A4 (default) or Letter."),
+                                QStringLiteral("SIZE"), QStringLiteral("A4")};
     QCommandLineOption size{QStringLiteral("size"),
                             QStringLiteral("Image size (default 1600x1000; GIF 960x600)."),
                             QStringLiteral("WxH")};
@@ -128,7 +161,15 @@ struct Options {
         QStringLiteral("With --screenshot: render the whole window, not just the plot.")};
 };
 
-int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::app::Scene& scene) {
+/// The lesson and beat the command line asks for; an empty name for none.
+struct LessonChoice {
+    QString name;
+    int beat = 0;         ///< 0-based
+    bool answered = true; ///< false: a question beat as first shown
+};
+
+int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::app::Scene& scene,
+                const LessonChoice& lesson, const QStringList& folders) {
     using namespace gs::app;
     if (parser.isSet(o.screenshot)) {
         static const QStringList kTypes = {QStringLiteral("png"), QStringLiteral("svg"),
@@ -167,7 +208,12 @@ int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::ap
 
     if (parser.isSet(o.window)) {
         MainWindow window;
-        if (const QString e = window.openScene(scene); !e.isEmpty()) return fail(kFailure, e);
+        for (const QString& folder : folders)
+            window.addLessonFolder(folder);
+        const QString e = lesson.name.isEmpty() ? window.openScene(scene)
+                                                : window.openLesson(lesson.name, lesson.beat);
+        if (!e.isEmpty()) return fail(kFailure, e);
+        if (lesson.answered && !window.beatPlace().answered) window.stepBeat(+1);
         window.setDarkTheme(style.dark);
         window.setPresentationMode(parser.isSet(o.presentation));
         window.resize(*size);
@@ -175,8 +221,8 @@ int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::ap
         window.show();
         if (Page* page = window.currentPage()) page->finishWork(); // a render shows the end
         QApplication::processEvents();
-        const QString e = saveWidget(window, parser.value(o.screenshot), scale);
-        return e.isEmpty() ? 0 : fail(kFailure, e);
+        const QString saved = saveWidget(window, parser.value(o.screenshot), scale);
+        return saved.isEmpty() ? 0 : fail(kFailure, saved);
     }
 
     std::unique_ptr<Page> page = PageRegistry::instance().create(scene.page);
@@ -203,12 +249,53 @@ int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::ap
     return error.isEmpty() ? 0 : fail(kFailure, error);
 }
 
+/// --handout: the lessons of the folders given (the built-in ones when none is), or the one named.
+int writeHandoutFile(const QCommandLineParser& parser, const Options& o) {
+    using namespace gs::app;
+    const auto paper = handoutPageSize(parser.value(o.pageSize));
+    if (!paper) return fail(kUsage, QStringLiteral("--page-size takes A4 or Letter"));
+    QStringList folders = parser.values(o.lessons);
+    for (const QString& folder : folders)
+        if (!QFileInfo(folder).isDir())
+            return fail(kUsage, QStringLiteral("--lessons takes a folder: %1 is not one")
+                                    .arg(gs::app::quote(folder)));
+    const bool builtin = folders.isEmpty();
+    if (builtin) folders << LessonLibrary::builtinFolder();
+    QVector<Lesson> lessons;
+    QStringList names;
+    bool broken = false;
+    for (const QString& folder : folders)
+        for (const LessonEntry& e : LessonLibrary::readFolder(folder)) {
+            names << e.name;
+            if (const LessonError* err = e.error()) {
+                std::fprintf(stderr, "gradscape: %s\n", qPrintable(err->text()));
+                broken = true;
+            } else if (!parser.isSet(o.lesson) || e.name == parser.value(o.lesson)) {
+                lessons << *e.loaded();
+            }
+        }
+    if (parser.isSet(o.lesson) && lessons.isEmpty())
+        return fail(kUsage, noSuchLesson(parser.value(o.lesson), names));
+    HandoutOptions options;
+    options.pageSize = *paper;
+    options.subtitle = builtin ? QStringLiteral("The built-in lessons")
+                               : QFileInfo(folders.front()).absoluteFilePath();
+    HandoutLayout layout;
+    if (const QString e = writeHandout(lessons, parser.value(o.handout), options, &layout);
+        !e.isEmpty())
+        return fail(kFailure, e);
+    return broken ? kFailure : 0; // written, but a lesson was left out
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
-    if (const auto name = lessonArgument(argc, argv);
-        name && !gs::app::lessonNames().contains(*name))
-        return fail(kUsage, gs::app::noSuchLesson(*name));
+    QCoreApplication::setApplicationName(QStringLiteral("Gradscape"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Gradscape"));
+    for (const QString& name : argumentValues(argc, argv, "--lesson"))
+        if (const QStringList known = knownLessons(argumentValues(argc, argv, "--lessons"));
+            !known.contains(name))
+            return fail(kUsage, gs::app::noSuchLesson(name, known));
     if (wantsHeadless(argc, argv)) {
         if (qEnvironmentVariableIsEmpty("GRADSCAPE_VERBOSE")) qInstallMessageHandler(quietMessages);
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -227,8 +314,6 @@ int main(int argc, char** argv) {
     }
 
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Gradscape"));
-    QApplication::setOrganizationName(QStringLiteral("Gradscape"));
     QApplication::setApplicationVersion(QStringLiteral(GRADSCAPE_VERSION));
     // Matches the installed desktop entry, so a Wayland session pairs the window with its menu
     // entry and icon.
@@ -245,8 +330,9 @@ int main(int argc, char** argv) {
                                  QStringLiteral("[SCENE|NAME]"));
     const Options o;
     for (const QCommandLineOption* opt :
-         {&o.screenshot, &o.gif, &o.csv, &o.list, &o.listLessons, &o.lesson, &o.size, &o.step,
-          &o.theme, &o.scale, &o.fps, &o.frames, &o.presentation, &o.window})
+         {&o.screenshot, &o.gif, &o.csv, &o.list, &o.listLessons, &o.lesson, &o.lessons, &o.beat,
+          &o.answer, &o.handout, &o.pageSize, &o.size, &o.step, &o.theme, &o.scale, &o.fps,
+          &o.frames, &o.presentation, &o.window})
         parser.addOption(*opt);
     if (!parser.parse(QApplication::arguments())) return fail(kUsage, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) parser.showHelp(0);
@@ -257,30 +343,57 @@ int main(int argc, char** argv) {
             std::printf("%s\n", qPrintable(name));
         return 0;
     }
+    const QStringList folders = parser.values(o.lessons);
+    for (const QString& folder : folders)
+        if (!QFileInfo(folder).isDir())
+            return fail(kUsage, QStringLiteral("--lessons takes a folder: %1 is not one")
+                                    .arg(gs::app::quote(folder)));
     if (parser.isSet(o.listLessons)) {
-        const QStringList names = gs::app::lessonNames();
+        gs::app::LessonLibrary library;
+        for (const QString& folder : folders)
+            library.addFolder(folder);
+        const QStringList names = library.names();
         int width = 0; // the names' column fits the longest
         for (const QString& name : names)
             width = std::max(width, int(name.size()));
         for (const QString& name : names) {
-            const auto lesson = gs::app::loadLesson(name);
-            const auto* l = std::get_if<gs::app::Lesson>(&lesson);
-            std::printf("%-*s  %s\n", width, qPrintable(name), l ? qPrintable(l->title) : "");
+            const gs::app::LessonEntry* e = library.find(name);
+            const QString about = e->loaded() ? e->loaded()->title : e->error()->text();
+            std::printf("%-*s  %s\n", width, qPrintable(name), qPrintable(about));
         }
         return 0;
     }
+    if (parser.isSet(o.handout)) return writeHandoutFile(parser, o);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1) return fail(kUsage, QStringLiteral("give at most one scene"));
     if (!positional.isEmpty() && parser.isSet(o.lesson))
         return fail(kUsage, QStringLiteral("give a scene or --lesson, not both"));
+    if ((parser.isSet(o.beat) || parser.isSet(o.answer)) && !parser.isSet(o.lesson))
+        return fail(kUsage, QStringLiteral("--beat and --answer go with --lesson NAME"));
     const bool headless = parser.isSet(o.screenshot) || parser.isSet(o.gif) || parser.isSet(o.csv);
 
     std::optional<gs::app::Scene> scene;
+    LessonChoice choice;
     if (parser.isSet(o.lesson)) {
-        const auto lesson = gs::app::loadLesson(parser.value(o.lesson));
-        if (const auto* e = std::get_if<gs::app::SceneError>(&lesson))
-            return fail(kUsage, e->text()); // an unknown name: the message lists the lessons
-        scene = std::get<gs::app::Lesson>(lesson).scene;
+        // The lesson from every set --lesson may name (its name was checked before Qt started).
+        choice.name = parser.value(o.lesson);
+        gs::app::LessonLibrary library;
+        for (const QString& folder : folders)
+            library.addFolder(folder);
+        const gs::app::LessonEntry* entry = library.find(choice.name);
+        if (!entry) return fail(kUsage, gs::app::noSuchLesson(choice.name, library.names()));
+        if (const gs::app::LessonError* e = entry->error()) return fail(kFailure, e->text());
+        const gs::app::Lesson& lesson = *entry->loaded();
+        if (parser.isSet(o.beat)) {
+            const auto k = parseInt(parser.value(o.beat), 1, int(lesson.beats.size()));
+            if (!k)
+                return fail(kUsage, QStringLiteral("--beat takes 1 to %1: lesson %2 has %1 beats")
+                                        .arg(lesson.beats.size())
+                                        .arg(gs::app::quote(choice.name)));
+            choice.beat = *k - 1;
+        }
+        choice.answered = parser.isSet(o.answer) || !lesson.beats[choice.beat].question;
+        scene = lesson.sceneAt(choice.beat, choice.answered);
     } else if (!positional.isEmpty()) {
         gs::app::SceneResult loaded = gs::app::loadSceneByNameOrPath(positional.front());
         if (auto* e = std::get_if<gs::app::SceneError>(&loaded))
@@ -294,13 +407,19 @@ int main(int argc, char** argv) {
                 return fail(kFailure, e->text());
             scene = std::get<gs::app::Scene>(fallback);
         }
-        return runHeadless(parser, o, *scene);
+        return runHeadless(parser, o, *scene, choice, folders);
     }
 
     gs::app::MainWindow window;
+    for (const QString& folder : folders)
+        window.addLessonFolder(folder);
     // A scene file named on the command line is the file Save writes back to.
     if (!positional.isEmpty() && QFileInfo(positional.front()).isFile()) {
         if (!window.openFile(positional.front())) return kFailure;
+    } else if (!choice.name.isEmpty()) {
+        if (const QString e = window.openLesson(choice.name, choice.beat); !e.isEmpty())
+            return fail(kFailure, e);
+        if (choice.answered && !window.beatPlace().answered) window.stepBeat(+1);
     } else if (scene) {
         if (const QString e = window.openScene(*scene); !e.isEmpty()) return fail(kFailure, e);
     }

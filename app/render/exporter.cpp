@@ -119,6 +119,19 @@ QString exportImage(Page& page, const QString& path, QSize size, double scale) {
     return QStringLiteral("unknown image type '.%1' (use .png, .svg or .pdf)").arg(suffix);
 }
 
+void paintPage(Page& page, QCPPainter& painter, const QRect& rect) {
+    if (page.paintsPicture()) {
+        page.paintPicture(painter, rect);
+        return;
+    }
+    QCustomPlot& plot = *page.plot();
+    const ExportSize exportSize(plot, rect.size());
+    painter.save();
+    painter.translate(rect.topLeft());
+    plot.toPainter(&painter, rect.width(), rect.height());
+    painter.restore();
+}
+
 QString exportGif(Page& page, const QString& path, const GifOptions& o) {
     if (o.size.isEmpty() || o.size.width() > 4096 || o.size.height() > 4096)
         return QStringLiteral("GIF size must be between 1x1 and 4096x4096");

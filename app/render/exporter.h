@@ -12,6 +12,9 @@
 #include <atomic>
 #include <functional>
 
+class QCPPainter;
+class QRect;
+
 namespace gs::app {
 
 class Page;
@@ -19,6 +22,10 @@ class Page;
 /// The image format follows the suffix: .png, .svg or .pdf. `scale` multiplies the pixel size of a
 /// PNG (for high-DPI figures); vector formats ignore it.
 QString exportImage(Page& page, const QString& path, QSize size, double scale = 1.0);
+
+/// Paints what exportImage would write (the page's own picture, or its plot laid out at the
+/// rect's size) into `rect` of `painter`, which may be a PDF's: vector stays vector.
+void paintPage(Page& page, QCPPainter& painter, const QRect& rect);
 
 struct GifOptions {
     QSize size{960, 600};

@@ -228,14 +228,22 @@ SceneResult sceneFromJson(const QByteArray& json) {
                               .arg(parseError.offset)
                               .arg(parseError.errorString())};
     if (!doc.isObject()) return SceneError{{}, QStringLiteral("a scene must be a JSON object")};
+    return sceneFromObject(doc.object());
+}
+
+SceneResult sceneFromObject(const QJsonObject& object) {
     try {
-        return readScene(doc.object());
+        return readScene(object);
     } catch (const SceneError& e) {
         return e;
     }
 }
 
 QByteArray sceneToJson(const Scene& s) {
+    return QJsonDocument(sceneToObject(s)).toJson(QJsonDocument::Indented);
+}
+
+QJsonObject sceneToObject(const Scene& s) {
     QJsonObject o;
     o[QStringLiteral("format")] = QLatin1String(kFormat);
     o[QStringLiteral("version")] = Scene::kVersion;
@@ -269,7 +277,7 @@ QByteArray sceneToJson(const Scene& s) {
     if (!s.lesson.isEmpty()) o[QStringLiteral("lesson")] = s.lesson;
     if (s.focus != SceneFocus{}) o[QStringLiteral("focus")] = focusToJson(s.focus);
     if (!s.settings.isEmpty()) o[s.page] = s.settings;
-    return QJsonDocument(o).toJson(QJsonDocument::Indented);
+    return o;
 }
 
 SceneResult loadSceneFile(const QString& path) {

@@ -18,6 +18,10 @@ using SceneResult = std::variant<Scene, SceneError>;
 /// the optimizer keys exist and the hyperparameters are in range, that the function resolves, and
 /// (through the page registry) the page's own section. Version-1 scenes are migrated as read.
 SceneResult sceneFromJson(const QByteArray& json);
+/// The same for a JSON object already parsed (a lesson's scene with a beat's change applied).
+SceneResult sceneFromObject(const QJsonObject& object);
+/// The scene as the JSON object sceneToJson writes.
+QJsonObject sceneToObject(const Scene& scene);
 QByteArray sceneToJson(const Scene& scene);
 
 /// Reads a file; I/O errors are SceneErrors too.

@@ -2,7 +2,7 @@
 
 #include "controls/playback_bar.h"
 #include "controls/wheel_guard.h"
-#include "lessons/lesson.h"
+#include "lessons/lesson_library.h"
 #include "lessons/lesson_navigator.h"
 #include "pages/page.h"
 #include "pages/page_registry.h"
@@ -46,28 +46,31 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), baseFont_(QApplic
     // Once the event loop runs, the page on show is the one asked for (a lesson, a scene file):
     // the hint names playback keys only where there is playback.
     QTimer::singleShot(0, this, [this] {
-        statusBar()->showMessage(
-            currentPage()->playback()
-                ? tr("Space plays, Left/Right step, R resets, F5 presentation "
-                     "mode, F1 all keys")
-                : tr("F5 presentation mode, PageDown next lesson, F1 all keys"),
-            8000);
+        statusBar()->showMessage(currentPage()->playback()
+                                     ? tr("Space plays, Left/Right step, R resets, F5 presentation "
+                                          "mode, F1 all keys")
+                                     : tr("F5 presentation mode, PageDown next beat, F1 all keys"),
+                                 8000);
     });
 }
 
 void MainWindow::createNavigator() {
-    navigator_ = new LessonNavigator(this);
+    library_ = new LessonLibrary(this);
+    connect(library_, &LessonLibrary::changed, this, [this] { lessonsChanged(); });
+    navigator_ = new LessonNavigator(library_, this);
     navigatorDock_ = new QDockWidget(tr("Lessons"), this);
     navigatorDock_->setObjectName(QStringLiteral("lessons"));
     navigatorDock_->setWidget(navigator_);
     navigatorDock_->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::LeftDockWidgetArea, navigatorDock_);
-    connect(navigator_, &LessonNavigator::lessonChosen, this, [this](const QString& name) {
-        if (const QString e = openLesson(name); !e.isEmpty())
-            showError(tr("Cannot open the lesson"), e);
-    });
+    connect(navigator_, &LessonNavigator::lessonChosen, this,
+            [this](const QString& name, int beat) {
+                if (const QString e = openLesson(name, beat); !e.isEmpty())
+                    showError(tr("Cannot open the lesson"), e);
+            });
     connect(navigator_, &LessonNavigator::pageChosen, this,
             [this](const QString& key) { showPage(key); });
+    reportLessonErrors();
 }
 
 Page* MainWindow::page(const QString& key) {
@@ -94,6 +97,7 @@ bool MainWindow::showPage(const QString& key) {
     Page* p = page(key);
     if (!p) return false;
     stack_->setCurrentWidget(p);
+    place_ = BeatPlace{};
     navigator_->showCurrent({}, key);
     pageShown();
     return true;
@@ -109,17 +113,6 @@ void MainWindow::pageShown() {
     controlsAction_->setEnabled(p->hasSidePanel());
     fitControls();
     updateFocusMenu();
-}
-
-void MainWindow::stepLesson(int delta) {
-    const QString name = navigator_->lessonAt(delta);
-    if (name.isEmpty()) {
-        statusBar()->showMessage(
-            delta > 0 ? tr("This is the last lesson") : tr("This is the first lesson"), 4000);
-        return;
-    }
-    if (const QString e = openLesson(name); !e.isEmpty())
-        showError(tr("Cannot open the lesson"), e);
 }
 
 // Every action is built by one recipe: text, shortcut, status tip, slot, menu.
@@ -163,6 +156,8 @@ void MainWindow::createActions() {
     addAction(file, tr("Save Window Screens&hot…"), QKeySequence(tr("Ctrl+Alt+S")),
               tr("Save the whole window as a PNG image"), [this] { saveScreenshot(); });
     updateRecentMenu();
+    file->addSeparator();
+    createLessonFileActions(file);
     file->addSeparator();
     addAction(file, tr("&Quit"), QKeySequence::Quit, tr("Quit Gradscape"), [this] { close(); });
 
@@ -267,22 +262,6 @@ void MainWindow::createExamplesMenu(QMenu* menu) {
     }
 }
 
-void MainWindow::createGoMenu() {
-    QMenu* go = menuBar()->addMenu(tr("&Go"));
-    addAction(go, tr("&Next Lesson"), Qt::Key_PageDown, tr("Open the next lesson"),
-              [this] { stepLesson(+1); });
-    addAction(go, tr("&Previous Lesson"), Qt::Key_PageUp, tr("Open the previous lesson"),
-              [this] { stepLesson(-1); });
-    go->addSeparator();
-    const QVector<PageInfo>& pages = PageRegistry::instance().pages();
-    for (int i = 0; i < pages.size(); ++i) {
-        const QString key = pages[i].key;
-        addAction(go, pages[i].title,
-                  i < 9 ? QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)) : QKeySequence(),
-                  pages[i].description, [this, key] { showPage(key); });
-    }
-}
-
 void MainWindow::setPresentationMode(bool on) {
     style_.scale = on ? PlotStyle::kPresentationScale : 1.0;
     presentationAction_->setChecked(on);
@@ -361,23 +340,12 @@ QString MainWindow::openScene(const Scene& scene) {
     if (!p) return tr("this build has no page %1").arg(quote(scene.page));
     if (const QString error = p->showScene(scene); !error.isEmpty()) return error;
     stack_->setCurrentWidget(p);
+    // A scene of a lesson (saved from one) shows that lesson's text, from its first beat.
+    place_ = BeatPlace{int(library_->names().indexOf(scene.lesson)), 0, true};
     navigator_->showCurrent(scene.lesson, scene.page);
     pageShown();
     setDarkTheme(scene.theme == Scene::Theme::Dark);
     markSaved(p);
-    return {};
-}
-
-QString MainWindow::openLesson(const QString& name) {
-    const auto lesson = loadLesson(name);
-    if (const auto* e = std::get_if<SceneError>(&lesson)) return e->text();
-    const Lesson& l = std::get<Lesson>(lesson);
-    // A lesson keeps the theme the lecturer chose; its scene sets only what makes its point.
-    Scene scene = l.scene;
-    scene.theme = style_.dark ? Scene::Theme::Dark : Scene::Theme::Light;
-    if (const QString e = openScene(scene); !e.isEmpty()) return e;
-    setCurrentFile({});
-    setWindowTitle(tr("%1 — Gradscape").arg(l.title));
     return {};
 }
 

@@ -2,11 +2,14 @@
 // The main window only wires things together: actions, menus, pages, settings.
 
 #include "files/autosave.h"
+#include "lessons/beat_place.h"
+#include "lessons/lesson.h"
 #include "plot/plot_style.h"
 #include "scene/scene.h"
 
 #include <QHash>
 #include <QMainWindow>
+#include <QSet>
 
 #include <functional>
 #include <memory>
@@ -18,6 +21,7 @@ class QTimer;
 
 namespace gs::app {
 
+class LessonLibrary;
 class LessonNavigator;
 class Page;
 
@@ -34,8 +38,28 @@ public:
     Page* currentPage() const;
     /// Shows the scene on its page; on error returns the reason and changes nothing.
     QString openScene(const Scene& scene);
-    /// Opens a built-in lesson; on error returns the reason (an unknown name lists the lessons).
-    QString openLesson(const QString& name);
+    /// Opens beat `beat` of a lesson of the library (a question unanswered); on error returns
+    /// the reason (an unknown name lists the lessons).
+    QString openLesson(const QString& name, int beat = 0);
+    /// Shows a place in the lectures: a lesson (by its index in the library), a beat, answered
+    /// or not. On error returns the reason.
+    QString showBeat(const BeatPlace& place);
+    BeatPlace beatPlace() const { return place_; }
+    /// PageDown (+1) and PageUp (−1): the next or previous beat, then lesson.
+    void stepBeat(int delta);
+    /// The next or previous lesson's first beat (Ctrl+PageDown, Ctrl+PageUp).
+    void stepLesson(int delta);
+    /// The first or last beat of the lesson on show (Ctrl+Home, Ctrl+End).
+    void lessonEnd(bool last);
+    /// Adds a folder of lessons (--lessons DIR) after the others; false if it is not a folder.
+    bool addLessonFolder(const QString& folder);
+    /// Adds one lesson file and opens it (File > Open Lesson); on error shows and returns why.
+    QString openLessonFile(const QString& path);
+    /// Writes the page's scene as a new lesson file with no beats yet, to edit.
+    QString saveAsLesson(const QString& path, const QString& title);
+    /// The lessons of the set the lesson on show belongs to (the built-in ones otherwise).
+    QVector<Lesson> handoutLessons(QString* title = nullptr, QString* folder = nullptr) const;
+    LessonLibrary* lessonLibrary() const { return library_; }
     LessonNavigator* navigator() const { return navigator_; }
     /// Loads a scene file; on error shows the reason and keeps the current scene.
     bool openFile(const QString& path);
@@ -74,6 +98,15 @@ private:
     void createNavigator();
     void createActions();
     void createGoMenu();
+    void createLessonFileActions(QMenu* file);
+    /// Per lesson of the library, per beat: whether it is a question (empty: does not load).
+    QVector<QVector<bool>> lessonShape() const;
+    void updateLessonTitle();
+    void lessonsChanged();
+    /// Broken lessons on stderr, each once.
+    void reportLessonErrors() const;
+    void saveAsLessonDialog();
+    void exportHandoutDialog();
     void createExamplesMenu(QMenu* menu);
     /// View > Focus: a picture of the page on show enlarged to the whole page (keys 1–4, Esc).
     void createFocusMenu(QMenu* view);
@@ -81,7 +114,6 @@ private:
     void updateFocusMenu();
     /// After the page on show changed: keyboard focus, actions that need playback, navigator.
     void pageShown();
-    void stepLesson(int delta);
     void fitNavigator();
     /// Shows the page's controls panel as F8 last chose, or (until it does) unless narrow().
     void fitControls();
@@ -119,7 +151,10 @@ private:
     QFont baseFont_;
     QStackedWidget* stack_ = nullptr;
     QHash<QString, Page*> pages_; // by registry key, made on first use
+    LessonLibrary* library_ = nullptr;
     LessonNavigator* navigator_ = nullptr;
+    BeatPlace place_;                      ///< the lesson and beat on show (lesson −1: none)
+    mutable QSet<QString> reportedErrors_; ///< broken lessons already said on stderr
     QDockWidget* navigatorDock_ = nullptr;
     QList<QAction*> playbackActions_; // enabled only on pages that animate
     /// The lessons panel: shown, hidden, or (until F9 says otherwise) shown except in

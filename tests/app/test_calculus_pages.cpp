@@ -7,7 +7,7 @@
 
 #include "analysis/slices.h"
 #include "field/isolines.h"
-#include "lessons/lesson.h"
+#include "lessons/lesson_library.h"
 #include "oracles/article_functions.h"
 #include "pages/directional/directional_page.h"
 #include "pages/page_registry.h"

@@ -6,7 +6,7 @@
 
 #include "controls/optimizer_panel.h"
 #include "controls/param_slider.h"
-#include "lessons/lesson.h"
+#include "lessons/lesson_library.h"
 #include "pages/classifier/classifier_page.h"
 #include "pages/classifier/classifier_plots.h"
 #include "pages/classifier/classifier_training.h"
@@ -27,7 +27,7 @@ namespace {
 
 Scene lessonScene() {
     auto l = loadLesson(QStringLiteral("classifier"));
-    if (auto* e = std::get_if<SceneError>(&l)) qFatal("%s", qPrintable(e->text()));
+    if (auto* e = std::get_if<LessonError>(&l)) qFatal("%s", qPrintable(e->text()));
     return std::get<Lesson>(l).scene;
 }
 

@@ -2,7 +2,7 @@
 // lesson in every format, the window at exactly the size asked for, and help, version and lists
 // with no display.
 
-#include "lessons/lesson.h"
+#include "lessons/lesson_library.h"
 #include "scene/builtin_scenes.h"
 
 #include "cli_run.h"

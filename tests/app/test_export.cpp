@@ -3,7 +3,7 @@
 // codes.
 
 #include "controls/playback_bar.h"
-#include "lessons/lesson.h"
+#include "lessons/lesson_library.h"
 #include "pages/curve/curve_page.h"
 #include "pages/landscape/landscape_page.h"
 #include "pages/landscape/landscape_settings.h"

@@ -3,7 +3,7 @@
 // α = 1 jumps between ±x₀ while α < 2/L = 1 converges.
 
 #include "controls/param_slider.h"
-#include "lessons/lesson.h"
+#include "lessons/lesson_library.h"
 #include "pages/learning_rate/learning_rate_page.h"
 #include "scene/builtin_scenes.h"
 #include "views/curve_view.h"

@@ -6,7 +6,7 @@
 #include "analysis/grid_search.h"
 #include "controls/function_picker.h"
 #include "controls/playback_bar.h"
-#include "lessons/lesson.h"
+#include "lessons/lesson_library.h"
 #include "lessons/lesson_navigator.h"
 #include "pages/curve/curve_page.h"
 #include "pages/grid_search/grid_search_page.h"
@@ -56,7 +56,7 @@ private:
 
 Lesson lesson(const QString& name) {
     auto l = loadLesson(name);
-    if (auto* e = std::get_if<SceneError>(&l)) qFatal("%s", qPrintable(e->text()));
+    if (auto* e = std::get_if<LessonError>(&l)) qFatal("%s", qPrintable(e->text()));
     return std::get<Lesson>(l);
 }
 
@@ -103,7 +103,7 @@ void TestLessons::lessonsFollowTheArticle() {
     for (const QString& name : names) {
         const Lesson l = lesson(name);
         QCOMPARE(l.scene.lesson, name);
-        QVERIFY2(!l.title.isEmpty() && l.markdown.size() > 300, qPrintable(name));
+        QVERIFY2(!l.title.isEmpty() && l.markdown().size() > 300, qPrintable(name));
         QVERIFY2(PageRegistry::instance().find(l.scene.page), qPrintable(l.scene.page));
     }
 }
@@ -128,18 +128,20 @@ void TestLessons::everyLessonOpensOnItsPage() {
 }
 
 void TestLessons::pageKeysWalkTheLessons() {
+    // Ctrl+PageDown and Ctrl+PageUp go lesson by lesson; PageDown beat by beat (test_lesson_files).
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(window.openLesson(lessonNames().front()), QString());
     for (int i = 1; i < lessonNames().size(); ++i) {
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageDown);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageDown, Qt::ControlModifier);
         QCOMPARE(window.navigator()->currentLesson(), lessonNames()[i]);
         QCOMPARE(window.currentPage()->scene().page, lesson(lessonNames()[i]).scene.page);
+        QCOMPARE(window.beatPlace().beat, 0);
     }
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageDown); // past the last: stays
-    QCOMPARE(window.navigator()->currentLesson(), lessonNames().back());
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageUp);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageDown, Qt::ControlModifier);
+    QCOMPARE(window.navigator()->currentLesson(), lessonNames().back()); // past the last: stays
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageUp, Qt::ControlModifier);
     QCOMPARE(window.navigator()->currentLesson(), lessonNames()[lessonNames().size() - 2]);
 }
 

@@ -8,7 +8,7 @@
 // GRADSCAPE_MONKEY_SECONDS bound it (default 2400 events, 150 s, whichever comes first);
 // GRADSCAPE_MONKEY_MAX_RSS_MB is the memory bound (default 3000, more under a sanitizer).
 
-#include "lessons/lesson.h"
+#include "lessons/lesson_library.h"
 #include "pages/page.h"
 #include "pages/page_registry.h"
 #include "scene/builtin_scenes.h"

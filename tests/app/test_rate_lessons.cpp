@@ -5,7 +5,7 @@
 // in each coordinate and without it the step is (1 − β₁)/√(1 − β₂) times λ. The lesson CSV
 // carries the state the panel shows.
 
-#include "lessons/lesson.h"
+#include "lessons/lesson_library.h"
 #include "lessons/lesson_navigator.h"
 #include "optim/optimizer.h"
 #include "pages/landscape/landscape_page.h"
