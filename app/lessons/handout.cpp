@@ -23,7 +23,7 @@ namespace gs::app {
 namespace {
 
 constexpr double kMargin = 56;      // points: 2 cm
-constexpr QSize kPicture(720, 450); // drawn at this size, scaled to the text's width
+constexpr QSize kPicture(620, 390); // drawn at this size, scaled to the text's width
 constexpr double kTextPoints = 10.5;
 constexpr double kMinPieceShare = 0.15; // a text starts on a new page rather than in less room
 

@@ -123,6 +123,7 @@ public:
         lead.line = i + 1;
         QVector<RawBeat> beats;
         body(i, lead, beats);
+        beat_ = 0;
 
         // The title: the front matter's, else the lead's first "# " heading (taken out of it).
         static const QRegularExpression h1(QStringLiteral("^#\\s+(.+)$"));
@@ -246,6 +247,7 @@ private:
                         {},
                         QStringLiteral("more than %1 beats in one lesson").arg(kMaxBeats)};
                 beats.append(RawBeat{});
+                beat_ = int(beats.size()); // a mistake from here on is in this beat
                 part = &beats.back().question;
                 part->title = m.captured(1);
                 part->line = i + 1;

@@ -1,5 +1,6 @@
 #pragma once
-// A lesson: a Markdown file with a front matter block and a body in beats (docs/lesson-format.md).
+// A lesson: a Markdown file with a front matter block and a body in beats (README, "Your own
+// lessons").
 // The front matter names the title and the scene (a scene file beside the lesson, or a ```scene
 // block in the lead); each `## ` heading starts a beat, whose own ```scene block is a change to
 // the lesson's scene (a JSON merge patch, scene/scene_patch.h). A beat with a `???` line is a

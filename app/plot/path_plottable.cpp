@@ -144,6 +144,12 @@ void PathPlottable::drawDots(QCPPainter* painter, const QVector<QPointF>& px,
     // Markers that would overlap the previous one add nothing but time; the rest are stamped from
     // one pre-rendered pixmap, since an antialiased shape costs a Bézier flattening each.
     const double dot = markerSize_ * 0.55;
+    // An SVG or PDF keeps its dots as shapes: a stamp would be a raster image in a vector file.
+    const bool vector = painter->modes().testFlag(QCPPainter::pmVectorized);
+    if (vector) {
+        painter->setPen(QPen(casingColor(), 1.0));
+        painter->setBrush(color_);
+    }
     const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
     const QPixmap& stamp = dotStamp(dot, dpr);
     const QPointF offset(stamp.width() / (2 * dpr), stamp.height() / (2 * dpr));
@@ -154,7 +160,10 @@ void PathPlottable::drawDots(QCPPainter* painter, const QVector<QPointF>& px,
     for (int i = 1; i + 1 < px.size(); ++i) {
         if (index[i] < nextStep || QLineF(lastDot, px[i]).length() < 1.5 * dot) continue;
         painter->setOpacity(i < split ? kFadedOpacity : 1.0);
-        painter->drawPixmap(px[i] - offset, stamp);
+        if (vector)
+            drawMarker(painter, px[i], dot / 2);
+        else
+            painter->drawPixmap(px[i] - offset, stamp);
         lastDot = px[i];
         nextStep = index[i] + stride;
         ++drawnDots_;

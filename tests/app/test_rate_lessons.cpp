@@ -11,6 +11,7 @@
 #include "pages/landscape/landscape_page.h"
 #include "render/exporter.h"
 #include "scene/builtin_scenes.h"
+#include "views/loss_view.h"
 #include "views/state_view.h"
 #include "window/main_window.h"
 
@@ -75,14 +76,19 @@ void TestRateLessons::lessonsOpenWithTheirStateShown_data() {
     QTest::addColumn<QString>("name");
     QTest::addColumn<int>("run");
     QTest::addColumn<QString>("state");
-    QTest::newRow("adagrad") << "adagrad" << 1 << "effective step λ / (δ + √r)";
-    QTest::newRow("momentum, rmsprop, adam") << "momentum-rmsprop-adam" << 2 << "bias-corrected m̂";
+    QTest::addColumn<int>("beat"); // the beat whose text talks about that state
+    QTest::newRow("adagrad") << "adagrad" << 1 << "effective step λ / (δ + √r)" << 2;
+    QTest::newRow("adagrad, first beat") << "adagrad" << 0 << "effective step λ / (δ + √r)" << 0;
+    QTest::newRow("momentum, rmsprop, adam")
+        << "momentum-rmsprop-adam" << 2 << "bias-corrected m̂" << 2;
+    QTest::newRow("momentum") << "momentum-rmsprop-adam" << 0 << "velocity b" << 0;
 }
 
 void TestRateLessons::lessonsOpenWithTheirStateShown() {
     QFETCH(QString, name);
     QFETCH(int, run);
     QFETCH(QString, state);
+    QFETCH(int, beat);
     QVERIFY(lessonNames().contains(name));
     MainWindow window;
     // From the navigator, as a user picks it.
@@ -94,11 +100,16 @@ void TestRateLessons::lessonsOpenWithTheirStateShown() {
             if (tree->topLevelItem(g)->child(i)->text(0).endsWith(QStringLiteral(". ") + title))
                 item = tree->topLevelItem(g)->child(i);
     QVERIFY2(item, qPrintable(title));
-    emit tree->itemClicked(item, 0);
+    emit tree->itemClicked(item->child(beat), 0); // the lesson's beats are listed under it
     auto* page = qobject_cast<LandscapePage*>(window.currentPage());
     QVERIFY(page);
     QCOMPARE(page->scene().lesson, name);
     QVERIFY(allFinite(*page));
+    QCOMPARE(window.beatPlace().beat, beat);
+    if (name == QLatin1String("adagrad") && beat == 0) { // one rate for all: the loss says it
+        QCOMPARE(page->lowerTabs()->currentWidget(), static_cast<QWidget*>(page->lossView()));
+        return;
+    }
     QCOMPARE(page->lowerTabs()->currentWidget(), page->stateView());
     const StateSelection shown = page->stateView()->shown();
     QCOMPARE(shown.run, run);
