@@ -126,6 +126,8 @@ void LossView::rebuild() {
     for (int i = 0; i < series_.size(); ++i) {
         const Series& s = series_[i];
         QCPGraph* g = plot_->graph(i);
+        g->setVisible(s.visible);
+        if (!s.visible) continue; // a hidden run is not reported either (a lesson hides one)
         // The swatch carries the run's color; the words stay in the text color, since light
         // palette colors (Okabe–Ito yellow, sky blue) are unreadable as text on white. Only a
         // divergence is colored, as the error it is.
@@ -136,8 +138,6 @@ void LossView::rebuild() {
         // The swatch stays on the line of the name it marks.
         status += QStringLiteral("<span style='color:%1'>■</span>&nbsp;%2: %3&nbsp;&nbsp; ")
                       .arg(s.color.name(), s.name.toHtmlEscaped(), words);
-        g->setVisible(s.visible);
-        if (!s.visible) continue;
         // On the log axis f is shown above its reference (below it for a climb); a distance is
         // already ≥ 0.
         const QVector<double>& v = distance ? s.distance : s.f;

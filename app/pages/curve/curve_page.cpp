@@ -239,6 +239,7 @@ void CurvePage::recompute() {
     const QVector<SceneRun> specs =
         scene_.runs.isEmpty() ? QVector<SceneRun>{SceneRun{}} : scene_.runs;
     trajectories_.clear();
+    visible_.clear();
     QVector<CurveView::Path> paths;
     int last = 0;
     QVector<StateView::Run> states;
@@ -262,6 +263,7 @@ void CurvePage::recompute() {
             path.slopes << sign * t.gradient(k)[0];
         }
         paths << (spec.visible ? path : CurveView::Path{});
+        visible_ << spec.visible;
         QString name = runMethodName(*opt, direction_ == Direction::Ascent);
         if (specs.size() > 1) name = tr("%1. %2").arg(i + 1).arg(name);
         states << StateView::Run{name, style_.pathColor(i), t};
@@ -294,7 +296,7 @@ void CurvePage::showStep(int k) {
     QStringList lines;
     for (size_t i = 0; i < trajectories_.size(); ++i) {
         const Trajectory& t = trajectories_[i];
-        if (t.empty()) continue;
+        if (t.empty() || (int(i) < visible_.size() && !visible_[int(i)])) continue;
         const int at = std::min(k, t.size() - 1);
         const double x = t.x(at)[0];
         QString line = trajectories_.size() > 1 ? QStringLiteral("<span style='color:%1'>■</span> ")

@@ -75,6 +75,7 @@ private:
     Scene scene_; // function spec, optimizer and the settings without a control here
     Direction direction_ = Direction::Ascent;
     std::vector<Trajectory> trajectories_{1}; // one per scene run
+    QVector<bool> visible_;                   // per run: drawn and reported
 
     int recomputes_ = 0;
     PlotStyle style_;
