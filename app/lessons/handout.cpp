@@ -26,6 +26,7 @@ constexpr double kMargin = 56;      // points: 2 cm
 constexpr QSize kPicture(620, 390); // drawn at this size, scaled to the text's width
 constexpr double kTextPoints = 10.5;
 constexpr double kMinPieceShare = 0.15; // a text starts on a new page rather than in less room
+constexpr double kFigureShare = 0.8;    // of the text's width: two beats fit on a page
 
 QString escaped(const QString& s) {
     return s.toHtmlEscaped();
@@ -91,13 +92,14 @@ public:
     /// A heading and a picture kept together on one page; `paint` draws the picture.
     void figure(QTextDocument& heading, const std::function<void(QCPPainter&)>& paint) {
         const double h = heading.size().height();
-        const double pictureHeight = width() * kPicture.height() / kPicture.width();
+        const double w = kFigureShare * width();
+        const double pictureHeight = w * kPicture.height() / kPicture.width();
         if (y_ + h + pictureHeight > content_.bottom() && y_ > content_.top()) newPage();
         text(heading);
         if (painter_) {
             painter_->save();
-            painter_->translate(content_.left(), y_);
-            const double s = width() / kPicture.width();
+            painter_->translate(content_.left() + (width() - w) / 2, y_);
+            const double s = w / kPicture.width();
             painter_->scale(s, s);
             paint(static_cast<QCPPainter&>(*painter_));
             painter_->restore();

@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -104,6 +105,17 @@ QString MainWindow::showBeat(const BeatPlace& place) {
     navigator_->showCurrent(l.name, scene.page, place.beat, place.answered);
     setCurrentFile({});
     updateLessonTitle();
+    // With the lessons panel out of the way (a projector), the status bar names the beat.
+    if (!navigatorDock_->isVisible() && l.beats.size() > 1) {
+        const Beat& b = l.beats[place.beat];
+        statusBar()->showMessage(tr("Beat %1 of %2: %3%4")
+                                     .arg(place.beat + 1)
+                                     .arg(l.beats.size())
+                                     .arg(b.title, b.question && !place.answered
+                                                       ? tr(" (PageDown shows the answer)")
+                                                       : QString()),
+                                 15000);
+    }
     return {};
 }
 

@@ -27,6 +27,7 @@ private slots:
     void windowHasTheAskedSize();
     void helpNeedsNoDisplay_data();
     void helpNeedsNoDisplay();
+    void beatsAndHandoutFromTheCommandLine();
 };
 
 void TestCli::cliErrorsHaveExitCodesAndOneLine_data() {
@@ -54,6 +55,20 @@ void TestCli::cliErrorsHaveExitCodesAndOneLine_data() {
     QTest::newRow("unknown lesson, headless")
         << QStringList{"--lesson", "nope", "--screenshot", "/tmp/x.png"} << 2 << lessons;
     QTest::newRow("unknown lesson, GUI") << QStringList{"--lesson=nope"} << 2 << lessons;
+    QTest::newRow("beat out of range")
+        << QStringList{"--lesson", "gradient-ascent", "--beat", "9", "--csv", "/tmp/x.csv"} << 2
+        << "--beat takes 1 to 4";
+    QTest::newRow("beat without a lesson")
+        << QStringList{"article-ascent", "--beat", "2", "--csv", "/tmp/x.csv"} << 2
+        << "--beat and --answer go with --lesson";
+    QTest::newRow("handout on unknown paper")
+        << QStringList{"--handout", "/tmp/h.pdf", "--page-size", "B5"} << 2 << "A4 or Letter";
+    QTest::newRow("lessons not a folder")
+        << QStringList{"--handout", "/tmp/h.pdf", "--lessons", "/proc/nope"} << 2
+        << "--lessons takes a folder";
+    QTest::newRow("handout unwritable")
+        << QStringList{"--handout", "/proc/nope/h.pdf", "--lesson", "derivative"} << 1
+        << "cannot write /proc/nope/h.pdf";
     QTest::newRow("lesson and scene")
         << QStringList{"article-ascent", "--lesson", "derivative", "--csv", "/tmp/x.csv"} << 2
         << "not both";
@@ -176,6 +191,53 @@ void TestCli::helpNeedsNoDisplay() {
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QCOMPARE(p.exitCode(), 0);
     QVERIFY(QString::fromUtf8(p.readAllStandardOutput()).contains(expected));
+}
+
+// --beat K renders a beat of a lesson (a question as asked, or with --answer its answer), a lesson
+// of a folder given with --lessons is known to --lesson, and --handout writes a PDF.
+void TestCli::beatsAndHandoutFromTheCommandLine() {
+    QTemporaryDir dir;
+    auto rows = [&](const QStringList& extra) {
+        const QString csv = dir.filePath(QStringLiteral("b.csv"));
+        const Cli r = runCli(QStringList{"--lesson", "gradient-ascent", "--csv", csv} + extra);
+        if (r.exitCode != 0) qWarning("%s", qPrintable(r.stderrText));
+        // The CSV lists every step of the runs, whatever the playback step: count the runs' rows.
+        return readAll(csv);
+    };
+    // Beat 4 has the second climber; beat 1 has it too (hidden), with the same runs.
+    QCOMPARE(rows({"--beat", "1"}), rows({"--beat", "4"}));
+    const QString png1 = dir.filePath(QStringLiteral("1.png")), png3 = dir.filePath("3.png"),
+                  png3a = dir.filePath("3a.png");
+    QCOMPARE(runCli({"--lesson", "gradient-ascent", "--beat", "3", "--screenshot", png3}).exitCode,
+             0);
+    QCOMPARE(
+        runCli({"--lesson", "gradient-ascent", "--beat", "3", "--answer", "--screenshot", png3a})
+            .exitCode,
+        0);
+    QCOMPARE(runCli({"--lesson", "gradient-ascent", "--beat", "1", "--screenshot", png1}).exitCode,
+             0);
+    QVERIFY(QImage(png3) != QImage(png3a)); // the answer shows the climb's end
+    QVERIFY(QImage(png3) != QImage(png1));
+
+    // A folder of lessons: --lesson finds its lesson, --list-lessons lists it after the others.
+    QFile lesson(dir.filePath(QStringLiteral("01-mine.md")));
+    QVERIFY(lesson.open(QIODevice::WriteOnly));
+    lesson.write("---\ntitle: Mine\nscene: race-rosenbrock\n---\n\n## One\n\nA.\n\n## Two\n\nB.\n"
+                 "```scene\n{ \"step\": 0 }\n```\n");
+    lesson.close();
+    const Cli listed = runCli({"--lessons", dir.path(), "--list-lessons"});
+    const QString last =
+        QString::fromUtf8(listed.stdoutData).trimmed().section(QLatin1Char('\n'), -1);
+    QCOMPARE(last.simplified(), QStringLiteral("mine Mine"));
+    const QString pdf = dir.filePath(QStringLiteral("h.pdf"));
+    const Cli beat = runCli({"--lessons", dir.path(), "--lesson", "mine", "--beat", "2",
+                             "--screenshot", dir.filePath("m.svg")});
+    QVERIFY2(beat.exitCode == 0, qPrintable(beat.stderrText));
+    const Cli handout =
+        runCli({"--handout", pdf, "--lessons", dir.path(), "--page-size", "Letter"});
+    QVERIFY2(handout.exitCode == 0, qPrintable(handout.stderrText));
+    QVERIFY(readAll(pdf).startsWith("%PDF"));
+    QVERIFY(readAll(pdf).contains("/MediaBox [0 0 612"));
 }
 
 QTEST_MAIN(TestCli)

@@ -112,6 +112,7 @@ private slots:
     void badLessonNamesFileLineAndField_data();
     void badLessonNamesFileLineAndField();
     void beatPlacesWalkQuestionsAndLessons();
+    void aFolderIsInTheOrderOfItsOrderFile();
     void everyBuiltinLessonHasBeats();
     void userFolderComesAfterTheBuiltinLessons();
     void pageDownWalksBeatsAndAQuestionHidesItsAnswer();
@@ -225,6 +226,25 @@ void TestLessonFiles::beatPlacesWalkQuestionsAndLessons() {
     QCOMPARE(at, (BeatPlace{0, 0, true}));
     QVERIFY(!previousBeat(at, shape));
     QCOMPARE(*nextBeat(BeatPlace{}, shape), (BeatPlace{0, 0, true})); // from no lesson: the first
+}
+
+void TestLessonFiles::aFolderIsInTheOrderOfItsOrderFile() {
+    QTemporaryDir dir;
+    const QByteArray lesson = "---\nscene: race-rosenbrock\n---\n";
+    for (const char* file : {"01-b.md", "02-a.md", "c.md"})
+        write(dir.filePath(QString::fromLatin1(file)), lesson);
+    QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("d"))));
+    write(dir.filePath(QStringLiteral("d/lesson.md")), lesson); // a lesson as a folder
+    write(dir.filePath(QStringLiteral("notes.txt")), "not a lesson");
+    auto names = [&] {
+        QStringList n;
+        for (const LessonEntry& e : LessonLibrary::readFolder(dir.path()))
+            n << e.name;
+        return n;
+    };
+    QCOMPARE(names(), (QStringList{"b", "a", "c", "d"})); // numbered names keep their order
+    write(dir.filePath(QStringLiteral("order")), "# this week\nd\nc\n\na\n");
+    QCOMPARE(names(), (QStringList{"d", "c", "a", "b"})); // listed first, the rest after
 }
 
 void TestLessonFiles::everyBuiltinLessonHasBeats() {
