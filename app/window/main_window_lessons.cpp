@@ -115,6 +115,8 @@ QString MainWindow::showBeat(const BeatPlace& place) {
                                                        ? tr(" (PageDown shows the answer)")
                                                        : QString()),
                                  15000);
+    } else {
+        statusBar()->clearMessage(); // the panel says it, and an old beat's message would not
     }
     return {};
 }
