@@ -2,12 +2,14 @@
 // Exit status: 0 success, 1 failure, 2 usage error; the reason is one line on stderr.
 
 #include "controls/playback_bar.h"
+#include "files/read_file.h"
 #include "lessons/handout.h"
 #include "lessons/lesson_library.h"
 #include "pages/page.h"
 #include "pages/page_registry.h"
 #include "render/exporter.h"
 #include "render/screenshot.h"
+#include "render/text_render.h"
 #include "scene/builtin_scenes.h"
 #include "scene/quote.h"
 #include "window/main_window.h"
@@ -39,7 +41,8 @@ constexpr int kAutosaveMs = 5000; // at most this much editing is lost to a cras
 bool wantsHeadless(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         // Prefixes: --list covers --list-lessons, and each option may be written --opt=value.
-        for (const char* opt : {"--screenshot", "--gif", "--csv", "--list", "--handout"})
+        for (const char* opt :
+             {"--screenshot", "--gif", "--csv", "--list", "--handout", "--typeset"})
             if (std::strncmp(argv[i], opt, std::strlen(opt)) == 0) return true;
         for (const char* opt : {"-h", "--help", "--help-all", "-v", "--version"})
             if (std::strcmp(argv[i], opt) == 0) return true;
@@ -132,6 +135,11 @@ struct Options {
         QStringLiteral("handout"),
         QStringLiteral("Write the lessons (built-in, or --lessons DIR, or --lesson NAME) as one "
                        "PDF handout and exit."),
+        QStringLiteral("FILE")};
+    QCommandLineOption typeset{
+        QStringLiteral("typeset"),
+        QStringLiteral("Render the Markdown FILE, its $…$ and $$…$$ formulas typeset, to the "
+                       "--screenshot image (--size gives the width) and exit."),
         QStringLiteral("FILE")};
     QCommandLineOption pageSize{QStringLiteral("page-size"),
                                 QStringLiteral("The handout's paper: A4 (default) or Letter."),
@@ -249,6 +257,29 @@ int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::ap
     return error.isEmpty() ? 0 : fail(kFailure, error);
 }
 
+/// --typeset FILE.md --screenshot OUT: Markdown with formulas as an image.
+int typesetFile(const QCommandLineParser& parser, const Options& o) {
+    if (!parser.isSet(o.screenshot))
+        return fail(kUsage,
+                    QStringLiteral("--typeset needs --screenshot OUT (.png, .svg or .pdf)"));
+    const gs::app::FileRead read =
+        gs::app::readUserFile(parser.value(o.typeset), 1 << 20, QStringLiteral("a text"));
+    if (!read.ok()) return fail(kFailure, read.error);
+    const auto size = parser.isSet(o.size) ? parseSize(parser.value(o.size)) : QSize(900, 1);
+    if (!size)
+        return fail(kUsage,
+                    QStringLiteral("--size takes WxH, e.g. 900x1 (the height follows the text)"));
+    bool ok = false;
+    const double scale = parser.value(o.scale).toDouble(&ok);
+    if (!ok || !(scale > 0 && scale <= 8))
+        return fail(kUsage, QStringLiteral("--scale takes a number in (0, 8]"));
+    const double points =
+        parser.isSet(o.presentation) ? 12 * gs::app::PlotStyle::kPresentationScale : 12;
+    const QString e = gs::app::exportMarkdown(
+        QString::fromUtf8(read.data), parser.value(o.screenshot), size->width(), scale, points);
+    return e.isEmpty() ? 0 : fail(kFailure, e);
+}
+
 /// --handout: the lessons of the folders given (the built-in ones when none is), or the one named.
 int writeHandoutFile(const QCommandLineParser& parser, const Options& o) {
     using namespace gs::app;
@@ -326,9 +357,9 @@ int main(int argc, char** argv) {
                                  QStringLiteral("[SCENE|NAME]"));
     const Options o;
     for (const QCommandLineOption* opt :
-         {&o.screenshot, &o.gif, &o.csv, &o.list, &o.listLessons, &o.lesson, &o.lessons, &o.beat,
-          &o.answer, &o.handout, &o.pageSize, &o.size, &o.step, &o.theme, &o.scale, &o.fps,
-          &o.frames, &o.presentation, &o.window})
+         {&o.screenshot, &o.gif,    &o.csv,     &o.list,    &o.listLessons,  &o.lesson, &o.lessons,
+          &o.beat,       &o.answer, &o.handout, &o.typeset, &o.pageSize,     &o.size,   &o.step,
+          &o.theme,      &o.scale,  &o.fps,     &o.frames,  &o.presentation, &o.window})
         parser.addOption(*opt);
     if (!parser.parse(QApplication::arguments())) return fail(kUsage, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) parser.showHelp(0);
@@ -360,6 +391,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (parser.isSet(o.handout)) return writeHandoutFile(parser, o);
+    if (parser.isSet(o.typeset)) return typesetFile(parser, o);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1) return fail(kUsage, QStringLiteral("give at most one scene"));
     if (!positional.isEmpty() && parser.isSet(o.lesson))

@@ -1,6 +1,7 @@
 #include "lessons/handout.h"
 
 #include "files/safe_write.h"
+#include "math/math_text.h"
 #include "pages/page.h"
 #include "pages/page_registry.h"
 #include "render/exporter.h"
@@ -10,6 +11,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QDate>
 #include <QHash>
+#include <QPalette>
 #include <QPdfWriter>
 #include <QTemporaryFile>
 #include <QTextBlock>
@@ -53,7 +55,10 @@ public:
         font.setPointSizeF(kTextPoints);
         doc->setDefaultFont(font);
         doc->setDocumentMargin(0);
-        markdown ? doc->setMarkdown(text) : doc->setHtml(text);
+        if (markdown)
+            math::setMathMarkdown(doc.get(), text);
+        else
+            doc->setHtml(text);
         doc->setTextWidth(content_.width());
         return doc;
     }
@@ -78,6 +83,7 @@ public:
                 painter_->save();
                 painter_->translate(content_.left(), y_ - from);
                 QAbstractTextDocumentLayout::PaintContext context;
+                context.palette.setColor(QPalette::Text, Qt::black); // paper, in any theme
                 context.clip = QRectF(0, from, content_.width(), to - from);
                 painter_->setClipRect(context.clip);
                 doc.documentLayout()->draw(painter_, context);

@@ -1,6 +1,7 @@
 #include "lessons/lesson_navigator.h"
 
 #include "lessons/lesson_library.h"
+#include "math/math_text.h"
 #include "pages/page_registry.h"
 
 #include <QEvent>
@@ -156,7 +157,7 @@ void LessonNavigator::showCurrent(const QString& lesson, const QString& pageKey,
     if (l) {
         QTreeWidgetItem* item = findItem(kBeat, lesson_, beat_);
         tree_->setCurrentItem(item ? item : findItem(kLesson, lesson_));
-        text_->setMarkdown(l->textAt(beat_, answered));
+        math::setMathMarkdown(text_->document(), l->textAt(beat_, answered));
         return;
     }
     tree_->setCurrentItem(findItem(kPage, pageKey));
