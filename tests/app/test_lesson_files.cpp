@@ -6,6 +6,7 @@
 #include "lessons/handout.h"
 #include "lessons/lesson_library.h"
 #include "lessons/lesson_navigator.h"
+#include "math/math_text.h"
 #include "pages/page.h"
 #include "scene/scene_json.h"
 #include "scene/scene_patch.h"
@@ -21,6 +22,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QTreeWidget>
 
 using namespace gs::app;
@@ -262,6 +264,9 @@ void TestLessonFiles::everyBuiltinLessonHasBeats() {
             QCOMPARE(b.scene.lesson, l.name);
             questions += b.question;
         }
+        QTextDocument doc; // every formula of its text parses
+        const QStringList bad = gs::app::math::setMathMarkdown(&doc, l.markdown());
+        QVERIFY2(bad.isEmpty(), qPrintable(l.name + QStringLiteral(": ") + bad.join(QStringLiteral("; "))));
     }
     QVERIFY(questions >= 4); // where the article invites a guess
 }
