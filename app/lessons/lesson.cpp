@@ -303,10 +303,11 @@ const Scene& Lesson::sceneAt(int k, bool answeredToo) const {
 
 QString Lesson::textAt(int k, bool answeredToo) const {
     const Beat& b = beats[std::clamp(k, 0, int(beats.size()) - 1)];
-    QString md = QStringLiteral("# %1\n\n").arg(title);
+    // Headings of the size the old single texts had: a narrow panel on a projector holds them.
+    QString md = QStringLiteral("### %1\n\n").arg(title);
     if (!lead.isEmpty()) md += lead + QStringLiteral("\n\n");
     if (beats.size() > 1 || !b.text.isEmpty())
-        md += QStringLiteral("## %1\n\n%2").arg(b.title, b.text);
+        md += QStringLiteral("#### %1\n\n%2").arg(b.title, b.text);
     if (b.question)
         md += answeredToo ? QStringLiteral("\n\n") + b.answer
                           : QStringLiteral("\n\n*Think about it, then press PageDown for the "
