@@ -1,8 +1,12 @@
 #include "controls/formula_field.h"
 
+#include "math/math_label.h"
+
 #include <QLabel>
 #include <QPainter>
 #include <QPainterPath>
+#include <QStackedWidget>
+#include <QTextDocumentFragment>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -18,6 +22,12 @@ int utf16Index(const QByteArray& utf8, int byteOffset) {
 QString derivativeName(const std::vector<std::string>& vars, int i) {
     if (vars.size() == 1) return QStringLiteral("f′(%1)").arg(QString::fromStdString(vars[0]));
     return QStringLiteral("∂f/∂%1").arg(QString::fromStdString(vars[static_cast<size_t>(i)]));
+}
+
+QString derivativeTeX(const std::vector<std::string>& vars, int i) {
+    const QString v = QString::fromStdString(vars[static_cast<size_t>(i)]);
+    if (vars.size() == 1) return QStringLiteral("f'(%1)").arg(v);
+    return QStringLiteral("\\frac{\\partial f}{\\partial %1}").arg(v);
 }
 } // namespace
 
@@ -60,16 +70,20 @@ FormulaField::FormulaField(std::vector<std::string> variables, QWidget* parent)
     edit_->setClearButtonEnabled(true);
     // One line below the field holds the derivatives, or the error in their place, so typing a
     // mistake does not move the rest of the panel.
-    derivatives_ = new QLabel(this);
-    derivatives_->setTextFormat(Qt::RichText);
-    derivatives_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    derivatives_->setWordWrap(true);
+    derivatives_ = new math::MathLabel(this);
+    errorLabel_ = new QLabel(this);
+    errorLabel_->setTextFormat(Qt::RichText);
+    errorLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    errorLabel_->setWordWrap(true);
+    below_ = new QStackedWidget(this);
+    below_->addWidget(derivatives_);
+    below_->addWidget(errorLabel_);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addWidget(edit_);
-    layout->addWidget(derivatives_);
+    layout->addWidget(below_);
     connect(edit_, &QLineEdit::textEdited, this, [this] { parse(true); });
 }
 
@@ -91,8 +105,9 @@ void FormulaField::parse(bool emitAccepted) {
         error_ = QString::fromStdString(e->message);
         const int start = utf16Index(utf8, e->position);
         edit_->setUnderline(start, utf16Index(utf8, e->position + std::max(1, e->length)) - start);
-        derivatives_->setText(
+        errorLabel_->setText(
             QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(error_.toHtmlEscaped()));
+        below_->setCurrentWidget(errorLabel_);
         return; // the last good function stays on screen
     }
     error_.clear();
@@ -103,15 +118,28 @@ void FormulaField::parse(bool emitAccepted) {
 }
 
 void FormulaField::showDerivatives(const ExpressionObjective& f) {
-    QStringList lines;
+    QStringList tex, plain;
     for (int i = 0; i < f.dimension(); ++i) {
-        const expr::Text d = f.derivativeText(i, expr::TextStyle::Rich);
-        lines << QStringLiteral("%1 = %2").arg(
-            derivativeName(variables_, i),
-            d.ok() ? QString::fromStdString(d.text)
-                   : QStringLiteral("<i>%1</i>").arg(QString::fromStdString(d.error.message)));
+        const expr::Text rich = f.derivativeText(i, expr::TextStyle::Rich);
+        const expr::Text d = f.derivativeText(i, expr::TextStyle::TeX);
+        // A derivative too long to print says so, in words.
+        const QString text =
+            rich.ok()
+                ? QTextDocumentFragment::fromHtml(QString::fromStdString(rich.text)).toPlainText()
+                : QString::fromStdString(rich.error.message);
+        plain << QStringLiteral("%1 = %2").arg(derivativeName(variables_, i), text);
+        tex << (d.ok() ? QStringLiteral("%1 = %2").arg(derivativeTeX(variables_, i),
+                                                       QString::fromStdString(d.text))
+                       : QStringLiteral("%1 = \\text{%2}")
+                             .arg(derivativeTeX(variables_, i),
+                                  QString::fromStdString(d.error.message)));
     }
-    derivatives_->setText(lines.join(QStringLiteral(" &nbsp;&nbsp; ")));
+    derivatives_->setFormulas(tex, plain.join(QStringLiteral("   ")));
+    below_->setCurrentWidget(derivatives_);
+}
+
+QString FormulaField::derivativeText() const {
+    return below_->currentWidget() == errorLabel_ ? error_ : derivatives_->text();
 }
 
 } // namespace gs::app

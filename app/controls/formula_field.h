@@ -9,6 +9,11 @@
 #include <QWidget>
 
 class QLabel;
+class QStackedWidget;
+
+namespace gs::app::math {
+class MathLabel;
+}
 
 namespace gs::app {
 
@@ -40,8 +45,11 @@ public:
     /// The message of the current parse error; empty when the text is a valid function.
     QString errorMessage() const { return error_; }
     UnderlineEdit* edit() const { return edit_; }
-    /// The derivatives of the last good formula, or the current error in their place.
-    QLabel* derivativeLabel() const { return derivatives_; }
+    /// What the line under the field says, as plain text: the derivatives of the last good
+    /// formula ("f′(x) = 25 cos(x) − 2x"), or the current error in their place.
+    QString derivativeText() const;
+    /// The derivatives, typeset (fractions as fractions, powers raised).
+    math::MathLabel* derivativeLabel() const { return derivatives_; }
 
 Q_SIGNALS:
     /// A new valid function was typed.
@@ -53,7 +61,9 @@ private:
 
     std::vector<std::string> variables_;
     UnderlineEdit* edit_;
-    QLabel* derivatives_;
+    QStackedWidget* below_; // the derivatives, or the error in their place
+    math::MathLabel* derivatives_;
+    QLabel* errorLabel_;
     QString error_;
 };
 

@@ -330,7 +330,8 @@ MathBox MathLayout::delimiter(const QString& d, double half, Style s) const {
     const QFont f = fontAt(s.level, false, false);
     const QFontMetricsF fm(f, const_cast<QPaintDevice*>(device_));
     const QRectF ink = fm.tightBoundingRect(d);
-    if (ink.height() >= 2 * half * 0.95) return glyph(d, s, false);
+    // TeX's rule of thumb: a delimiter may fall short of its content by a little.
+    if (ink.height() >= 2 * half * 0.8) return glyph(d, s, false);
     if (d == QStringLiteral("|") || d == QStringLiteral("‖")) {
         const double t = std::max(0.07 * e, 0.8);
         const double gap = 0.12 * e;
@@ -343,7 +344,7 @@ MathBox MathLayout::delimiter(const QString& d, double half, Style s) const {
         outline.addText(0, 0, f, d);
         const QRectF r = outline.boundingRect();
         const double sy = 2 * half / r.height();
-        const double sx = std::min(1.8, std::sqrt(sy));
+        const double sx = std::min(1.4, std::pow(sy, 0.35)); // taller, but not much bolder
         QTransform tr;
         tr.translate(0.06 * e, -(a + half)); // the top of the stretched glyph
         tr.scale(sx, sy);

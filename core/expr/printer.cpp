@@ -45,7 +45,8 @@ public:
     std::string print(const NodePtr& n, int slot) {
         if (tooLong) return {};
         const std::string& s = memoBody(n);
-        return precedence(n) < slot ? "(" + s + ")" : s;
+        if (precedence(n) >= slot) return s;
+        return tex() ? "\\left(" + s + "\\right)" : "(" + s + ")";
     }
 
     /// Builds the text of `n` from its children's, which must be built already (see toText).
@@ -69,7 +70,27 @@ private:
     }
 
     bool rich() const { return style_ == TextStyle::Rich; }
+    bool tex() const { return style_ == TextStyle::TeX; }
     std::string minus() const { return rich() ? "\u2212" : "-"; }
+
+    /// A function applied in TeX: \sin(x), \sqrt{x}, \left|x\right|, \operatorname{atan2}(y, x);
+    /// parentheses that grow around a fraction.
+    std::string texCall(Op op, const std::vector<NodePtr>& a) {
+        std::string args;
+        for (size_t i = 0; i < a.size(); ++i)
+            args += (i ? ", " : "") + print(a[i], 0);
+        if (op == Op::Sqrt) return "\\sqrt{" + args + "}";
+        if (op == Op::Abs) return "\\left|" + args + "\\right|";
+        static const std::unordered_map<std::string, std::string> known = {
+            {"sin", "\\sin"},   {"cos", "\\cos"},   {"tan", "\\tan"},
+            {"sinh", "\\sinh"}, {"cosh", "\\cosh"}, {"tanh", "\\tanh"},
+            {"exp", "\\exp"},   {"ln", "\\ln"},     {"log", "\\log"}};
+        const std::string name = functionName(op);
+        const auto it = known.find(name);
+        const std::string head = it != known.end() ? it->second : "\\operatorname{" + name + "}";
+        const bool tall = args.find("\\frac") != std::string::npos;
+        return head + (tall ? "\\left(" + args + "\\right)" : "(" + args + ")");
+    }
 
     std::string body(const NodePtr& n) {
         const auto& a = n->args;
@@ -90,13 +111,16 @@ private:
         case Op::Mul:
             return product(a[0], a[1]);
         case Op::Div:
+            if (tex()) return "\\frac{" + print(a[0], 0) + "}{" + print(a[1], 0) + "}";
             return print(a[0], kProduct) + "/" + print(a[1], kUnary);
         case Op::Pow:
             if (rich()) return print(a[0], kAtom) + "<sup>" + print(a[1], 0) + "</sup>";
+            if (tex()) return print(a[0], kAtom) + "^{" + print(a[1], 0) + "}";
             return print(a[0], kAtom) + "^" + print(a[1], kPower);
         default:
             break;
         }
+        if (tex()) return texCall(n->op, a);
         std::string s = rich() && n->op == Op::Sqrt ? "\u221A" : functionName(n->op);
         s += "(";
         for (size_t i = 0; i < a.size(); ++i)
@@ -133,13 +157,16 @@ private:
         // may go, c·(v·w) being how the builders write (c·v)·w anyway (see chainReadsBack). A
         // signed right operand is parenthesized too: "0(-inf)", not "0 -inf".
         const std::string left = print(l, kProduct);
-        std::string right = print(r, isConst(l) && chainReadsBack(r) ? kProduct : kUnary);
+        // TeX is only read by people: a product on the right needs no parentheses to read back.
+        std::string right =
+            print(r, tex() || (isConst(l) && chainReadsBack(r)) ? kProduct : kUnary);
         if (!right.empty() && right.compare(0, minus().size(), minus()) == 0)
             right = "(" + right + ")";
         if (left.empty() || right.empty()) return {}; // past the budget
         const unsigned char first = static_cast<unsigned char>(right[0]);
         const unsigned char last = static_cast<unsigned char>(left.back());
-        if (std::isdigit(first) || first == '.') return left + (rich() ? "\u00B7" : "*") + right;
+        if (std::isdigit(first) || first == '.')
+            return left + (rich() ? "\u00B7" : tex() ? " \\cdot " : "*") + right;
         const bool startsWithVariable = r->op == Op::Var ||
                                         (r->op == Op::Pow && r->args[0]->op == Op::Var) ||
                                         (r->op == Op::Mul && r->args[0]->op == Op::Var);
@@ -158,6 +185,19 @@ private:
 } // namespace
 
 std::string formatNumber(double v, TextStyle style) {
+    if (style == TextStyle::TeX) {
+        if (v == std::numbers::pi) return "\\pi";
+        if (v == 2 * std::numbers::pi) return "2\\pi";
+        if (std::isinf(v)) return v > 0 ? "\\infty" : "-\\infty";
+        // 1e-10 as 10^{-10}, 2.5e+20 as 2.5 \cdot 10^{20}: the people's digits, raised.
+        std::string s = formatNumber(v, TextStyle::Rich);
+        const size_t e = s.find('e');
+        if (e == std::string::npos || v == std::numbers::e) return s;
+        const std::string mantissa = s.substr(0, e);
+        std::string exponent = s.substr(e + 1);
+        if (!exponent.empty() && exponent[0] == '+') exponent.erase(0, 1);
+        return (mantissa == "1" ? "" : mantissa + " \\cdot ") + "10^{" + exponent + "}";
+    }
     const bool rich = style == TextStyle::Rich;
     if (v == std::numbers::pi) return rich ? "\u03C0" : "pi";
     if (v == 2 * std::numbers::pi) return rich ? "2\u03C0" : "2pi";

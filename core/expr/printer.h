@@ -1,7 +1,9 @@
 #pragma once
 // Printing trees for people. Plain text parses back to the same function
 // ("25 cos(x) - 2x", "x^2 y", "3(x + 1)", "x/(2pi)", "inf"); rich text is an HTML fragment for a
-// QLabel with a real minus sign, superscript powers and π ("25 cos(x) − 2x", "x<sup>2</sup>").
+// QLabel with a real minus sign, superscript powers and π ("25 cos(x) − 2x", "x<sup>2</sup>");
+// TeX is for the app's typesetter: fractions as fractions, powers raised
+// ("\frac{x^{2}}{2x + 1}", "25 \cos(x) - 2x").
 //
 // A DAG can print as text exponentially longer than itself (cot(cot(cot(x))) repeats its
 // argument), so printing has a budget: past `maxBytes` the result is an Error (TooLarge), found
@@ -16,7 +18,7 @@
 
 namespace gs::expr {
 
-enum class TextStyle { Plain, Rich };
+enum class TextStyle { Plain, Rich, TeX };
 
 /// Printed text longer than this is refused by default.
 inline constexpr std::size_t kDefaultTextBytes = 8192;

@@ -5,6 +5,7 @@
 #include "controls/function_picker.h"
 #include "controls/param_slider.h"
 #include "controls/playback_bar.h"
+#include "math/math_label.h"
 #include "objective/closed_form_objective.h"
 #include "pages/curve/curve_page.h"
 #include "plot/path_plottable.h"
@@ -150,8 +151,11 @@ void TestCurveView::typedFormulaReplacesTheFunction() {
     const Trajectory& t = page.trajectory();
     QCOMPARE(int(t.status()), int(RunStatus::Converged));
     QVERIFY(std::abs(t.x(t.size() - 1)[0] - 2.0) < 1e-5);
-    QVERIFY2(field->derivativeLabel()->text().contains(QStringLiteral("2x − 4")),
-             qPrintable(field->derivativeLabel()->text()));
+    QVERIFY2(field->derivativeText().contains(QStringLiteral("f′(x) = 2x − 4")),
+             qPrintable(field->derivativeText()));
+    // Shown typeset, from the printer's TeX; the plain text is its accessible name.
+    QCOMPARE(field->derivativeLabel()->formulas(), QStringList{"f'(x) = 2x - 4"});
+    QCOMPARE(field->derivativeLabel()->accessibleName(), field->derivativeText());
     QCOMPARE(page.scene().formula, QStringLiteral("x^2 - 4x"));
     QVERIFY(page.scene().catalog.isEmpty());
     QCOMPARE(page.functionPicker()->box()->currentData().toString(), QString());

@@ -45,6 +45,8 @@ private slots:
     void precedence();
     void roundTrip_data();
     void roundTrip();
+    void texForTheTypesetter_data();
+    void texForTheTypesetter();
     void errors_data();
     void errors();
     void limits();
@@ -225,6 +227,43 @@ void TestExprParser::roundTrip() {
     QVERIFY2(again.ok(), again.error.message.c_str());
     QCOMPARE(QString::fromStdString(toText(again.tree, kXY).text), plain);
     GS_COMPARE_NEAR(evalAt(again.tree, 2, 1.3, 0.6), evalAt(r.tree, 2, 1.3, 0.6), 1e-15);
+}
+
+void TestExprParser::texForTheTypesetter_data() {
+    QTest::addColumn<QString>("formula");
+    QTest::addColumn<QString>("tex");
+    QTest::newRow("fraction") << "x^2/(2x+1)"
+                              << "\\frac{x^{2}}{2x + 1}";
+    QTest::newRow("derivative") << "25 cos(x) - 2x"
+                                << "25 \\cos(x) - 2x";
+    QTest::newRow("power of a fraction") << "(x/y)^2"
+                                         << "\\left(\\frac{x}{y}\\right)^{2}";
+    QTest::newRow("negative power") << "x^-2"
+                                    << "x^{-2}";
+    QTest::newRow("root") << "sqrt(x^2+y^2)"
+                          << "\\sqrt{x^{2} + y^{2}}";
+    QTest::newRow("absolute value") << "abs(x) + 1"
+                                    << "\\left|x\\right| + 1";
+    QTest::newRow("no TeX name") << "atan2(y, x)"
+                                 << "\\operatorname{atan2}(y, x)";
+    QTest::newRow("fraction inside a call") << "sin(x/2)"
+                                            << "\\sin\\left(\\frac{x}{2}\\right)";
+    QTest::newRow("pi") << "pi x"
+                        << "\\pi x";
+    QTest::newRow("tiny constant") << "1e-10 x"
+                                   << "10^{-10} x";
+    QTest::newRow("digits") << "-6.2669999999999995 + y"
+                            << "-6.267 + y";
+    QTest::newRow("product of numbers") << "x*2^x"
+                                        << "x \\cdot 2^{x}";
+}
+
+void TestExprParser::texForTheTypesetter() {
+    QFETCH(QString, formula);
+    QFETCH(QString, tex);
+    const ParseResult r = parse(formula.toStdString(), kXY);
+    QVERIFY2(r.ok(), r.error.message.c_str());
+    QCOMPARE(QString::fromStdString(toText(r.tree, kXY, TextStyle::TeX).text), tex);
 }
 
 void TestExprParser::errors_data() {
