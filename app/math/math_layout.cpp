@@ -1,5 +1,6 @@
 #include "math/math_layout.h"
 
+#include <QCache>
 #include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QPaintDevice>
@@ -14,6 +15,7 @@ namespace gs::app::math {
 namespace {
 
 constexpr double kLevelScale[] = {1.0, 0.7, 0.5}; // text, script, script of script
+constexpr int kCachedFormulas = 512;
 constexpr double kThin = 3.0 / 18, kMedium = 4.0 / 18, kThick = 5.0 / 18; // em
 
 /// TeX's spacing between adjacent atoms (The TeXbook, ch. 18): 0 none, 1 thin, 2 medium, 3
@@ -369,8 +371,10 @@ MathBox MathLayout::fenced(const Node& n, Style s) const {
     return box;
 }
 
-MathBox typeset(const QString& tex, const QFont& font, const QPaintDevice* device, bool display,
-                QString* error) {
+namespace {
+
+MathBox layoutOf(const QString& tex, const QFont& font, const QPaintDevice* device, bool display,
+                 QString* error) {
     auto parsed = parseMath(tex);
     const MathLayout layout(font, device);
     if (const auto* e = std::get_if<ParseError>(&parsed)) {
@@ -384,6 +388,33 @@ MathBox typeset(const QString& tex, const QFont& font, const QPaintDevice* devic
     }
     if (error) error->clear();
     return layout.layout(std::get<NodePtr>(parsed), display);
+}
+
+} // namespace
+
+MathBox typeset(const QString& tex, const QFont& font, const QPaintDevice* device, bool display,
+                QString* error) {
+    // Layouts ask a label's height for many widths and a document draws its formulas on every
+    // paint: the same formula at the same size is laid out once. GUI thread only.
+    struct Cached {
+        MathBox box;
+        QString error;
+    };
+    static QCache<QString, Cached> cache(kCachedFormulas);
+    const QString key = QStringLiteral("%1|%2|%3|%4")
+                            .arg(font.key())
+                            .arg(dpiOf(device))
+                            .arg(display ? 1 : 0)
+                            .arg(tex);
+    if (const Cached* hit = cache.object(key)) {
+        if (error) *error = hit->error;
+        return hit->box;
+    }
+    QString why;
+    MathBox box = layoutOf(tex, font, device, display, &why);
+    if (error) *error = why;
+    cache.insert(key, new Cached{box, why});
+    return box;
 }
 
 void drawMath(QPainter& painter, const MathBox& box, QPointF origin, const QColor& color) {
