@@ -417,6 +417,29 @@ MathBox typeset(const QString& tex, const QFont& font, const QPaintDevice* devic
     return box;
 }
 
+bool hasMath(const QString& text) {
+    const qsizetype open = text.indexOf(u'$');
+    return open >= 0 && text.indexOf(u'$', open + 1) > open;
+}
+
+MathBox typesetMixed(const QString& text, const QFont& font, const QPaintDevice* device,
+                     QString* error) {
+    // Words outside the dollars are \text, the rest is the formula: one TeX row.
+    QString tex;
+    const QStringList parts = text.split(u'$');
+    for (int i = 0; i < parts.size(); ++i) {
+        if (i % 2 == 1 && i + 1 < parts.size()) {
+            tex += QStringLiteral("{") + parts[i] + QStringLiteral("}");
+        } else if (!parts[i].isEmpty()) {
+            QString words = parts[i];
+            words.replace(u'}', QChar(0x29FD)); // \text ends at a brace: show it as a look-alike
+            tex += QStringLiteral("\\text{") + (i % 2 == 1 ? QStringLiteral("$") : QString()) +
+                   words + QStringLiteral("}");
+        }
+    }
+    return typeset(tex, font, device, false, error);
+}
+
 void drawMath(QPainter& painter, const MathBox& box, QPointF origin, const QColor& color) {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);

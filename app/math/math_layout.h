@@ -87,6 +87,13 @@ private:
 MathBox typeset(const QString& tex, const QFont& font, const QPaintDevice* device, bool display,
                 QString* error = nullptr);
 
+/// True when `text` holds a formula between dollar signs ("the step $x_{n+1}$").
+bool hasMath(const QString& text);
+/// Text with `$…$` formulas (a plot title) as one line: the words upright in `font`, the formulas
+/// typeset; a formula that does not parse shows its source and why, as typeset() does.
+MathBox typesetMixed(const QString& text, const QFont& font, const QPaintDevice* device,
+                     QString* error = nullptr);
+
 /// Draws `box` with its baseline's left end at `origin`.
 void drawMath(QPainter& painter, const MathBox& box, QPointF origin, const QColor& color);
 

@@ -1,5 +1,8 @@
 #include "plot/plot_fit.h"
 
+#include "math/math_layout.h"
+#include "plot/math_title.h"
+
 #include "plot/plot_title.h"
 
 #include <qcustomplot.h>
@@ -74,6 +77,13 @@ void fitTicks(QCustomPlot& plot) {
 void wrapTitleRows(QCustomPlot& plot) {
     for (QCPTextElement* title : titles(plot)) {
         const QFontMetrics fm(title->font());
+        // A title with formulas breaks between its words and formulas (MathTitleElement).
+        if (auto* typeset = qobject_cast<MathTitleElement*>(title);
+            typeset && math::hasMath(plotTitleText(*title))) {
+            title->setText(plotTitleText(*title));
+            title->setMinimumSize(1, typeset->heightFor(titleRoom(plot.width())));
+            continue;
+        }
         const QString text = wrapTitle(plotTitleText(*title), fm, titleRoom(plot.width()));
         title->setText(text);
         const QMargins m = title->margins();

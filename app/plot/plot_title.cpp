@@ -1,5 +1,7 @@
 #include "plot/plot_title.h"
 
+#include "plot/math_title.h"
+
 #include <qcustomplot.h>
 
 #include <QFontMetrics>
@@ -89,7 +91,7 @@ QCPTextElement* updatePlotTitle(QCustomPlot& plot, QCPTextElement* current, cons
     if (!current) {
         spanColumns(*plot.plotLayout());
         plot.plotLayout()->insertRow(0);
-        current = new QCPTextElement(&plot);
+        current = new MathTitleElement(&plot);
         plot.plotLayout()->addElement(0, 0, current);
     }
     current->setText(title);

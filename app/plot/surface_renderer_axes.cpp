@@ -4,6 +4,7 @@
 #include "plot/surface_renderer.h"
 
 #include "field/levels.h"
+#include "math/math_layout.h"
 #include "plot/plot_title.h"
 #include "plot/viridis.h"
 #include "views/number_format.h"
@@ -52,7 +53,8 @@ QFont SurfaceRenderer::labelFont(const QRectF& rect, double relative) const {
 }
 
 QStringList SurfaceRenderer::titleLines(const QRectF& rect) const {
-    // As every plot's title: two lines before an ellipsis.
+    // As every plot's title: two lines before an ellipsis; one, set to fit, with formulas.
+    if (math::hasMath(title_)) return {title_};
     const QFont font = labelFont(rect, 1.15);
     const QFontMetrics fm(font);
     return wrapTitle(title_, fm, int(rect.width()) - fm.height()).split(u'\n');
@@ -238,6 +240,20 @@ void SurfaceRenderer::drawColorBar(QPainter& painter, const QRectF& rect,
         painter.setFont(labelFont(rect_, 1.15));
         const QFontMetricsF tm(painter.font());
         const QStringList lines = titleLines(rect);
+        if (math::hasMath(title_)) {
+            QFont f = painter.font();
+            math::MathBox box = math::typesetMixed(title_, f, painter.device());
+            const double room = rect.width() - 2 * fm.height();
+            if (box.width > room && room > 0 && f.pointSizeF() > 0) {
+                f.setPointSizeF(f.pointSizeF() * std::max(0.6, room / box.width));
+                box = math::typesetMixed(title_, f, painter.device());
+            }
+            math::drawMath(painter, box,
+                           QPointF(rect.center().x() - box.width / 2,
+                                   rect.top() + fm.height() + (box.height - box.depth) / 2),
+                           style_.foreground());
+            return;
+        }
         for (int i = 0; i < lines.size(); ++i)
             drawLabel(painter,
                       QPointF(rect.center().x(), rect.top() + fm.height() + i * tm.height()),

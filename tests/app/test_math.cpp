@@ -3,6 +3,10 @@
 
 #include "math/math_layout.h"
 #include "math/math_text.h"
+#include "plot/math_title.h"
+#include "plot/plot_title.h"
+
+#include <qcustomplot.h>
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
@@ -58,6 +62,7 @@ private slots:
     void spacingFollowsTheAtoms();
     void svgOfAFormulaIsVector();
     void markdownCarriesInlineAndDisplayFormulas();
+    void plotTitlesTypesetTheirFormulas();
 };
 
 void TestMath::malformedFormulasSayWhere_data() {
@@ -276,6 +281,36 @@ void TestMath::markdownCarriesInlineAndDisplayFormulas() {
         for (int x = 0; x < image.width() && !ink; ++x)
             ink = qGray(image.pixel(x, y)) < 128;
     QVERIFY(ink);
+}
+
+void TestMath::plotTitlesTypesetTheirFormulas() {
+    // Words and formulas on one line; a title with formulas breaks between them on a narrow plot,
+    // never inside a formula, and its row is as tall as its lines.
+    const MathBox mixed = typesetMixed(
+        QStringLiteral("Descent: $x_{n+1} = x_n - \\lambda f'(x_n)$ now"), testFont(), nullptr);
+    QVERIFY(!mixed.error);
+    QVERIFY(glyphOf(mixed, QStringLiteral("Descent: ")) && glyphOf(mixed, QStringLiteral(" now")));
+    QVERIFY(glyphOf(mixed, QStringLiteral("λ"))->font.italic());
+    QVERIFY(!glyphOf(mixed, QStringLiteral("Descent: "))->font.italic());
+    QVERIFY(!hasMath(QStringLiteral("costs $5")) && hasMath(QStringLiteral("a $b$")));
+
+    QCustomPlot plot;
+    plot.resize(900, 500);
+    gs::app::PlotStyle style;
+    QCPTextElement* title = gs::app::updatePlotTitle(
+        plot, nullptr, QStringLiteral("The slope $\\frac{f(x + h) - f(x)}{h}$ tends to $f'(x)$"),
+        style, testFont());
+    auto* typeset = qobject_cast<gs::app::MathTitleElement*>(title);
+    QVERIFY(typeset);
+    const int wide = typeset->heightFor(880), narrow = typeset->heightFor(220);
+    QVERIFY(wide > QFontMetrics(title->font()).height()); // a fraction is taller than a line
+    QVERIFY2(narrow > 1.5 * wide, qPrintable(QStringLiteral("%1 %2").arg(narrow).arg(wide)));
+    QImage image(plot.toPixmap(900, 500).toImage()); // draws without complaint
+    QVERIFY(!image.isNull());
+    // A title without formulas is a plain title as before.
+    title =
+        gs::app::updatePlotTitle(plot, title, QStringLiteral("Costs $5 each"), style, testFont());
+    QCOMPARE(gs::app::plotTitleText(*title), QStringLiteral("Costs $5 each"));
 }
 
 QTEST_MAIN(TestMath)
