@@ -12,6 +12,7 @@
 #include "render/text_render.h"
 #include "scene/builtin_scenes.h"
 #include "scene/quote.h"
+#include "scene/scene_json.h"
 #include "window/main_window.h"
 
 #include <QApplication>
@@ -42,7 +43,7 @@ bool wantsHeadless(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         // Prefixes: --list covers --list-lessons, and each option may be written --opt=value.
         for (const char* opt :
-             {"--screenshot", "--gif", "--csv", "--list", "--handout", "--typeset"})
+             {"--screenshot", "--gif", "--csv", "--list", "--handout", "--typeset", "--save-scene"})
             if (std::strncmp(argv[i], opt, std::strlen(opt)) == 0) return true;
         for (const char* opt : {"-h", "--help", "--help-all", "-v", "--version"})
             if (std::strcmp(argv[i], opt) == 0) return true;
@@ -140,6 +141,11 @@ struct Options {
         QStringLiteral("typeset"),
         QStringLiteral("Render the Markdown FILE, its $…$ and $$…$$ formulas typeset, to the "
                        "--screenshot image (--size gives the width) and exit."),
+        QStringLiteral("FILE")};
+    QCommandLineOption saveScene{
+        QStringLiteral("save-scene"),
+        QStringLiteral("Write the scene (or --lesson's) to FILE as the app saves it (normalized, "
+                       "the current version) and exit."),
         QStringLiteral("FILE")};
     QCommandLineOption pageSize{QStringLiteral("page-size"),
                                 QStringLiteral("The handout's paper: A4 (default) or Letter."),
@@ -239,6 +245,12 @@ int runHeadless(const QCommandLineParser& parser, const Options& o, const gs::ap
                     QStringLiteral("this build has no page %1").arg(gs::app::quote(scene.page)));
     page->setPresentation(parser.isSet(o.presentation)); // which focus the scene asks for
     if (const QString e = page->showScene(scene); !e.isEmpty()) return fail(kFailure, e);
+    if (parser.isSet(o.saveScene)) {
+        // As File > Save writes it: what the page shows, read back from the page.
+        const QString e = saveSceneFile(page->sceneShown(), parser.value(o.saveScene));
+        if (!e.isEmpty()) return fail(kFailure, e);
+        if (!parser.isSet(o.screenshot) && !gif && !parser.isSet(o.csv)) return 0;
+    }
     page->finishWork();
     page->setStyle(style);
     if (*step >= 0 && page->playback()) page->playback()->setIndex(*step);
@@ -357,9 +369,10 @@ int main(int argc, char** argv) {
                                  QStringLiteral("[SCENE|NAME]"));
     const Options o;
     for (const QCommandLineOption* opt :
-         {&o.screenshot, &o.gif,    &o.csv,     &o.list,    &o.listLessons,  &o.lesson, &o.lessons,
-          &o.beat,       &o.answer, &o.handout, &o.typeset, &o.pageSize,     &o.size,   &o.step,
-          &o.theme,      &o.scale,  &o.fps,     &o.frames,  &o.presentation, &o.window})
+         {&o.screenshot, &o.gif,          &o.csv,    &o.list,    &o.listLessons, &o.lesson,
+          &o.lessons,    &o.beat,         &o.answer, &o.handout, &o.typeset,     &o.saveScene,
+          &o.pageSize,   &o.size,         &o.step,   &o.theme,   &o.scale,       &o.fps,
+          &o.frames,     &o.presentation, &o.window})
         parser.addOption(*opt);
     if (!parser.parse(QApplication::arguments())) return fail(kUsage, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) parser.showHelp(0);
@@ -398,7 +411,8 @@ int main(int argc, char** argv) {
         return fail(kUsage, QStringLiteral("give a scene or --lesson, not both"));
     if ((parser.isSet(o.beat) || parser.isSet(o.answer)) && !parser.isSet(o.lesson))
         return fail(kUsage, QStringLiteral("--beat and --answer go with --lesson NAME"));
-    const bool headless = parser.isSet(o.screenshot) || parser.isSet(o.gif) || parser.isSet(o.csv);
+    const bool headless = parser.isSet(o.screenshot) || parser.isSet(o.gif) ||
+                          parser.isSet(o.csv) || parser.isSet(o.saveScene);
 
     std::optional<gs::app::Scene> scene;
     LessonChoice choice;

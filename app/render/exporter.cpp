@@ -3,6 +3,7 @@
 #include "controls/playback_bar.h"
 #include "files/safe_write.h"
 #include "pages/page.h"
+#include "render/csv_provenance.h"
 #include "render/picture.h"
 #include "render/state_columns.h"
 
@@ -226,11 +227,14 @@ QByteArray tableCsv(const Table& table) {
 } // namespace
 
 QString exportCsv(const Page& page, const QString& path) {
-    if (const Table table = page.table(); !table.empty()) return writeWhole(path, tableCsv(table));
+    // What produced the numbers comes first, as '#' lines (csv_provenance.h).
+    const QByteArray provenance = csvProvenance(page.scene());
+    if (const Table table = page.table(); !table.empty())
+        return writeWhole(path, provenance + tableCsv(table));
     const QVector<RunView> runs = page.runs();
     const StateColumns state(runs);
-    QByteArray out =
-        "run,optimizer,step,x,y,f,grad_x,grad_y,status,stop_step" + state.header() + '\n';
+    QByteArray out = provenance + "run,optimizer,step,x,y,f,grad_x,grad_y,status,stop_step" +
+                     state.header() + '\n';
     auto num = [](double v) { return QByteArray::number(v, 'g', 17); };
     for (int r = 0; r < runs.size(); ++r) {
         const Trajectory& t = *runs[r].trajectory;

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "csv_table.h"
+
 namespace gs::test {
 
 inline QByteArray readAll(const QString& path) {

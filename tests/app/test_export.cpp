@@ -4,11 +4,15 @@
 
 #include "controls/playback_bar.h"
 #include "lessons/lesson_library.h"
+#include "optim/registry.h"
 #include "pages/curve/curve_page.h"
 #include "pages/landscape/landscape_page.h"
 #include "pages/landscape/landscape_settings.h"
+#include "pages/page_registry.h"
+#include "render/csv_provenance.h"
 #include "render/exporter.h"
 #include "scene/builtin_scenes.h"
+#include "scene/scene_json.h"
 #include "window/export_dialog.h"
 
 #include "cli_run.h"
@@ -109,6 +113,9 @@ private slots:
     void readOnlyFilesAreRefused();
     void dashStreamsToStdout_data();
     void dashStreamsToStdout();
+    void csvSaysWhatProducedIt();
+    void saveSceneRoundTripsEveryBuiltinScene_data();
+    void saveSceneRoundTripsEveryBuiltinScene();
     void csvHasEveryRunsStatus_data();
     void csvHasEveryRunsStatus();
     void flatLandscapesRender_data();
@@ -197,7 +204,7 @@ void TestExport::csvAgreesWithTheRun() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("runs.csv"));
     QCOMPARE(exportCsv(page, path), QString());
-    const QList<QByteArray> lines = readAll(path).trimmed().split('\n');
+    const QList<QByteArray> lines = csvTable(readAll(path)).trimmed().split('\n');
     QCOMPARE(lines.front(), QByteArray("run,optimizer,step,x,y,f,grad_x,grad_y,status,stop_step"));
     QCOMPARE(lines.size(), t.size() + 1);
     for (int k = 0; k < t.size(); ++k) {
@@ -221,7 +228,7 @@ void TestExport::csvOfALandscapeHasEveryRun() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("races.csv"));
     QCOMPARE(exportCsv(page, path), QString());
-    const QList<QByteArray> lines = readAll(path).trimmed().split('\n');
+    const QList<QByteArray> lines = csvTable(readAll(path)).trimmed().split('\n');
     int expected = 1;
     for (int r = 0; r < page.optimizerCount(); ++r)
         expected += page.trajectory(r).size();
@@ -334,7 +341,7 @@ void TestExport::readOnlyFilesAreRefused() {
 void TestExport::dashStreamsToStdout_data() {
     QTest::addColumn<QString>("option");
     QTest::addColumn<QByteArray>("starts");
-    QTest::newRow("csv") << "--csv" << QByteArray("run,optimizer,step,x,y,f,grad_x,grad_y,status");
+    QTest::newRow("csv") << "--csv" << QByteArray("# gradscape ");
     QTest::newRow("svg") << "--screenshot" << QByteArray("<?xml");
 }
 
@@ -380,7 +387,7 @@ void TestExport::csvHasEveryRunsStatus() {
     f.close();
     const Cli r = runCli({scene, "--csv", "-"});
     QCOMPARE(r.exitCode, 0);
-    const QList<QByteArray> lines = r.stdoutData.trimmed().split('\n');
+    const QList<QByteArray> lines = csvTable(r.stdoutData).trimmed().split('\n');
     QVERIFY(lines.size() >= 2);
     const int stopStep = lines.last().split(',').last().toInt();
     if (emptyRun) QCOMPARE(lines.size(), 2);
@@ -476,6 +483,89 @@ void TestExport::exportDialogOffersWhatAppliesToItsKind() {
     QCOMPARE(gif.scale(), 1.0);
     ExportDialog longRun(ExportDialog::Kind::Gif, QSize(800, 500), 5000);
     QCOMPARE(longRun.frames(), 300);
+}
+
+// Every CSV starts with '#' lines: the version, the function, the start, each run's optimizer
+// with every hyperparameter (its own value or the method's default) and its schedule, and the
+// whole scene, which reads back as the page's scene.
+void TestExport::csvSaysWhatProducedIt() {
+    const SceneResult race = builtinScene(QStringLiteral("race-rosenbrock"));
+    QVERIFY(std::holds_alternative<Scene>(race));
+    Scene scene = std::get<Scene>(race);
+    Schedule step;
+    step.kind = ScheduleKind::StepDecay;
+    step.stepSize = 100;
+    scene.runs[0].schedule = step;
+    LandscapePage page;
+    QCOMPARE(page.applyScene(scene), QString());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("race.csv"));
+    QCOMPARE(exportCsv(page, path), QString());
+    const QByteArray csv = readAll(path);
+    QVERIFY(csv.startsWith("# gradscape " GRADSCAPE_VERSION));
+    QVERIFY(csv.contains("# function: rosenbrock = (1 - x)^2 + 100(y - x^2)^2\n"));
+    QVERIFY(csv.contains("# direction: descent, start: -1.2 1, max_steps: 3000\n"));
+    const Scene shown = page.scene();
+    const QVector<CsvRun> runs = readCsvRuns(csv);
+    QCOMPARE(runs.size(), shown.runs.size());
+    for (int r = 0; r < runs.size(); ++r) {
+        QCOMPARE(runs[r].optimizer, shown.runs[r].optimizer);
+        const auto opt = createOptimizer(shown.runs[r].optimizer.toStdString());
+        QCOMPARE(runs[r].params.size(), int(opt->hyperParams().size())); // every one, named
+        for (int p = 0; p < runs[r].params.size(); ++p) {
+            const HyperParam& h = opt->hyperParams()[size_t(p)];
+            QCOMPARE(runs[r].params[p].first, QString::fromStdString(h.key));
+            QCOMPARE(runs[r].params[p].second,
+                     shown.runs[r].params.value(QString::fromStdString(h.key), h.defaultValue));
+        }
+    }
+    QVERIFY2(runs[0].schedule.contains(QStringLiteral("\"step\"")), qPrintable(runs[0].schedule));
+    QCOMPARE(runs[1].schedule, QStringLiteral("constant"));
+    // The scene line is the page's scene, whole.
+    const QByteArray line = csv.mid(csv.indexOf("# scene: ") + 9).split('\n').front();
+    const SceneResult back = sceneFromJson(line);
+    QVERIFY(std::holds_alternative<Scene>(back));
+    QCOMPARE(std::get<Scene>(back), shown);
+    // The table follows, with its header first.
+    QVERIFY(csvTable(csv).startsWith("run,optimizer,step,x,y,f,grad_x,grad_y,status,stop_step"));
+}
+
+void TestExport::saveSceneRoundTripsEveryBuiltinScene_data() {
+    QTest::addColumn<QStringList>("source");
+    for (const QString& name : builtinSceneNames())
+        QTest::newRow(qPrintable(name)) << QStringList{name};
+    for (const QString& name : lessonNames())
+        QTest::newRow(qPrintable(QStringLiteral("lesson ") + name))
+            << QStringList{QStringLiteral("--lesson"), name};
+}
+
+// --save-scene writes what File > Save would: the scene as the page shows it, normalized, in the
+// current version, and saving that file again gives the same bytes.
+void TestExport::saveSceneRoundTripsEveryBuiltinScene() {
+    QFETCH(QStringList, source);
+    QTemporaryDir dir;
+    const QString once = dir.filePath(QStringLiteral("once.json")),
+                  twice = dir.filePath(QStringLiteral("twice.json"));
+    const Cli first = runCli(source + QStringList{"--save-scene", once});
+    QVERIFY2(first.exitCode == 0, qPrintable(first.stderrText));
+    const SceneResult saved = loadSceneFile(once);
+    QVERIFY(std::holds_alternative<Scene>(saved));
+    QVERIFY(readAll(once).contains("\"version\": 2"));
+    const Cli second = runCli({once, "--save-scene", twice});
+    QVERIFY2(second.exitCode == 0, qPrintable(second.stderrText));
+    QCOMPARE(readAll(twice), readAll(once));
+    // It is the scene it came from, as the page reads it.
+    const SceneResult original =
+        source.front() == QLatin1String("--lesson")
+            ? SceneResult(std::get<Lesson>(loadLesson(source[1])).sceneAt(0, false))
+            : builtinScene(source.front());
+    const Scene& a = std::get<Scene>(original);
+    const Scene& b = std::get<Scene>(saved);
+    QCOMPARE(b.page, a.page);
+    QCOMPARE(b.catalog, a.catalog);
+    QCOMPARE(b.formula, a.formula);
+    QCOMPARE(b.lesson, a.lesson);
+    if (PageRegistry::instance().find(a.page)->runs) QCOMPARE(b.runs.size(), a.runs.size());
 }
 
 QTEST_MAIN(TestExport)

@@ -3,6 +3,7 @@
 // slope tends to f′(x) with an error of order h, ascent from −2 stops at the local peak); PageDown
 // and PageUp walk the lessons; a page registered in a test alone appears in the navigation.
 
+#include "csv_table.h"
 #include "analysis/grid_search.h"
 #include "controls/function_picker.h"
 #include "controls/playback_bar.h"
@@ -260,7 +261,7 @@ void TestLessons::lessonCsvHoldsItsNumbers() {
     QCOMPARE(exportCsv(*window.currentPage(), path), QString());
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
-    const QStringList lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+    const QStringList lines = QString::fromUtf8(gs::test::csvTable(f.readAll())).split('\n', Qt::SkipEmptyParts);
     QVERIFY2(lines.front().startsWith(header), qPrintable(lines.front()));
     QCOMPARE(lines.size() - 1, rows);
     if (name == QLatin1String("grid-search")) // exactly one best sample

@@ -3,6 +3,7 @@
 // the step on the map or the curve, its choice survives a scene round trip and a bad choice in a
 // scene file is named; the one-variable page shows it only for runs that keep state.
 
+#include "csv_table.h"
 #include "controls/playback_bar.h"
 #include "objective/catalog.h"
 #include "optim/registry.h"
@@ -306,7 +307,7 @@ void TestStateView::curvePageShowsStateOnlyWhenARunKeepsIt() {
     QCOMPARE(exportCsv(page, path), QString());
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    const QList<QByteArray> rows = file.readAll().trimmed().split('\n');
+    const QList<QByteArray> rows = gs::test::csvTable(file.readAll()).trimmed().split('\n');
     const QList<QByteArray> header = rows.front().split(',');
     QCOMPARE(header.size(), 12);
     QCOMPARE(QString::fromUtf8(header[10]), QStringLiteral("accumulated squared gradient r"));
