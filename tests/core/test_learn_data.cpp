@@ -3,6 +3,7 @@
 
 #include "learn/fashion_mnist.h"
 #include "learn/idx_file.h"
+#include "learn/idx_folder.h"
 #include "learn/synthetic.h"
 
 #include <QFile>
@@ -78,6 +79,7 @@ private slots:
     void imagesAndLabelsMustAgree();
     void fashionMnistLoads();
     void fashionMnistMissingDirectoryIsNamed();
+    void idxFolderLoadsPlainAndGzipAlike();
     void syntheticIsSeeded_data();
     void syntheticIsSeeded();
     void syntheticShapes();
@@ -363,6 +365,39 @@ void TestLearnData::badSyntheticParamsAreNamed() {
     const DataResult r = makeSynthetic(p);
     QVERIFY(!r.ok());
     QVERIFY2(r.error.rfind(field.toStdString(), 0) == 0, r.error.c_str());
+}
+
+// A folder of MNIST-named IDX files, plain or gzip, of any image size: the same images either
+// way, the classes from the labels; a missing file or a count that differs is named.
+void TestLearnData::idxFolderLoadsPlainAndGzipAlike() {
+    QTemporaryDir plain, gzip, broken;
+    const std::uint32_t n = 6;
+    const Bytes images = idx(0x00000803, {n, 3, 5}, n * 15), labels = idx(0x00000801, {n}, n, 3);
+    writePlain(plain.filePath("train-images-idx3-ubyte").toStdString(), images);
+    writePlain(plain.filePath("train-labels-idx1-ubyte").toStdString(), labels);
+    writeGzip(gzip.filePath("train-images-idx3-ubyte.gz").toStdString(), images);
+    writeGzip(gzip.filePath("train-labels-idx1-ubyte.gz").toStdString(), labels);
+    const DataResult a = loadIdxFolder(plain.path().toStdString(), Split::Train);
+    const DataResult b = loadIdxFolder(gzip.path().toStdString(), Split::Train);
+    QVERIFY2(a.ok(), a.error.c_str());
+    QVERIFY2(b.ok(), b.error.c_str());
+    QCOMPARE(a.data.dimension(), 15); // 3 × 5 pixels, read from the header
+    QCOMPARE(a.data.size(), int(n));
+    QCOMPARE(a.data.classes, 3); // labels 0, 1, 2
+    QVERIFY(a.data.features == b.data.features);
+    QVERIFY(a.data.labels == b.data.labels);
+    // The test split is not there; labels that do not match the images in number are named.
+    const DataResult none = loadIdxFolder(plain.path().toStdString(), Split::Test);
+    QVERIFY2(contains(none.error, "no t10k-images-idx3-ubyte[.gz]"), none.error.c_str());
+    writePlain(broken.filePath("train-images-idx3-ubyte").toStdString(), images);
+    writePlain(broken.filePath("train-labels-idx1-ubyte").toStdString(),
+               idx(0x00000801, {n - 1}, n - 1, 3));
+    const DataResult disagree = loadIdxFolder(broken.path().toStdString(), Split::Train);
+    QVERIFY2(contains(disagree.error, "5 labels for the 6 images"), disagree.error.c_str());
+    writePlain(broken.filePath("train-labels-idx1-ubyte").toStdString(),
+               idx(0x00000801, {n}, n, 1));
+    const DataResult single = loadIdxFolder(broken.path().toStdString(), Split::Train);
+    QVERIFY2(contains(single.error, "one class only"), single.error.c_str());
 }
 
 QTEST_APPLESS_MAIN(TestLearnData)
