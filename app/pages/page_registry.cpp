@@ -5,10 +5,10 @@
 #include "pages/classifier/classifier_page.h"
 #include "pages/classifier/classifier_settings.h"
 #include "pages/curve/curve_page.h"
-#include "pages/gradient_noise/gradient_noise_page.h"
-#include "pages/gradient_noise/gradient_noise_settings.h"
 #include "pages/directional/directional_page.h"
 #include "pages/directional/directional_settings.h"
+#include "pages/gradient_noise/gradient_noise_page.h"
+#include "pages/gradient_noise/gradient_noise_settings.h"
 #include "pages/grid_search/grid_search_page.h"
 #include "pages/grid_search/grid_search_settings.h"
 #include "pages/landscape/landscape_page.h"
@@ -24,6 +24,7 @@
 #include "pages/tangent_plane/tangent_plane_settings.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace gs::app {
 
@@ -98,10 +99,29 @@ void registerBuiltinPages(PageRegistry& r) {
            tr("The slope e·∇f of the cut along any direction e, largest along the gradient"), 2,
            false, false, [] { return std::make_unique<DirectionalPage>(); },
            [](const JsonReader& section) { DirectionalSettings::read(section); }});
-    r.add({QStringLiteral("classifier"), tr("Image classifier"),
-           tr("Softmax regression learning Fashion-MNIST by stochastic gradient descent"), 0, false,
-           false, [] { return std::make_unique<ClassifierPage>(); },
-           [](const JsonReader& section) { ClassifierSettings::read(section); }});
+    PageInfo classifier{
+        QStringLiteral("classifier"),
+        tr("Image classifier"),
+        tr("Softmax regression learning Fashion-MNIST, or a data set of yours, by stochastic "
+           "gradient descent"),
+        0,
+        false,
+        false,
+        [] { return std::make_unique<ClassifierPage>(); },
+        [](const JsonReader& section) { ClassifierSettings::read(section); }};
+    classifier.openData = [](const Scene& current, const QString& path) {
+        Scene s = current;
+        ClassifierSettings settings = settingsFrom<ClassifierSettings>(s.settings);
+        settings.dataset = QStringLiteral("file");
+        settings.dataFile = path;
+        settings.labelColumn.clear();
+        s.settings = settings.toJson();
+        s.title = QCoreApplication::translate("Pages", "Softmax regression on %1")
+                      .arg(QFileInfo(path).fileName());
+        s.lesson.clear();
+        return s;
+    };
+    r.add(classifier);
     r.add({QStringLiteral("batches"), tr("Full batch or mini-batches"),
            tr("Gradient descent on the whole set against SGD on batches, per example processed, "
               "with the decision regions of both networks"),

@@ -33,6 +33,9 @@ struct PageInfo {
     /// one of this page, or nothing when this page cannot take it. The window offers it as a tool
     /// on every page. Empty for other pages.
     std::function<std::optional<Scene>(const Scene& from)> openFrom = nullptr;
+    /// For a page that trains on a data set: `current` (its scene) set to read the data file or
+    /// folder at `path` (File > Open Data Set, a file dropped on the window). Empty for others.
+    std::function<Scene(const Scene& current, const QString& path)> openData = nullptr;
 };
 
 class PageRegistry {

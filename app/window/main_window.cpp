@@ -137,6 +137,16 @@ void MainWindow::createActions() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     addAction(file, tr("&Open Scene…"), QKeySequence::Open, tr("Open a scene file"),
               [this] { open(); });
+    addAction(file, tr("Open &Data Set…"), QKeySequence(tr("Ctrl+Shift+O")),
+              tr("Train the classifier on a CSV file of yours (numeric features, a label column)"),
+              [this] {
+                  const QString path =
+                      QFileDialog::getOpenFileName(this, tr("Open Data Set"), QString(),
+                                                   tr("CSV data sets (*.csv);;All files (*)"));
+                  if (path.isEmpty()) return;
+                  if (const QString e = openDataSet(path); !e.isEmpty())
+                      showError(tr("Cannot open the data set"), e);
+              });
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     createExamplesMenu(file->addMenu(tr("&Examples")));
     addAction(file, tr("&Save Scene"), QKeySequence::Save, tr("Save the scene"),
@@ -361,7 +371,16 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
 
 void MainWindow::dropEvent(QDropEvent* event) {
     const QList<QUrl> urls = event->mimeData()->urls();
-    if (!urls.isEmpty() && urls.front().isLocalFile()) openFile(urls.front().toLocalFile());
+    if (urls.isEmpty() || !urls.front().isLocalFile()) return;
+    // A CSV file or a folder (of IDX images) is a data set to train on; anything else a scene.
+    const QString path = urls.front().toLocalFile();
+    const QFileInfo info(path);
+    if (info.isDir() || info.suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0) {
+        if (const QString e = openDataSet(path); !e.isEmpty())
+            showError(tr("Cannot open the data set"), e);
+        return;
+    }
+    openFile(path);
 }
 
 void MainWindow::readSettings() {

@@ -63,6 +63,9 @@ public:
     LessonNavigator* navigator() const { return navigator_; }
     /// Loads a scene file; on error shows the reason and keeps the current scene.
     bool openFile(const QString& path);
+    /// Trains on the data set at `path` (a CSV file or an IDX folder) on the page that takes one
+    /// (the page on show when it does); on error returns the reason.
+    QString openDataSet(const QString& path);
     /// The scene file that Save writes (empty: Save asks for a name).
     QString currentFile() const { return currentFile_; }
     /// Saves the page's scene to `path`; on failure says why (and offers Save As) and returns

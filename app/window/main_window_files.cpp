@@ -5,6 +5,7 @@
 
 #include "files/safe_write.h"
 #include "pages/page.h"
+#include "pages/page_registry.h"
 #include "scene/scene_json.h"
 
 #include <QApplication>
@@ -35,6 +36,23 @@ bool MainWindow::openFile(const QString& path) {
     addRecentFile(path);
     statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
     return true;
+}
+
+QString MainWindow::openDataSet(const QString& path) {
+    const QVector<PageInfo>& pages = PageRegistry::instance().pages();
+    const PageInfo* target = PageRegistry::instance().find(pages_.key(currentPage()));
+    if (!target || !target->openData) {
+        const auto it = std::find_if(pages.begin(), pages.end(),
+                                     [](const PageInfo& p) { return bool(p.openData); });
+        target = it == pages.end() ? nullptr : &*it;
+    }
+    if (!target) return tr("no page of this build trains on a data set");
+    Page* p = page(target->key);
+    const QString error =
+        openScene(target->openData(p->scene(), QFileInfo(path).absoluteFilePath()));
+    if (!error.isEmpty()) return error;
+    statusBar()->showMessage(tr("Training on %1").arg(path), 5000);
+    return {};
 }
 
 void MainWindow::open() {

@@ -10,12 +10,18 @@
 #include "pages/classifier/classifier_page.h"
 #include "pages/classifier/classifier_plots.h"
 #include "pages/classifier/classifier_training.h"
+#include "scene/builtin_scenes.h"
 #include "scene/scene_json.h"
+#include "window/main_window.h"
 
 #include <qcustomplot.h>
 
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -63,6 +69,7 @@ private slots:
     void divergingLearningRateStopsWithFiniteAxes();
     void missingDataIsAMessageAndSyntheticSetsTrain();
     void stopCancelsTheWorker();
+    void ownDataSetsTrainAndBadOnesSayWhere();
     void controlsRetrain();
     void sceneReadsBack();
 };
@@ -156,6 +163,55 @@ void TestClassifierPage::missingDataIsAMessageAndSyntheticSetsTrain() {
     QVERIFY(page.progress().testAccuracy.back() > 0.75); // a line splits the moons fairly well
     QVERIFY(page.plots().sampleLabels().isEmpty());      // no images to show
     QVERIFY(allFinite(*page.plot()));
+}
+
+// The shipped examples train from their compiled-in CSV files; a data file of one's own opens
+// from the window (as File > Open Data Set and a drop do) and its split and scaling are stated;
+// a malformed file is named with its line and column, and the plots stay finite.
+void TestClassifierPage::ownDataSetsTrainAndBadOnesSayWhere() {
+    for (const char* example : {"classifier-iris", "classifier-wine"}) {
+        const SceneResult scene = builtinScene(QString::fromLatin1(example));
+        QVERIFY(std::holds_alternative<Scene>(scene));
+        ClassifierPage page;
+        QCOMPARE(page.applyScene(std::get<Scene>(scene)), QString());
+        page.finishWork();
+        QVERIFY2(page.status().startsWith(QStringLiteral("Finished")), qPrintable(page.status()));
+        QVERIFY2(page.status().contains(QStringLiteral("standardized")), qPrintable(page.status()));
+        QCOMPARE(page.progress().confusion.rows(), 3);
+        QVERIFY2(page.progress().testAccuracy.back() > 0.85, example); // linear classes, nearly
+        QVERIFY(page.plots().sampleLabels().isEmpty());
+        QVERIFY(allFinite(*page.plot()));
+    }
+    QTemporaryDir dir;
+    const QString good = dir.filePath(QStringLiteral("points.csv")), bad = dir.filePath("bad.csv");
+    {
+        QFile f(good);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 200; ++i) // two classes apart along the first feature
+            f.write(QByteArray::number(i % 2 ? 3.0 + i * 0.001 : -3.0 - i * 0.001) + ',' +
+                    QByteArray::number(i * 0.01) + ',' + (i % 2 ? "yes" : "no") + '\n');
+        QFile g(bad);
+        QVERIFY(g.open(QIODevice::WriteOnly));
+        g.write("a,b,label\n1,2,x\n3,4,y\n5,abc,x\n");
+    }
+    MainWindow window;
+    QCOMPARE(window.openDataSet(good), QString());
+    auto* page = qobject_cast<ClassifierPage*>(window.currentPage());
+    QVERIFY(page);
+    page->finishWork();
+    QVERIFY2(
+        page->status().contains(QStringLiteral("points.csv: 2 standardized features, 2 classes, "
+                                               "160 train / 40 test rows, split by seed 1")),
+        qPrintable(page->status()));
+    QVERIFY(page->progress().testAccuracy.back() > 0.95);
+    QCOMPARE(page->scene().settings.value(QStringLiteral("dataFile")).toString(),
+             QFileInfo(good).absoluteFilePath());
+    QCOMPARE(window.openDataSet(bad), QString());
+    page->finishWork();
+    QVERIFY2(page->status().contains(
+                 QStringLiteral("bad.csv:4: column 2: 'abc' is not a finite number")),
+             qPrintable(page->status()));
+    QVERIFY(allFinite(*page->plot()));
 }
 
 void TestClassifierPage::stopCancelsTheWorker() {

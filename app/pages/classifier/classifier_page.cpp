@@ -12,6 +12,7 @@
 #include <qcustomplot.h>
 
 #include <QComboBox>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -172,6 +173,14 @@ QString ClassifierPage::applyScene(const Scene& s) {
     optimizer_ = std::move(opt);
     {
         loading_ = true;
+        // A data file is an entry of its own in the list, named after the file.
+        if (const int old = dataset_->findData(QStringLiteral("file")); old >= 0)
+            dataset_->removeItem(old);
+        if (settings_.dataset == QLatin1String("file")) {
+            dataset_->addItem(tr("File: %1").arg(QFileInfo(settings_.dataFile).fileName()),
+                              QStringLiteral("file"));
+            dataset_->setItemData(dataset_->count() - 1, settings_.dataFile, Qt::ToolTipRole);
+        }
         dataset_->setCurrentIndex(std::max(0, dataset_->findData(settings_.dataset)));
         optimizerBox_->setCurrentIndex(
             std::max(0, optimizerBox_->findData(QString::fromStdString(optimizer_->key()))));
@@ -286,8 +295,11 @@ void ClassifierPage::runFinished() {
             : tr(", test accuracy %1").arg(percent(progress_->testAccuracy.back()));
     switch (r.status) {
     case learn::TrainStatus::Finished:
+        // A data file says what it is: its size, its split and the scaling of its features.
         showStatus(
-            tr("Finished: %1 epoch(s), %2 steps%3").arg(r.epochs).arg(r.iterations).arg(test),
+            tr("Finished: %1 epoch(s), %2 steps%3").arg(r.epochs).arg(r.iterations).arg(test) +
+                (progress_->dataAbout.isEmpty() ? QString()
+                                                : QStringLiteral(" · ") + progress_->dataAbout),
             false);
         break;
     case learn::TrainStatus::Diverged:

@@ -13,12 +13,16 @@
 namespace gs::app {
 
 struct ClassifierSettings {
-    /// "fashion-mnist" (images, 10 classes) or a synthetic 2D set: "blobs", "moons", "spirals".
+    /// "fashion-mnist" (images, 10 classes), a synthetic 2D set ("blobs", "moons", "spirals"), or
+    /// "file": the CSV file or IDX folder `dataFile`.
     static QStringList datasetNames();
     static constexpr int kMaxEpochs = 50;
 
     QString dataset = QStringLiteral("fashion-mnist");
     QString dataDir;        ///< where the Fashion-MNIST files are; empty: Debian's directory
+    QString dataFile;       ///< "file": a CSV (numeric features, a label column) or an IDX folder
+    QString labelColumn;    ///< "file": the CSV's label column by name; empty: the last column
+    double testShare = 0.2; ///< "file" without a test split of its own: the share held out
     int trainSize = 10000;  ///< training images (or points) used, from the start of the files
     int testSize = 10000;   ///< test images (or points)
     int epochs = 1;         ///< passes over the training set

@@ -108,6 +108,7 @@ void ClassifierTraining::run(const ClassifierSettings& which, const TrainSetting
     {
         const std::lock_guard lock(mutex_);
         progress_.test = data.test;
+        progress_.dataAbout = data.about;
     }
     const Dataset& train = *data.train;
     const Dataset& test = *data.test;

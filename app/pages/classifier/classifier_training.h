@@ -29,6 +29,7 @@ namespace gs::app {
 struct ClassifierProgress {
     std::shared_ptr<const learn::Dataset> test; ///< the test set, once loaded
     QString dataError;                          ///< why there is no data, if so
+    QString dataAbout;                          ///< a data file as the page says it
     std::vector<double> iterationLoss;          ///< one per step
     std::vector<int> epochIteration;            ///< steps taken at the end of epoch 0, 1, 2, …
     std::vector<double> epochLoss; ///< mean batch loss of the epoch (epoch 0: test loss)
