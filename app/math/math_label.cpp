@@ -8,7 +8,6 @@
 namespace gs::app::math {
 
 namespace {
-constexpr double kMinShrink = 0.6;
 constexpr int kPad = 2;
 } // namespace
 
@@ -37,14 +36,11 @@ std::vector<MathBox> MathLabel::boxes(int width, bool* stacked) const {
         total += b.width;
     total += gap() * std::max<qsizetype>(0, tex_.size() - 1);
     *stacked = total > width - 2 * kPad && out.size() > 1;
-    // A formula wider than the line is set smaller to fit, down to kMinShrink.
+    // Side by side, each formula has its share of the line; stacked, the whole line.
     for (size_t i = 0; i < out.size(); ++i) {
         const double room = *stacked ? width - 2 * kPad : (width - 2 * kPad) * out[i].width / total;
-        if (out[i].width > room && room > 0 && font().pointSizeF() > 0) {
-            QFont smaller = font();
-            smaller.setPointSizeF(font().pointSizeF() * std::max(kMinShrink, room / out[i].width));
-            out[i] = typeset(tex_[int(i)], smaller, this, false);
-        }
+        out[i] = fitWithin(room, font(),
+                           [&](const QFont& f) { return typeset(tex_[int(i)], f, this, false); });
     }
     return out;
 }

@@ -417,6 +417,15 @@ MathBox typeset(const QString& tex, const QFont& font, const QPaintDevice* devic
     return box;
 }
 
+MathBox fitWithin(double room, const QFont& font,
+                  const std::function<MathBox(const QFont&)>& layout) {
+    MathBox box = layout(font);
+    if (!(box.width > room) || room <= 0 || font.pointSizeF() <= 0) return box;
+    QFont smaller = font;
+    smaller.setPointSizeF(font.pointSizeF() * std::max(kMinFitScale, room / box.width));
+    return layout(smaller);
+}
+
 bool hasMath(const QString& text) {
     const qsizetype open = text.indexOf(u'$');
     return open >= 0 && text.indexOf(u'$', open + 1) > open;

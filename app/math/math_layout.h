@@ -15,6 +15,7 @@
 #include <QRectF>
 #include <QString>
 
+#include <functional>
 #include <vector>
 
 class QPainter;
@@ -93,6 +94,14 @@ bool hasMath(const QString& text);
 /// typeset; a formula that does not parse shows its source and why, as typeset() does.
 MathBox typesetMixed(const QString& text, const QFont& font, const QPaintDevice* device,
                      QString* error = nullptr);
+
+/// How small a formula is set to fit its room: it cannot break, so it shrinks, this far and no
+/// further (then it is cut, as an overlong word would be).
+inline constexpr double kMinFitScale = 0.6;
+/// `layout(font)` once more with a smaller font when its box is wider than `room`, down to
+/// kMinFitScale; the box as it is when it fits or the font has no point size.
+MathBox fitWithin(double room, const QFont& font,
+                  const std::function<MathBox(const QFont&)>& layout);
 
 /// Draws `box` with its baseline's left end at `origin`.
 void drawMath(QPainter& painter, const MathBox& box, QPointF origin, const QColor& color);

@@ -22,7 +22,6 @@ constexpr int kMathObject = QTextFormat::UserObject + 7;
 constexpr int kSource = QTextFormat::UserProperty + 70;
 constexpr int kDisplay = QTextFormat::UserProperty + 71;
 constexpr double kDisplayScale = 1.15;     // a displayed formula reads a little larger than text
-constexpr double kMinShrink = 0.6;         // the smallest a formula is set to fit its line
 const QChar kOpen(0xE000), kClose(0xE001); // private use: no Markdown meaning
 
 QFont fontOf(const QTextDocument* doc, const QTextFormat& format) {
@@ -72,16 +71,12 @@ private:
     static MathBox boxOf(const QTextDocument* doc, const QTextFormat& format) {
         const QString source = format.stringProperty(kSource);
         const QPaintDevice* device = doc->documentLayout()->paintDevice();
-        QFont font = fontOf(doc, format);
-        MathBox box = typeset(source, font, device, format.boolProperty(kDisplay));
-        // A formula wider than the text (a narrow panel) is set smaller to fit, down to 60%;
-        // a formula cannot break across lines.
-        const double room = doc->textWidth() - 2 * doc->documentMargin() - 4;
-        if (doc->textWidth() > 0 && box.width > room && font.pointSizeF() > 0) {
-            font.setPointSizeF(font.pointSizeF() * std::max(kMinShrink, room / box.width));
-            box = typeset(source, font, device, format.boolProperty(kDisplay));
-        }
-        return box;
+        // A formula wider than the text (a narrow panel) is set smaller to fit.
+        const double room =
+            doc->textWidth() > 0 ? doc->textWidth() - 2 * doc->documentMargin() - 4 : 0;
+        return fitWithin(room, fontOf(doc, format), [&](const QFont& f) {
+            return typeset(source, f, device, format.boolProperty(kDisplay));
+        });
     }
 };
 

@@ -9,7 +9,6 @@ namespace gs::app {
 
 namespace {
 
-constexpr double kMinShrink = 0.6;
 constexpr int kMaxLines = 3; // a formula cannot be elided: one line more than a plain title
 
 /// Where a title may break: at its spaces, never inside a formula. Each piece keeps the space
@@ -54,12 +53,8 @@ Lines layoutLines(const QString& text, QFont font, const QPaintDevice* device, d
     if (!line.isEmpty()) lines << line;
     Lines out;
     for (const QString& l : lines) {
-        QFont f = font;
-        math::MathBox box = math::typesetMixed(l, f, device);
-        if (box.width > room && room > 0 && f.pointSizeF() > 0) {
-            f.setPointSizeF(f.pointSizeF() * std::max(kMinShrink, room / box.width));
-            box = math::typesetMixed(l, f, device);
-        }
+        math::MathBox box = math::fitWithin(
+            room, font, [&](const QFont& f) { return math::typesetMixed(l, f, device); });
         out.lineHeight = std::max(out.lineHeight, box.height + box.depth);
         out.boxes.push_back(std::move(box));
     }

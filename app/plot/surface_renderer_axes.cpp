@@ -241,13 +241,9 @@ void SurfaceRenderer::drawColorBar(QPainter& painter, const QRectF& rect,
         const QFontMetricsF tm(painter.font());
         const QStringList lines = titleLines(rect);
         if (math::hasMath(title_)) {
-            QFont f = painter.font();
-            math::MathBox box = math::typesetMixed(title_, f, painter.device());
-            const double room = rect.width() - 2 * fm.height();
-            if (box.width > room && room > 0 && f.pointSizeF() > 0) {
-                f.setPointSizeF(f.pointSizeF() * std::max(0.6, room / box.width));
-                box = math::typesetMixed(title_, f, painter.device());
-            }
+            const math::MathBox box = math::fitWithin(
+                rect.width() - 2 * fm.height(), painter.font(),
+                [&](const QFont& f) { return math::typesetMixed(title_, f, painter.device()); });
             math::drawMath(painter, box,
                            QPointF(rect.center().x() - box.width / 2,
                                    rect.top() + fm.height() + (box.height - box.depth) / 2),
