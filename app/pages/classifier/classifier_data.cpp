@@ -4,13 +4,10 @@
 #include "learn/fashion_mnist.h"
 #include "learn/idx_folder.h"
 #include "learn/synthetic.h"
+#include "pages/data_file.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
-
-#include <numeric>
-#include <random>
 
 #include <map>
 #include <mutex>
@@ -61,49 +58,6 @@ std::shared_ptr<const Dataset> synthetic(const ClassifierSettings& s, int count,
     return std::make_shared<const Dataset>(std::move(r.data));
 }
 
-/// A CSV data set; ':' paths are compiled in (the examples), others are read as files.
-learn::CsvDataset readCsv(const QString& path, const QString& labelColumn,
-                          const std::atomic<bool>* cancel) {
-    learn::CsvDatasetOptions o;
-    o.labelName = labelColumn.toStdString();
-    o.cancel = cancel;
-    if (!path.startsWith(QLatin1Char(':'))) return learn::readCsvDataset(path.toStdString(), o);
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        learn::CsvDataset failed;
-        failed.error = path.toStdString() + ": " + f.errorString().toStdString();
-        return failed;
-    }
-    const QByteArray text = f.readAll();
-    return learn::parseCsvDataset(std::string_view(text.constData(), std::size_t(text.size())),
-                                  QFileInfo(path).fileName().toStdString(), o);
-}
-
-/// `data` split by `seed`: a Fisher–Yates shuffle of the indices with a fixed generator, so a
-/// seed gives the same split on every machine; `share` of the rows (at least one) are the test.
-std::pair<Dataset, Dataset> split(const Dataset& data, double share, std::uint64_t seed) {
-    std::vector<int> order(std::size_t(data.size()));
-    std::iota(order.begin(), order.end(), 0);
-    std::mt19937_64 rng(seed);
-    for (std::size_t i = order.size(); i > 1; --i)
-        std::swap(order[i - 1], order[std::size_t(rng() % i)]);
-    const int held = std::clamp(int(std::lround(share * data.size())), 1, data.size() - 1);
-    return {data.select(std::span(order).subspan(std::size_t(held))),
-            data.select(std::span(order).first(std::size_t(held)))};
-}
-
-/// Standardizes both sets with the training set's per-feature mean and standard deviation (a
-/// constant feature keeps its values, centred).
-void standardize(Dataset& train, Dataset& test) {
-    const Eigen::VectorXf mean = train.features.rowwise().mean();
-    Eigen::VectorXf sd =
-        ((train.features.colwise() - mean).array().square().rowwise().mean()).sqrt().matrix();
-    for (Eigen::Index i = 0; i < sd.size(); ++i)
-        if (!(sd(i) > 0)) sd(i) = 1;
-    for (Dataset* d : {&train, &test})
-        d->features = (d->features.colwise() - mean).array().colwise() / sd.array();
-}
-
 void loadFile(const ClassifierSettings& s, const std::atomic<bool>* cancel, ClassifierData& d) {
     const QString name = QFileInfo(s.dataFile).fileName();
     Dataset train, test;
@@ -128,18 +82,19 @@ void loadFile(const ClassifierSettings& s, const std::atomic<bool>* cancel, Clas
             ownTest = true;
         }
     } else {
-        learn::CsvDataset csv = readCsv(s.dataFile, s.labelColumn, cancel);
+        learn::CsvDataset csv =
+            readDataCsv(s.dataFile, s.labelColumn, learn::CsvDatasetOptions{}.maxBytes, cancel);
         if (!csv.ok()) {
             d.error = QString::fromStdString(csv.error);
             return;
         }
         train = std::move(csv.data);
     }
-    if (!ownTest) std::tie(train, test) = split(train, s.testShare, s.seed);
+    if (!ownTest) std::tie(train, test) = splitData(train, s.testShare, s.seed);
     if (train.size() > s.trainSize) train = train.head(s.trainSize);
     if (test.size() > s.testSize) test = test.head(s.testSize);
     const bool images = train.dimension() == 28 * 28;
-    if (!images) standardize(train, test); // pixels keep their [0, 1]
+    if (!images) standardize(train, &test); // pixels keep their [0, 1]
     d.about = QCoreApplication::translate("ClassifierData", "%1: %2 %3features, %4 classes, %5 "
                                                             "train / %6 test rows%7")
                   .arg(name)
