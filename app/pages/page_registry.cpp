@@ -122,11 +122,28 @@ void registerBuiltinPages(PageRegistry& r) {
         return s;
     };
     r.add(classifier);
-    r.add({QStringLiteral("batches"), tr("Full batch or mini-batches"),
-           tr("Gradient descent on the whole set against SGD on batches, per example processed, "
-              "with the decision regions of both networks"),
-           0, false, false, [] { return std::make_unique<BatchesPage>(); },
-           [](const JsonReader& section) { BatchesSettings::read(section); }});
+    PageInfo batches{QStringLiteral("batches"),
+                     tr("Full batch or mini-batches"),
+                     tr("Gradient descent on the whole set against SGD on batches, per example "
+                        "processed, with the decision regions of both networks"),
+                     0,
+                     false,
+                     false,
+                     [] { return std::make_unique<BatchesPage>(); },
+                     [](const JsonReader& section) { BatchesSettings::read(section); }};
+    batches.openData = [](const Scene& current, const QString& path) {
+        Scene s = current;
+        BatchesSettings settings = settingsFrom<BatchesSettings>(s.settings);
+        settings.dataset = BatchesSettings::kFile;
+        settings.dataFile = path;
+        settings.labelColumn.clear();
+        s.settings = settings.toJson();
+        s.title = QCoreApplication::translate("Pages", "Full batch against mini-batches on %1")
+                      .arg(QFileInfo(path).fileName());
+        s.lesson.clear();
+        return s;
+    };
+    r.add(batches);
     r.add({QStringLiteral("gradient-noise"), tr("Gradient noise"),
            tr("Mini-batch gradients around the full one, their covariance and variance against "
               "the batch size"),

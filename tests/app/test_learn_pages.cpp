@@ -16,7 +16,9 @@
 
 #include <qcustomplot.h>
 
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QTemporaryDir>
 #include <QTest>
@@ -64,6 +66,7 @@ private slots:
     void batchesPageAppliesItsScene_data();
     void batchesPageAppliesItsScene();
     void divergingRunEndsWithStatusAndNoNaN();
+    void batchesTrainOnATwoFeatureFile();
     void trainingRunsInTheBackgroundAndCancels();
     void gradientNoisePageAppliesItsScene();
     void batchCloudShrinksAsTheBatchGrows();
@@ -143,6 +146,46 @@ void TestLearnPages::trainingRunsInTheBackgroundAndCancels() {
     QCOMPARE(int(page.shown(BatchesPage::MiniBatch).result.status),
              int(learn::TrainStatus::Cancelled));
     QVERIFY(page.statusLabel()->text().contains("cancelled at iteration"));
+}
+
+// A CSV of two features trains both networks and draws their regions; a file of more features,
+// or one that does not read, is a message in the status line and trains nothing.
+void TestLearnPages::batchesTrainOnATwoFeatureFile() {
+    QTemporaryDir dir;
+    const QString two = dir.filePath(QStringLiteral("two.csv")), four = dir.filePath("four.csv");
+    {
+        QFile f(two), g(four);
+        QVERIFY(f.open(QIODevice::WriteOnly) && g.open(QIODevice::WriteOnly));
+        f.write("u,v,kind\n");
+        for (int i = 0; i < 100; ++i)
+            f.write(QByteArray::number(100 + (i % 2 ? 5 : -5) + i * 0.01) + ',' +
+                    QByteArray::number(i * 0.5) + ',' + (i % 2 ? "a" : "b") + '\n');
+        g.write("1,2,3,4,x\n5,6,7,8,y\n");
+    }
+    BatchesPage page;
+    QCOMPARE(
+        page.applyScene(batchesScene(
+            {{"dataset", "file"}, {"dataFile", two}, {"epochs", 5}, {"batch", 10}, {"hidden", 8}})),
+        QString());
+    page.finishWork();
+    QVERIFY2(page.statusLabel()->text().contains("finished after 5 epochs"),
+             qPrintable(page.statusLabel()->text()));
+    QCOMPARE(page.regionsView()->regionsImage(BatchesPage::MiniBatch).size(), QSize(200, 200));
+    QCOMPARE(page.shown(BatchesPage::FullBatch).examples.back(), 500LL); // 5 epochs of 100 rows
+    QCOMPARE(page.scene().settings.value("dataFile").toString(), two);
+    QCOMPARE(page.applyScene(batchesScene({{"dataset", "file"}, {"dataFile", four}})), QString());
+    QVERIFY2(page.statusLabel()->text().contains("four.csv: 4 features; the decision regions here "
+                                                 "need two"),
+             qPrintable(page.statusLabel()->text()));
+    QVERIFY(!page.training());
+    // A scene of "file" without the file is refused when it is read.
+    QJsonObject bad{{"format", "gradscape-scene"},
+                    {"version", 2},
+                    {"page", "batches"},
+                    {"batches", QJsonObject{{"dataset", "file"}}}};
+    const SceneResult r = sceneFromJson(QJsonDocument(bad).toJson());
+    QVERIFY(std::holds_alternative<SceneError>(r));
+    QCOMPARE(std::get<SceneError>(r).field, QStringLiteral("batches.dataFile"));
 }
 
 void TestLearnPages::gradientNoisePageAppliesItsScene() {

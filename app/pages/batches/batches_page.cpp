@@ -2,12 +2,14 @@
 
 #include "controls/param_slider.h"
 #include "learn/synthetic.h"
+#include "pages/data_file.h"
 #include "views/decision_regions_view.h"
 #include "views/number_format.h"
 
 #include <qcustomplot.h>
 
 #include <QComboBox>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -25,14 +27,35 @@ namespace {
 constexpr int kPollMs = 33;      // the GUI looks at the workers about 30 times a second
 constexpr int kDebounceMs = 150; // a slider drag restarts training once it pauses
 
-learn::Dataset makeData(const BatchesSettings& s) {
+/// The settings' data: a seeded synthetic set, or a file of two features (standardized, at most
+/// kMaxSamples rows), or the reason there is none.
+learn::DataResult makeData(const BatchesSettings& s) {
+    if (s.dataset == BatchesSettings::kFile) {
+        learn::CsvDataset csv =
+            readDataCsv(s.dataFile, s.labelColumn, BatchesSettings::kMaxFileBytes);
+        learn::DataResult r;
+        if (!csv.ok()) {
+            r.error = csv.error;
+        } else if (csv.data.dimension() != 2) {
+            r.error = QFileInfo(s.dataFile).fileName().toStdString() + ": " +
+                      std::to_string(csv.data.dimension()) +
+                      " features; the decision regions here need two (the classifier page "
+                      "takes any number)";
+        } else {
+            r.data = std::move(csv.data);
+            if (r.data.size() > BatchesSettings::kMaxSamples)
+                r.data = r.data.head(BatchesSettings::kMaxSamples);
+            standardize(r.data);
+        }
+        return r;
+    }
     learn::SyntheticParams p;
     p.kind = s.dataset == 1 ? learn::SyntheticKind::Spirals : learn::SyntheticKind::Moons;
     p.samples = s.samples;
     p.classes = 3; // spirals: three arms
     p.noise = s.noise;
     p.seed = static_cast<std::uint64_t>(s.seed);
-    return learn::makeSynthetic(p).data; // the settings reader keeps every field valid
+    return learn::makeSynthetic(p); // the settings reader keeps every field valid
 }
 
 /// The data's bounding box with a margin of 12% on every side.
@@ -179,6 +202,13 @@ void BatchesPage::buildControls() {
 
 void BatchesPage::setControls(const BatchesSettings& s) {
     const QSignalBlocker b1(dataset_), b2(order_), b3(batch_), b4(lr_), b5(epochs_);
+    // A data file is a third entry, named after the file, while the scene has one.
+    while (dataset_->count() > BatchesSettings::kFile)
+        dataset_->removeItem(BatchesSettings::kFile);
+    if (s.dataset == BatchesSettings::kFile) {
+        dataset_->addItem(tr("File: %1").arg(QFileInfo(s.dataFile).fileName()));
+        dataset_->setItemData(BatchesSettings::kFile, s.dataFile, Qt::ToolTipRole);
+    }
     dataset_->setCurrentIndex(s.dataset);
     order_->setCurrentIndex(s.order);
     batch_->setRangeAndValue({1, double(s.samples), true}, std::min(s.batch, s.samples));
@@ -217,7 +247,16 @@ void BatchesPage::restart() {
     debounce_->stop();
     for (auto& job : jobs_)
         job.reset(); // cancels and waits
-    auto data = std::make_shared<learn::Dataset>(makeData(settings_));
+    learn::DataResult made = makeData(settings_);
+    if (!made.ok()) { // a data file that does not read: say why, train nothing
+        data_.reset();
+        status_->setText(QStringLiteral("<span style='color:%1'>%2</span>")
+                             .arg(style_.errorColor().name(),
+                                  QString::fromStdString(made.error).toHtmlEscaped()));
+        trainButton_->setText(tr("Train again"));
+        return;
+    }
+    auto data = std::make_shared<learn::Dataset>(std::move(made.data));
     const int n = data->size();
     settings_.batch = std::clamp(settings_.batch, 1, n);
     data_ = data;

@@ -2,14 +2,15 @@
 
 namespace gs::app {
 
-const QStringList BatchesSettings::kDatasets = {QStringLiteral("moons"), QStringLiteral("spirals")};
+const QStringList BatchesSettings::kDatasets = {QStringLiteral("moons"), QStringLiteral("spirals"),
+                                                QStringLiteral("file")};
 const QStringList BatchesSettings::kOrders = {QStringLiteral("shuffled"),
                                               QStringLiteral("class-sorted")};
 const QStringList BatchesSettings::kActivations = {QStringLiteral("tanh"), QStringLiteral("relu")};
 
 BatchesSettings BatchesSettings::read(const JsonReader& r) {
     r.allowOnly({"dataset", "samples", "noise", "seed", "hidden", "activation", "lr", "batch",
-                 "order", "epochs"});
+                 "order", "epochs", "dataFile", "labelColumn"});
     BatchesSettings s;
     s.dataset = r.choice(QStringLiteral("dataset"), kDatasets, s.dataset);
     s.samples = r.integer(QStringLiteral("samples"), 20, kMaxSamples, s.samples);
@@ -21,20 +22,28 @@ BatchesSettings BatchesSettings::read(const JsonReader& r) {
     s.batch = r.integer(QStringLiteral("batch"), 1, kMaxSamples, s.batch);
     s.order = r.choice(QStringLiteral("order"), kOrders, s.order);
     s.epochs = r.integer(QStringLiteral("epochs"), 1, 1000, s.epochs);
+    s.dataFile = r.string(QStringLiteral("dataFile"));
+    s.labelColumn = r.string(QStringLiteral("labelColumn"));
+    if (s.dataset == kFile && s.dataFile.isEmpty())
+        r.fail(QStringLiteral("dataFile"),
+               QStringLiteral("is missing: \"file\" reads a data set from it"));
     return s;
 }
 
 QJsonObject BatchesSettings::toJson() const {
-    return QJsonObject{{QStringLiteral("dataset"), kDatasets[dataset]},
-                       {QStringLiteral("samples"), samples},
-                       {QStringLiteral("noise"), noise},
-                       {QStringLiteral("seed"), seed},
-                       {QStringLiteral("hidden"), hidden},
-                       {QStringLiteral("activation"), kActivations[activation]},
-                       {QStringLiteral("lr"), lr},
-                       {QStringLiteral("batch"), batch},
-                       {QStringLiteral("order"), kOrders[order]},
-                       {QStringLiteral("epochs"), epochs}};
+    QJsonObject o{{QStringLiteral("dataset"), kDatasets[dataset]},
+                  {QStringLiteral("samples"), samples},
+                  {QStringLiteral("noise"), noise},
+                  {QStringLiteral("seed"), seed},
+                  {QStringLiteral("hidden"), hidden},
+                  {QStringLiteral("activation"), kActivations[activation]},
+                  {QStringLiteral("lr"), lr},
+                  {QStringLiteral("batch"), batch},
+                  {QStringLiteral("order"), kOrders[order]},
+                  {QStringLiteral("epochs"), epochs}};
+    if (!dataFile.isEmpty()) o.insert(QStringLiteral("dataFile"), dataFile);
+    if (!labelColumn.isEmpty()) o.insert(QStringLiteral("labelColumn"), labelColumn);
+    return o;
 }
 
 } // namespace gs::app

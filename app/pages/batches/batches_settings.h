@@ -7,10 +7,14 @@
 #include <QJsonObject>
 #include <QStringList>
 
+#include <cstddef>
+
 namespace gs::app {
 
 struct BatchesSettings {
-    static const QStringList kDatasets;    ///< "moons", "spirals"
+    static const QStringList kDatasets; ///< "moons", "spirals", "file"
+    static constexpr int kFile = 2;     ///< kDatasets' index of a data file
+    static constexpr std::size_t kMaxFileBytes = std::size_t(4) << 20; ///< read on the GUI thread
     static const QStringList kOrders;      ///< "shuffled", "class-sorted"
     static const QStringList kActivations; ///< "tanh", "relu"
     static constexpr int kMaxSamples = 2000;
@@ -25,6 +29,8 @@ struct BatchesSettings {
     int batch = 16; ///< the mini-batch run's B (clamped to the samples)
     int order = 0;
     int epochs = 60;
+    QString dataFile;    ///< "file": a CSV of two numeric features and a label column
+    QString labelColumn; ///< "file": the label column by name; empty: the last column
 
     /// Reads and validates a scene's "batches" section (throws SceneError through the reader).
     static BatchesSettings read(const JsonReader& section);
