@@ -151,6 +151,7 @@ public:
                                          "(scene: NAME.json) or give a ```scene block before "
                                          "the first beat")};
         lesson.scene = sceneOf(base, lead);
+        resolveDataFiles(lesson.scene, QFileInfo(path_).absolutePath()); // beside the lesson
         // Every beat starts from the scene as read, so what the lesson's file holds and what its
         // beats show differ only by the beats' own changes.
         base = sceneToObject(lesson.scene);

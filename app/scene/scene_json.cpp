@@ -9,7 +9,9 @@
 #include "scene/quote.h"
 #include "scene/schedule_json.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -284,7 +286,19 @@ SceneResult loadSceneFile(const QString& path) {
     constexpr qint64 kMaxSize = 4 << 20; // a scene is a few kilobytes
     const FileRead read = readUserFile(path, kMaxSize, QStringLiteral("a scene"));
     if (!read.ok()) return SceneError{{}, read.error};
-    return sceneFromJson(read.data);
+    SceneResult r = sceneFromJson(read.data);
+    if (auto* s = std::get_if<Scene>(&r)) resolveDataFiles(*s, QFileInfo(path).absolutePath());
+    return r;
+}
+
+void resolveDataFiles(Scene& scene, const QString& folder) {
+    const QString key = QStringLiteral("dataFile");
+    const QString file = scene.settings.value(key).toString();
+    // A compiled-in file (":/data/iris.csv") and an absolute path stay as they are.
+    if (file.isEmpty() || file.startsWith(QLatin1Char(':')) || QFileInfo(file).isAbsolute() ||
+        folder.startsWith(QLatin1Char(':')))
+        return;
+    scene.settings.insert(key, QDir(folder).absoluteFilePath(file));
 }
 
 QString saveSceneFile(const Scene& scene, const QString& path) {

@@ -24,8 +24,12 @@ SceneResult sceneFromObject(const QJsonObject& object);
 QJsonObject sceneToObject(const Scene& scene);
 QByteArray sceneToJson(const Scene& scene);
 
-/// Reads a file; I/O errors are SceneErrors too.
+/// Reads a file; I/O errors are SceneErrors too. A data file the page's section names by a
+/// relative path ("dataFile": "points.csv") is the one beside the scene file.
 SceneResult loadSceneFile(const QString& path);
+/// Makes the relative "dataFile" of `scene`'s page section absolute against `folder` (what
+/// loadSceneFile does with the scene's own folder, and a lesson with its own).
+void resolveDataFiles(Scene& scene, const QString& folder);
 /// Writes through writeWhole (files/safe_write.h): a failed save leaves any existing file as it
 /// was, a read-only file is refused. Returns an empty string on success, else a one-line reason.
 QString saveSceneFile(const Scene& scene, const QString& path);

@@ -8,6 +8,7 @@
 #include "lessons/lesson_navigator.h"
 #include "math/math_text.h"
 #include "pages/page.h"
+#include "scene/builtin_scenes.h"
 #include "scene/scene_json.h"
 #include "scene/scene_patch.h"
 #include "window/main_window.h"
@@ -122,6 +123,7 @@ private slots:
     void saveAsLessonWritesALessonThatLoads();
     void handoutHasALessonSectionAndAFigurePerBeat();
     void readmeExampleLoadsAsWritten();
+    void aDataFileIsBesideItsSceneOrLesson();
 };
 
 void TestLessonFiles::beatsAreTheLessonsSceneWithTheirChange() {
@@ -266,7 +268,8 @@ void TestLessonFiles::everyBuiltinLessonHasBeats() {
         }
         QTextDocument doc; // every formula of its text parses
         const QStringList bad = gs::app::math::setMathMarkdown(&doc, l.markdown());
-        QVERIFY2(bad.isEmpty(), qPrintable(l.name + QStringLiteral(": ") + bad.join(QStringLiteral("; "))));
+        QVERIFY2(bad.isEmpty(),
+                 qPrintable(l.name + QStringLiteral(": ") + bad.join(QStringLiteral("; "))));
     }
     QVERIFY(questions >= 4); // where the article invites a guess
 }
@@ -437,6 +440,30 @@ void TestLessonFiles::readmeExampleLoadsAsWritten() {
     QVERIFY(std::any_of(l.beats.begin(), l.beats.end(), [](const Beat& b) { return b.question; }));
     for (const Beat& b : l.beats)
         QVERIFY(b.scene != l.scene || b.question); // every beat changes something
+}
+
+// A page section's relative "dataFile" is the file beside the scene file, or beside the lesson;
+// a compiled-in one stays as it is.
+void TestLessonFiles::aDataFileIsBesideItsSceneOrLesson() {
+    QTemporaryDir dir;
+    write(dir.filePath(QStringLiteral("scene.json")),
+          R"({"format": "gradscape-scene", "version": 2, "page": "classifier",
+              "classifier": {"dataset": "file", "dataFile": "points.csv"}})");
+    const SceneResult scene = loadSceneFile(dir.filePath(QStringLiteral("scene.json")));
+    QVERIFY(std::holds_alternative<Scene>(scene));
+    QCOMPARE(std::get<Scene>(scene).settings.value("dataFile").toString(),
+             dir.filePath(QStringLiteral("points.csv")));
+    write(dir.filePath(QStringLiteral("data.md")),
+          "---\ntitle: Data\n---\n\n```scene\n{ \"page\": \"classifier\", \"classifier\": "
+          "{ \"dataset\": \"file\", \"dataFile\": \"sub/points.csv\" } }\n```\n\n## One\n\nA.\n"
+          "\n```scene\n{ \"classifier\": { \"epochs\": 2 } }\n```\n");
+    const LessonResult lesson = loadLessonFile(dir.filePath(QStringLiteral("data.md")));
+    QVERIFY2(std::holds_alternative<Lesson>(lesson), qPrintable(errorOf(lesson)));
+    QCOMPARE(std::get<Lesson>(lesson).beats[0].scene.settings.value("dataFile").toString(),
+             dir.filePath(QStringLiteral("sub/points.csv")));
+    const SceneResult example = builtinScene(QStringLiteral("classifier-iris"));
+    QCOMPARE(std::get<Scene>(example).settings.value("dataFile").toString(),
+             QStringLiteral(":/data/iris.csv"));
 }
 
 QTEST_MAIN(TestLessonFiles)
