@@ -147,6 +147,14 @@ void MainWindow::createActions() {
                   if (const QString e = openDataSet(path); !e.isEmpty())
                       showError(tr("Cannot open the data set"), e);
               });
+    addAction(file, tr("Open &Image Folder…"), QKeySequence(),
+              tr("Train the classifier on a folder of IDX images named as MNIST's are"), [this] {
+                  const QString dir =
+                      QFileDialog::getExistingDirectory(this, tr("Open Image Folder"));
+                  if (dir.isEmpty()) return;
+                  if (const QString e = openDataSet(dir); !e.isEmpty())
+                      showError(tr("Cannot open the data set"), e);
+              });
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     createExamplesMenu(file->addMenu(tr("&Examples")));
     addAction(file, tr("&Save Scene"), QKeySequence::Save, tr("Save the scene"),
