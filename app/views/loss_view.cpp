@@ -1,5 +1,6 @@
 #include "views/loss_view.h"
 
+#include "plot/math_axis.h"
 #include "plot/plot_fit.h"
 
 #include <qcustomplot.h>
@@ -37,6 +38,7 @@ LossView::LossView(QWidget* parent)
     connect(quantity_, &QComboBox::currentIndexChanged, this, [this] { rebuild(); });
     status_->setTextFormat(Qt::RichText);
     status_->setWordWrap(true);
+    MathAxis::replace(plot_->axisRect(), QCPAxis::atLeft); // before any graph: its label is typeset
     plot_->setAntialiasedElements(QCP::aeAll);
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot_->axisRect()->setRangeDrag(Qt::Horizontal);
@@ -112,10 +114,10 @@ void LossView::rebuild() {
         plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     const bool distance = quantity() == Quantity::Distance;
     // Short labels: the panel is short, and a vertical label longer than its axis is cut.
-    plot_->yAxis->setLabel(distance ? tr("‖xₖ − x*‖")
+    plot_->yAxis->setLabel(distance ? QStringLiteral("$\\|x_k - x^*\\|$")
                            : log_
                                ? (ascent_ ? tr("%1 − f").arg(refName_) : tr("f − %1").arg(refName_))
-                               : tr("f(xₖ)"));
+                               : QStringLiteral("$f(x_k)$"));
     // One notation per axis: powers of ten on a log scale (not 0.0001 beside 10⁻⁶).
     plot_->yAxis->setNumberFormat(log_ ? QStringLiteral("eb") : QStringLiteral("gb"));
     plot_->yAxis->setNumberPrecision(log_ ? 0 : 6);

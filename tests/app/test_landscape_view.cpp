@@ -9,6 +9,7 @@
 #include "pages/curve/curve_page.h"
 #include "pages/landscape/landscape_page.h"
 #include "plot/isoline_plottable.h"
+#include "plot/math_axis.h"
 #include "plot/path_plottable.h"
 #include "views/landscape_view.h"
 #include "views/loss_view.h"
@@ -255,7 +256,8 @@ void TestLandscapeView::lossPanelShowsDistanceToNearestMinimum() {
     page.logLossBox()->setChecked(logLoss);
     loss->quantityBox()->setCurrentIndex(1);
     QCOMPARE(int(loss->quantity()), int(LossView::Quantity::Distance));
-    QVERIFY(loss->plot()->yAxis->label().contains(QStringLiteral("x*")));
+    QVERIFY(loss->plot()->yAxis->label().contains(QStringLiteral("x^*"))); // typeset: ‖xₖ − x*‖
+    QVERIFY(qobject_cast<MathAxis*>(loss->plot()->yAxis));
     const QCPGraphDataContainer& d = *loss->plot()->graph(0)->data();
     QCOMPARE(d.size(), page.trajectory(0).size());
     const double d0 = std::hypot(-6.0 - 1.0, -6.0 - 3.0); // ‖x₀ − x*‖

@@ -3,6 +3,7 @@
 
 #include "math/math_layout.h"
 #include "math/math_text.h"
+#include "plot/math_axis.h"
 #include "plot/math_title.h"
 #include "plot/plot_title.h"
 
@@ -63,6 +64,7 @@ private slots:
     void svgOfAFormulaIsVector();
     void markdownCarriesInlineAndDisplayFormulas();
     void plotTitlesTypesetTheirFormulas();
+    void axisLabelsTypesetTheirFormulas();
 };
 
 void TestMath::malformedFormulasSayWhere_data() {
@@ -311,6 +313,28 @@ void TestMath::plotTitlesTypesetTheirFormulas() {
     title =
         gs::app::updatePlotTitle(plot, title, QStringLiteral("Costs $5 each"), style, testFont());
     QCOMPARE(gs::app::plotTitleText(*title), QStringLiteral("Costs $5 each"));
+}
+
+// A MathAxis keeps QCustomPlot's axis and tick labels, and makes room for a label taller than a
+// line (a fraction) on the outer side; without formulas it is a plain axis.
+void TestMath::axisLabelsTypesetTheirFormulas() {
+    QCustomPlot plot;
+    plot.resize(600, 400);
+    gs::app::MathAxis* axis = gs::app::MathAxis::replace(plot.axisRect(), QCPAxis::atLeft);
+    QCOMPARE(static_cast<QCPAxis*>(axis), plot.yAxis);
+    QCOMPARE(plot.axisRect()->axes(QCPAxis::atLeft).size(), 1);
+    plot.addGraph(); // graphs made after the swap use it
+    QCOMPARE(plot.graph(0)->valueAxis(), static_cast<QCPAxis*>(axis));
+    auto margin = [&](const QString& label) {
+        axis->setLabel(label);
+        plot.replot(QCustomPlot::rpImmediateRefresh);
+        return plot.axisRect()->margins().left();
+    };
+    const int plain = margin(QStringLiteral("ab")), line = margin(QStringLiteral("$ab$")),
+              tall = margin(QStringLiteral("$\\dfrac{A^2}{B_2}$"));
+    QVERIFY2(std::abs(line - plain) <= 2, qPrintable(QStringLiteral("%1 %2").arg(line).arg(plain)));
+    QVERIFY2(tall > plain + 4, qPrintable(QStringLiteral("%1 %2").arg(tall).arg(plain)));
+    QVERIFY(!plot.toPixmap(600, 400).isNull());
 }
 
 QTEST_MAIN(TestMath)
