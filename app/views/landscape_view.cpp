@@ -1,5 +1,7 @@
 #include "views/landscape_view.h"
 
+#include "plot/math_legend_item.h"
+
 #include "plot/arrow_head.h"
 
 #include "plot/arrow_legend_item.h"
@@ -67,7 +69,8 @@ LandscapeView::LandscapeView(QWidget* parent) : QWidget(parent), plot_(new QCust
     isolines_->setName(tr("isolines"));
     field_ = new VectorFieldPlottable(plot_->xAxis, plot_->yAxis);
     field_->setLayer(kFieldLayer);
-    field_->setName(tr("−∇f (downhill)"));
+    field_->setName(tr("$-\\nabla f$ (downhill)"));
+    MathLegendItem::add(field_, plot_->legend); // its name is typeset
     optima_ = plot_->addGraph();
     optima_->setLayer(kFieldLayer);
     optima_->setLineStyle(QCPGraph::lsNone);
@@ -166,7 +169,7 @@ void LandscapeView::setArrowMode(ArrowMode mode) {
     if (mode == ArrowMode::Off)
         field_->removeFromLegend();
     else
-        field_->addToLegend();
+        MathLegendItem::add(field_, plot_->legend);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

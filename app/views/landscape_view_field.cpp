@@ -49,7 +49,7 @@ void LandscapeView::setColorScale(ColorScale scale) {
 
 void LandscapeView::setFieldUphill(bool on) {
     field_->setUphill(on);
-    field_->setName(on ? tr("∇f (uphill)") : tr("−∇f (downhill)"));
+    field_->setName(on ? tr("$\\nabla f$ (uphill)") : tr("$-\\nabla f$ (downhill)"));
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -4,6 +4,7 @@
 #include "math/math_layout.h"
 #include "math/math_text.h"
 #include "plot/math_axis.h"
+#include "plot/math_legend_item.h"
 #include "plot/math_title.h"
 #include "plot/plot_title.h"
 
@@ -335,6 +336,22 @@ void TestMath::axisLabelsTypesetTheirFormulas() {
     QVERIFY2(std::abs(line - plain) <= 2, qPrintable(QStringLiteral("%1 %2").arg(line).arg(plain)));
     QVERIFY2(tall > plain + 4, qPrintable(QStringLiteral("%1 %2").arg(tall).arg(plain)));
     QVERIFY(!plot.toPixmap(600, 400).isNull());
+    // A legend row of a plottable typesets its name, in place of QCustomPlot's plain row.
+    plot.legend->setVisible(true);
+    plot.graph(0)->setName(QStringLiteral("$\\dfrac{A}{B}$ rate"));
+    QVERIFY(plot.legend->itemWithPlottable(plot.graph(0))); // auto-added, plain
+    plot.replot(QCustomPlot::rpImmediateRefresh);
+    const int plainRow = plot.legend->itemWithPlottable(plot.graph(0))->outerRect().height();
+    QVERIFY(gs::app::MathLegendItem::add(plot.graph(0), plot.legend));
+    QVERIFY(!gs::app::MathLegendItem::add(plot.graph(0), plot.legend)); // once
+    QCOMPARE(plot.legend->itemCount(), 1);
+    QCPPlottableLegendItem* row = plot.legend->itemWithPlottable(plot.graph(0));
+    QVERIFY(qobject_cast<gs::app::MathLegendItem*>(row));
+    plot.replot(QCustomPlot::rpImmediateRefresh);
+    QVERIFY2(row->outerRect().height() > plainRow, // a display fraction is taller
+             qPrintable(QStringLiteral("%1 %2").arg(row->outerRect().height()).arg(plainRow)));
+    QVERIFY(!plot.toPixmap(600, 400).isNull());
+    QCOMPARE(plot.graph(0)->name(), QStringLiteral("$\\dfrac{A}{B}$ rate")); // drawn, kept
 }
 
 QTEST_MAIN(TestMath)
