@@ -89,8 +89,11 @@ PointPage::PointPage(QString key, QWidget* parent) : Page(parent), key_(std::mov
         },
         [this](QSize size) {
             const int title = title_ ? title_->outerRect().height() : 0;
+            // The bottom row's plots lose their own title line and an axis (ticks and label) of
+            // their allotment: what is left is the picture kMinPicture is about.
+            const int overhead = 3 * QFontMetrics(style_.font(font(), 1.0)).height();
             return style_.scale > 1 &&
-                   (size.height() - title) * (1 - kTopShare) < PlotStyle::kMinPicture;
+                   (size.height() - title) * (1 - kTopShare) - overhead < PlotStyle::kMinPicture;
         });
     // The map wants a square: its column gets about the top row's height, the surface the rest.
     connect(plot_, &QCustomPlot::beforeReplot, this, [this] {
