@@ -40,6 +40,15 @@ QString LessonLibrary::userFolder() {
 }
 
 QVector<LessonEntry> LessonLibrary::readFolder(const QString& folder) {
+    // The built-in lessons are compiled in and never change: read (and checked) once.
+    if (folder == builtinFolder()) {
+        static const QVector<LessonEntry> builtin = readFiles(folder);
+        return builtin;
+    }
+    return readFiles(folder);
+}
+
+QVector<LessonEntry> LessonLibrary::readFiles(const QString& folder) {
     const QDir dir(folder);
     QStringList paths;
     for (const QFileInfo& f :

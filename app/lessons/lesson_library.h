@@ -64,6 +64,7 @@ Q_SIGNALS:
     void changed();
 
 private:
+    static QVector<LessonEntry> readFiles(const QString& folder);
     void watch();
     QString unique(const QString& name, const QString& path) const;
 

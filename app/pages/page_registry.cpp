@@ -64,6 +64,22 @@ QStringList PageRegistry::keys() const {
     return out;
 }
 
+namespace {
+/// PageInfo::openData for a page whose settings take a data file (`useFile`): its scene set to
+/// train on the file, titled `title` (%1 is the file's name).
+template <class Settings> auto openDataWith(const char* title) {
+    return [title](const Scene& current, const QString& path) {
+        Scene s = current;
+        Settings settings = settingsFrom<Settings>(s.settings);
+        settings.useFile(path);
+        s.settings = settings.toJson();
+        s.title = QCoreApplication::translate("Pages", title).arg(QFileInfo(path).fileName());
+        s.lesson.clear();
+        return s;
+    };
+}
+} // namespace
+
 void registerBuiltinPages(PageRegistry& r) {
     auto tr = [](const char* text) { return QCoreApplication::translate("Pages", text); };
     r.add({QStringLiteral("curve"),
@@ -109,18 +125,8 @@ void registerBuiltinPages(PageRegistry& r) {
         false,
         [] { return std::make_unique<ClassifierPage>(); },
         [](const JsonReader& section) { ClassifierSettings::read(section); }};
-    classifier.openData = [](const Scene& current, const QString& path) {
-        Scene s = current;
-        ClassifierSettings settings = settingsFrom<ClassifierSettings>(s.settings);
-        settings.dataset = QStringLiteral("file");
-        settings.dataFile = path;
-        settings.labelColumn.clear();
-        s.settings = settings.toJson();
-        s.title = QCoreApplication::translate("Pages", "Softmax regression on %1")
-                      .arg(QFileInfo(path).fileName());
-        s.lesson.clear();
-        return s;
-    };
+    classifier.openData =
+        openDataWith<ClassifierSettings>(QT_TRANSLATE_NOOP("Pages", "Softmax regression on %1"));
     r.add(classifier);
     PageInfo batches{QStringLiteral("batches"),
                      tr("Full batch or mini-batches"),
@@ -131,18 +137,8 @@ void registerBuiltinPages(PageRegistry& r) {
                      false,
                      [] { return std::make_unique<BatchesPage>(); },
                      [](const JsonReader& section) { BatchesSettings::read(section); }};
-    batches.openData = [](const Scene& current, const QString& path) {
-        Scene s = current;
-        BatchesSettings settings = settingsFrom<BatchesSettings>(s.settings);
-        settings.dataset = BatchesSettings::kFile;
-        settings.dataFile = path;
-        settings.labelColumn.clear();
-        s.settings = settings.toJson();
-        s.title = QCoreApplication::translate("Pages", "Full batch against mini-batches on %1")
-                      .arg(QFileInfo(path).fileName());
-        s.lesson.clear();
-        return s;
-    };
+    batches.openData = openDataWith<BatchesSettings>(
+        QT_TRANSLATE_NOOP("Pages", "Full batch against mini-batches on %1"));
     r.add(batches);
     r.add({QStringLiteral("gradient-noise"), tr("Gradient noise"),
            tr("Mini-batch gradients around the full one, their covariance and variance against "

@@ -32,6 +32,13 @@ struct BatchesSettings {
     QString dataFile;    ///< "file": a CSV of two numeric features and a label column
     QString labelColumn; ///< "file": the label column by name; empty: the last column
 
+    /// Trains on the data file (or folder) at `path`, its label column the last.
+    void useFile(const QString& path) {
+        dataset = kFile;
+        dataFile = path;
+        labelColumn.clear();
+    }
+
     /// Reads and validates a scene's "batches" section (throws SceneError through the reader).
     static BatchesSettings read(const JsonReader& section);
     QJsonObject toJson() const;

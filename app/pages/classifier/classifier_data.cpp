@@ -63,24 +63,17 @@ void loadFile(const ClassifierSettings& s, const std::atomic<bool>* cancel, Clas
     Dataset train, test;
     bool ownTest = false;
     if (QFileInfo(s.dataFile).isDir()) {
-        learn::DataResult r =
-            learn::loadIdxFolder(s.dataFile.toStdString(), learn::Split::Train, -1, cancel);
-        if (!r.ok()) {
-            d.error = QString::fromStdString(r.error);
-            return;
-        }
-        train = std::move(r.data);
-        if (!learn::idxFolderFile(s.dataFile.toStdString(), learn::Split::Test, "images-idx3-ubyte")
-                 .empty()) {
-            learn::DataResult t =
-                learn::loadIdxFolder(s.dataFile.toStdString(), learn::Split::Test, -1, cancel);
-            if (!t.ok()) {
-                d.error = QString::fromStdString(t.error);
-                return;
-            }
-            test = std::move(t.data);
-            ownTest = true;
-        }
+        const std::string dir = s.dataFile.toStdString();
+        auto load = [&](learn::Split split, Dataset& into) {
+            learn::DataResult r = learn::loadIdxFolder(dir, split, -1, cancel);
+            if (!r.ok()) d.error = QString::fromStdString(r.error);
+            into = std::move(r.data);
+            return r.ok();
+        };
+        if (!load(learn::Split::Train, train)) return;
+        // The folder's own test split when it has one (t10k-…), else rows held out below.
+        ownTest = !learn::idxFolderFile(dir, learn::Split::Test, "images-idx3-ubyte").empty();
+        if (ownTest && !load(learn::Split::Test, test)) return;
     } else {
         learn::CsvDataset csv =
             readDataCsv(s.dataFile, s.labelColumn, learn::CsvDatasetOptions{}.maxBytes, cancel);

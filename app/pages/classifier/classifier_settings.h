@@ -33,6 +33,13 @@ struct ClassifierSettings {
 
     bool images() const { return dataset == QLatin1String("fashion-mnist"); }
 
+    /// Trains on the data file (or folder) at `path`, its label column the last.
+    void useFile(const QString& path) {
+        dataset = QStringLiteral("file");
+        dataFile = path;
+        labelColumn.clear();
+    }
+
     /// Reads and validates a scene's "classifier" section (throws SceneError through the reader).
     static ClassifierSettings read(const JsonReader& section);
     QJsonObject toJson() const;
